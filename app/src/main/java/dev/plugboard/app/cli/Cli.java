@@ -1,0 +1,68 @@
+package dev.plugboard.app.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * Builds the {@code plugboard} command line and maps outcomes to exit codes: 0 success,
+ * 1 user error (one line on stderr; {@code --verbose} adds the cause chain), 2 usage error.
+ */
+public final class Cli {
+  /** Every subcommand, in the order {@code --help} lists them. Later features add theirs here. */
+  static final List<Class<?>> SUBCOMMANDS = List.of();
+
+  private Cli() {}
+
+  public static CommandLine create(IdeLauncher launcher) {
+    CommandLine cli = new CommandLine(new PlugboardCommand(launcher));
+    cli.getCommandSpec().addOption(OptionSpec.builder("--verbose")
+        .description("Print details (causes, stack traces) with errors.")
+        .scopeType(ScopeType.INHERIT)
+        .arity("0")
+        .build());
+    for (Class<?> sub : SUBCOMMANDS) {
+      cli.addSubcommand(sub);
+    }
+    cli.setExecutionExceptionHandler(Cli::handleFailure);
+    cli.setParameterExceptionHandler(Cli::handleUsageError);
+    return cli;
+  }
+
+  public static int run(IdeLauncher launcher, String... args) {
+    return create(launcher).execute(args);
+  }
+
+  private static int handleUsageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    err.println("plugboard: " + e.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+    err.flush();
+    return cmd.getCommandSpec().exitCodeOnInvalidInput();
+  }
+
+  private static int handleFailure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+    PrintWriter err = cmd.getErr();
+    boolean verbose = parsed.hasMatchedOption("--verbose")
+        || (parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--verbose"));
+    if (e instanceof UserError) {
+      err.println("plugboard: error: " + e.getMessage());
+    } else {
+      err.println("plugboard: internal error: " + e + (verbose ? "" : " (run with --verbose for details)"));
+    }
+    if (verbose) {
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        err.println("  caused by: " + cause);
+      }
+      if (!(e instanceof UserError)) {
+        e.printStackTrace(err);
+      }
+    }
+    err.flush();
+    return 1;
+  }
+}

@@ -1,0 +1,52 @@
+package dev.plugboard.app.cli;
+
+import dev.plugboard.app.Version;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The root of the {@code plugboard} command tree. With no subcommand it opens the IDE;
+ * every job the IDE does is also a subcommand, listed in {@link Cli#SUBCOMMANDS}.
+ */
+@Command(
+    name = "plugboard",
+    mixinStandardHelpOptions = true,
+    versionProvider = PlugboardCommand.VersionProvider.class,
+    description = {
+      "An IDE for building software out of WebAssembly components.",
+      "With no command, opens the IDE on WORKSPACE, or on the last workspace, or on the bundled sample."
+    },
+    footer = {"", "Exit codes: 0 success, 1 error in the input or the work, 2 usage error."})
+public final class PlugboardCommand implements Callable<Integer> {
+  private final IdeLauncher launcher;
+
+  @Parameters(arity = "0..1", paramLabel = "WORKSPACE", description = "A folder to open in the IDE.")
+  Path workspace;
+
+  public PlugboardCommand(IdeLauncher launcher) {
+    this.launcher = launcher;
+  }
+
+  @Override
+  public Integer call() {
+    if (workspace != null && !Files.isDirectory(workspace)) {
+      throw new UserError(workspace + ": not a folder");
+    }
+    launcher.open(workspace);
+    return 0;
+  }
+
+  /** {@code --version}: Plugboard's version, then the runtime and libraries it is built on. */
+  public static final class VersionProvider implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return Version.components().entrySet().stream()
+          .map(e -> e.getKey().equals("Plugboard") ? "plugboard " + e.getValue() : "  " + e.getKey() + " " + e.getValue())
+          .toArray(String[]::new);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.plugboard.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CliTest {
+  private final List<Path> opened = new ArrayList<>();
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(IdeLauncher launcher, String... args) {
+    CommandLine cli = Cli.create(launcher);
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    return cli.execute(args);
+  }
+
+  private int run(String... args) {
+    return run(opened::add, args);
+  }
+
+  @Test
+  void versionNamesPlugboardAndItsRuntime() {
+    assertThat(run("--version")).isZero();
+    assertThat(out.toString()).startsWith("plugboard ").contains("Java ").contains("JavaFX 26");
+  }
+
+  @Test
+  void helpListsUsageAndExitCodes() {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString()).contains("Usage: plugboard").contains("--verbose").contains("2 usage error");
+  }
+
+  @Test
+  void noArgumentsOpensTheIde() {
+    assertThat(run()).isZero();
+    assertThat(opened).containsExactly((Path) null);
+  }
+
+  @Test
+  void aWorkspaceArgumentIsPassedToTheIde(@TempDir Path dir) {
+    assertThat(run(dir.toString())).isZero();
+    assertThat(opened).containsExactly(dir);
+  }
+
+  @Test
+  void aMissingWorkspaceIsAUserErrorOnOneLine() {
+    assertThat(run("/no/such/folder")).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("plugboard: error: /no/such/folder: not a folder" + System.lineSeparator());
+    assertThat(opened).isEmpty();
+  }
+
+  @Test
+  void anUnknownOptionIsAUsageError() {
+    assertThat(run("--frobnicate")).isEqualTo(2);
+    assertThat(err.toString()).contains("Unknown option: '--frobnicate'").contains("plugboard --help");
+  }
+
+  @Test
+  void anInternalFailureIsOneLineUnlessVerbose() {
+    IdeLauncher broken = w -> {
+      throw new IllegalStateException("boom", new RuntimeException("root cause"));
+    };
+    assertThat(run(broken)).isEqualTo(1);
+    assertThat(err.toString().strip().lines()).hasSize(1);
+    assertThat(err.toString()).contains("internal error").contains("boom").contains("--verbose");
+
+    err.getBuffer().setLength(0);
+    assertThat(run(broken, "--verbose")).isEqualTo(1);
+    assertThat(err.toString()).contains("caused by: java.lang.RuntimeException: root cause").contains("\tat ");
+  }
+}

@@ -1,0 +1,146 @@
+package dev.plugboard.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plugboard.app.settings.Settings;
+import dev.plugboard.app.settings.SettingsStore;
+import dev.plugboard.testing.SharedData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TreeCell;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/** Starts the real IDE headless (JavaFX's Headless glass platform) and drives it. */
+class MainWindowTest extends FxRobot {
+  @TempDir Path config;
+  private PlugboardApp app;
+  private Stage stage;
+
+  @BeforeEach
+  void start() throws Exception {
+    System.setProperty("plugboard.config.dir", config.toString());
+    stage = FxToolkit.registerPrimaryStage();
+    app = (PlugboardApp) FxToolkit.setupApplication(PlugboardApp::new);
+    waitForFx();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    FxToolkit.cleanupApplication(app);
+    FxToolkit.cleanupStages();
+  }
+
+  private void waitForFx() {
+    interact(() -> {});
+  }
+
+  private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+    return org.testfx.util.WaitForAsyncUtils.asyncFx(work).get();
+  }
+
+  private MainWindow window() {
+    return app.window();
+  }
+
+  private void doubleClickTreeEntry(String name) {
+    Node cell = lookup(".tree-cell").match(n -> n instanceof TreeCell<?> c && name.equals(c.getText())).query();
+    doubleClickOn(cell, MouseButton.PRIMARY);
+    waitForFx();
+  }
+
+  @Test
+  void opensTheSampleWorkspaceOnAFirstRunAndShowsAWitFile() throws Exception {
+    assertThat(window().workspaceProperty().get().root()).isEqualTo(config.resolve("sample-workspace"));
+    assertThat(stage.getTitle()).isEqualTo("sample-workspace — Plugboard");
+    assertThat(lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class).getMenus())
+        .extracting(m -> m.getText().replace("_", ""))
+        .containsExactly("File", "Edit", "View", "Run", "Help");
+
+    doubleClickTreeEntry("wit");
+    doubleClickTreeEntry("worlds.wit");
+
+    TabPane tabs = lookup("#editor-tabs").queryAs(TabPane.class);
+    assertThat(tabs.getTabs()).extracting(t -> t.getText()).containsExactly("worlds.wit");
+    TextArea text = lookup("#text-worlds-wit").queryAs(TextArea.class);
+    assertThat(text.getText()).contains("world greeter {").contains("world inventory-service {");
+    assertThat(window().statusText()).isEqualTo("Opened wit/worlds.wit");
+
+    interact(() -> stage.getScene().getRoot().applyCss());
+    Path png = onFx(() -> Snapshots.write(stage.getScene().getRoot(), "main-window"));
+    assertThat(Files.size(png)).isGreaterThan(10_000);
+  }
+
+  @Test
+  void editsAreMarkedAndSavedAtomically() throws Exception {
+    doubleClickTreeEntry("README.md");
+    TextArea text = lookup("#text-README-md").queryAs(TextArea.class);
+    clickOn(text);
+    press(KeyCode.CONTROL, KeyCode.END).release(KeyCode.END, KeyCode.CONTROL);
+    write("Edited in a test.");
+    TabPane tabs = lookup("#editor-tabs").queryAs(TabPane.class);
+    assertThat(tabs.getTabs().getFirst().getText()).isEqualTo("● README.md");
+
+    press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+    waitForFx();
+    assertThat(tabs.getTabs().getFirst().getText()).isEqualTo("README.md");
+    assertThat(Files.readString(config.resolve("sample-workspace/README.md"))).endsWith("Edited in a test.");
+  }
+
+  @Test
+  void aComponentOpensAsASummaryPage() throws Exception {
+    Path hello = SharedData.require("fixtures/components/hello.wasm");
+    interact(() -> window().open(hello));
+    assertThat(lookup("#fact-kind").queryAs(Label.class).getText()).isEqualTo("component");
+    assertThat(lookup("#fact-size").queryAs(Label.class).getText()).isEqualTo(Files.size(hello) + " bytes");
+    TableView<?> sections = lookup("#wasm-sections").queryAs(TableView.class);
+    assertThat(sections.getItems()).isNotEmpty();
+    onFx(() -> Snapshots.write(stage.getScene().getRoot(), "wasm-summary"));
+  }
+
+  @Test
+  void aMalformedBinaryBecomesAProblemWithItsOffset() throws Exception {
+    Path bad = config.resolve("sample-workspace/broken.wasm");
+    Files.write(bad, new byte[] {0, 'a', 's', 'm', 0x0d, 0, 1, 0, 0x07, 0x7f});
+    interact(() -> window().open(bad));
+    assertThat(window().problems()).singleElement()
+        .satisfies(p -> assertThat(p.toString()).isEqualTo("broken.wasm:byte 9: section length 127 exceeds the 0 remaining bytes"));
+    assertThat(window().openFiles()).isEmpty();
+    assertThat(window().consoleText()).contains("error: broken.wasm: section length 127");
+  }
+
+  @Test
+  void windowBoundsThemeAndWorkspaceAreRemembered() throws Exception {
+    interact(() -> {
+      stage.setX(40);
+      stage.setY(50);
+      stage.setWidth(1000);
+      stage.setHeight(700);
+      window().rememberState();
+    });
+    Settings saved = new SettingsStore(config).load();
+    assertThat(saved.window().width()).isEqualTo(1000);
+    assertThat(saved.window().height()).isEqualTo(700);
+    assertThat(saved.lastWorkspace()).isEqualTo(config.resolve("sample-workspace").toString());
+
+    AtomicReference<Path> reopened = new AtomicReference<>();
+    FxToolkit.cleanupApplication(app);
+    app = (PlugboardApp) FxToolkit.setupApplication(PlugboardApp::new);
+    interact(() -> reopened.set(app.window().workspaceProperty().get().root()));
+    assertThat(reopened.get()).isEqualTo(config.resolve("sample-workspace"));
+    assertThat(stage.getWidth()).isEqualTo(1000);
+  }
+}

@@ -1,0 +1,41 @@
+package dev.plugboard.app.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SampleWorkspaceTest {
+  @TempDir Path dir;
+
+  @Test
+  void unpacksAWitPackageWithTwoWorlds() throws Exception {
+    Workspace ws = SampleWorkspace.unpack(dir);
+    assertThat(SampleWorkspace.files()).contains("wit/types.wit", "wit/worlds.wit", "wit/deps/log/log.wit");
+    String worlds = Files.readString(ws.root().resolve("wit/worlds.wit"));
+    assertThat(worlds.lines().filter(l -> l.startsWith("world "))).hasSize(2);
+    assertThat(ws.children(ws.root())).extracting(p -> p.getFileName().toString()).containsExactly("wit", "README.md");
+  }
+
+  @Test
+  void leavesTheUsersEditsInPlace() throws Exception {
+    SampleWorkspace.unpack(dir);
+    Path worlds = dir.resolve("wit/worlds.wit");
+    Files.writeString(worlds, "// mine\n");
+    Files.delete(dir.resolve("README.md"));
+    SampleWorkspace.unpack(dir);
+    assertThat(Files.readString(worlds)).isEqualTo("// mine\n");
+    assertThat(dir.resolve("README.md")).exists();
+  }
+
+  @Test
+  void fileKindsFollowExtensions() {
+    assertThat(FileKind.of(Path.of("a/b.wit"))).isEqualTo(FileKind.WIT);
+    assertThat(FileKind.of(Path.of("x.WASM"))).isEqualTo(FileKind.WASM);
+    assertThat(FileKind.of(Path.of("c.wac"))).isEqualTo(FileKind.WAC);
+    assertThat(FileKind.of(Path.of("Makefile"))).isEqualTo(FileKind.OTHER);
+    assertThat(FileKind.WASM.isText()).isFalse();
+  }
+}
