@@ -14,7 +14,8 @@ import javafx.stage.Stage;
  * The JavaFX application: loads the settings, builds the {@link MainWindow} and opens the
  * workspace (the one asked for, else the last one, else the bundled sample).
  *
- * <p>With {@code -Dplugboard.startupProbe=true} it prints the time from process start to
+ * <p>With {@code -Dplugboard.startupProbe=true} (or the environment variable
+ * {@code PLUGBOARD_STARTUP_PROBE=1}, for launchers that take no JVM options) it prints the time from process start to
  * the first shown frame and exits: the cold-start measurement in docs/benchmarks.md.
  */
 public class PlugboardApp extends Application {
@@ -45,7 +46,7 @@ public class PlugboardApp extends Application {
   public void start(Stage stage) {
     SettingsStore store = new SettingsStore(SettingsStore.defaultDirectory());
     window = new MainWindow(stage, store);
-    if (Boolean.getBoolean("plugboard.startupProbe")) {
+    if (Boolean.getBoolean("plugboard.startupProbe") || System.getenv("PLUGBOARD_STARTUP_PROBE") != null) {
       stage.setOnShown(e -> Platform.runLater(() -> {
         Instant started = ProcessHandle.current().info().startInstant().orElse(Instant.now());
         System.out.println("plugboard: window shown " + Duration.between(started, Instant.now()).toMillis()
