@@ -49,6 +49,8 @@ public final class Parser {
   private Span pendingCommentSpan = Span.NONE;
   private int lastEnd;
   private int typeDepth;
+  /** How many {@code {} are open at the current token: recovery returns to an item's depth. */
+  private int depth;
 
   private Parser(String text, int base) {
     this.text = text;
@@ -73,6 +75,11 @@ public final class Parser {
   private void advance() {
     if (current != null) {
       lastEnd = current.end();
+      if (current.kind() == LBRACE) {
+        depth++;
+      } else if (current.kind() == RBRACE) {
+        depth--;
+      }
     }
     pendingComments.clear();
     pendingCommentSpan = Span.NONE;
@@ -162,40 +169,32 @@ public final class Parser {
    * before a {@code }} that closes the enclosing body (or, at top level, before the next
    * top-level keyword).
    */
-  private void recover(int itemStart, boolean topLevel) {
+  private void recover(int itemStart, int itemDepth, boolean topLevel) {
     if (current.start() <= itemStart && !at(EOF) && !(at(RBRACE) && !topLevel)) {
       advance(); // the item failed on its first token: always make progress
     }
-    int depth = 0;
     while (!at(EOF)) {
-      if (depth == 0 && topLevel && TOP_LEVEL_STARTS.contains(current.kind())) {
-        return;
-      }
-      switch (current.kind()) {
-        case LBRACE -> depth++;
-        case RBRACE -> {
-          if (depth == 0) {
-            if (topLevel) {
-              advance();
-              continue;
-            }
-            return;
-          }
-          depth--;
-          if (depth == 0) {
-            advance();
-            return;
-          }
+      if (depth == itemDepth) {
+        if (at(SEMICOLON)) {
+          advance();
+          return;
         }
-        case SEMICOLON -> {
-          if (depth == 0) {
-            advance();
-            return;
-          }
+        if (topLevel && TOP_LEVEL_STARTS.contains(current.kind())) {
+          return;
         }
-        default -> { }
+        if (at(RBRACE)) {
+          if (!topLevel) {
+            return; // closes the enclosing body
+          }
+          advance();
+          continue;
+        }
       }
+      boolean closing = at(RBRACE);
       advance();
+      if (closing && depth == itemDepth) {
+        return; // the end of a block item such as a record
+      }
     }
   }
 
@@ -211,6 +210,7 @@ public final class Parser {
     while (!at(EOF)) {
       Docs docs = takeDocs();
       int itemStart = current.start();
+      int itemDepth = depth;
       try {
         List<Attribute> attrs = attributes();
         if (at(PACKAGE)) {
@@ -234,7 +234,7 @@ public final class Parser {
           items.add(topItem(itemStart, docs, attrs));
         }
       } catch (Recovery r) {
-        recover(itemStart, true);
+        recover(itemStart, itemDepth, true);
       }
       first = false;
     }
@@ -247,6 +247,7 @@ public final class Parser {
     while (!at(RBRACE) && !at(EOF)) {
       Docs itemDocs = takeDocs();
       int itemStart = current.start();
+      int itemDepth = depth;
       try {
         List<Attribute> attrs = attributes();
         if (at(PACKAGE)) {
@@ -256,7 +257,7 @@ public final class Parser {
         }
         items.add(topItem(itemStart, itemDocs, attrs));
       } catch (Recovery r) {
-        recover(itemStart, false);
+        recover(itemStart, itemDepth, false);
       }
     }
     expect(RBRACE);
@@ -486,11 +487,12 @@ public final class Parser {
       }
       Docs docs = takeDocs();
       int start = current.start();
+      int itemDepth = depth;
       try {
         List<Attribute> attrs = attributes();
         items.add(interfaceItem(start, docs, attrs));
       } catch (Recovery r) {
-        recover(start, false);
+        recover(start, itemDepth, false);
       }
     }
     advance();
@@ -653,11 +655,12 @@ public final class Parser {
           }
           Docs fd = takeDocs();
           int fs = current.start();
+          int itemDepth = depth;
           try {
             List<Attribute> fattrs = attributes();
             funcs.add(resourceFunc(fs, fd, fattrs));
           } catch (Recovery r) {
-            recover(fs, false);
+            recover(fs, itemDepth, false);
           }
         }
         advance();
@@ -705,11 +708,12 @@ public final class Parser {
       }
       Docs docs = takeDocs();
       int start = current.start();
+      int itemDepth = depth;
       try {
         List<Attribute> attrs = attributes();
         items.add(worldItem(start, docs, attrs));
       } catch (Recovery r) {
-        recover(start, false);
+        recover(start, itemDepth, false);
       }
     }
     advance();

@@ -1,6 +1,8 @@
 package dev.plugboard.wit.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,14 +62,46 @@ public final class ResolveJson {
 
   /** Pretty-printed with two-space indentation, as serde_json prints it. */
   public static String toText(Resolve r) {
-    DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
-        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-        .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-        .withoutSpacesInObjectEntries();
     try {
-      return MAPPER.writer(pp).writeValueAsString(toJson(r)).replace("\":", "\": ") + "\n";
+      return MAPPER.writer(new SerdeStyle()).writeValueAsString(toJson(r)) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** serde_json's pretty style: two spaces, {@code "key": value}, empty containers as {@code []}/{@code {}}. */
+  private static final class SerdeStyle extends DefaultPrettyPrinter {
+    SerdeStyle() {
+      _objectIndenter = new DefaultIndenter("  ", "\n");
+      _arrayIndenter = new DefaultIndenter("  ", "\n");
+      _objectFieldValueSeparatorWithSpaces = ": ";
+    }
+
+    SerdeStyle(SerdeStyle base) {
+      super(base);
+    }
+
+    @Override
+    public SerdeStyle createInstance() {
+      return new SerdeStyle(this);
+    }
+
+    @Override
+    public void writeEndObject(JsonGenerator g, int entries) throws IOException {
+      --_nesting;
+      if (entries > 0) {
+        _objectIndenter.writeIndentation(g, _nesting);
+      }
+      g.writeRaw('}');
+    }
+
+    @Override
+    public void writeEndArray(JsonGenerator g, int values) throws IOException {
+      --_nesting;
+      if (values > 0) {
+        _arrayIndenter.writeIndentation(g, _nesting);
+      }
+      g.writeRaw(']');
     }
   }
 

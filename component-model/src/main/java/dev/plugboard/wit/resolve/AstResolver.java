@@ -44,7 +44,6 @@ final class AstResolver {
   private final Map<String, Integer> declIndex = new HashMap<>();
   private final List<Map<String, Target>> fileScopes = new ArrayList<>();
   private final int[] declToId;
-  private final Map<Long, Integer> foreignTypeIndex = new HashMap<>();
   private final Map<TypeKind, Integer> anonymous = new HashMap<>();
   /** Handles whose resource is a foreign placeholder: checked once the placeholder is mapped. */
   final List<Object[]> deferredHandleChecks = new ArrayList<>();
@@ -284,12 +283,10 @@ final class AstResolver {
         continue;
       }
       for (Ast.UseName n : u.names()) {
-        long key = ((long) t.index() << 32) ^ n.name().name().hashCode();
         String k2 = t.index() + "/" + n.name().name();
         Integer existing = foreignTypeByName.get(k2);
         if (existing == null) {
           foreignTypeByName.put(k2, out.types.size());
-          foreignTypeIndex.put(key, out.types.size());
           out.types.add(new TypeDef(n.name().name(), new TypeKind.Unknown(), new Owner.OfInterface(t.index()), null,
               Stability.UNKNOWN, null, n.name().span()));
           out.foreignTypes.add(new UnresolvedPackage.ForeignType(t.index(), n.name().name(), n.name().span()));
@@ -799,34 +796,12 @@ final class AstResolver {
     } else if (ft.result() != null) {
       result = type(body, ft.result(), Stability.UNKNOWN, false);
     }
-    if (result != null && kind != Function.Kind.CONSTRUCTOR && containsBorrow(result, new java.util.HashSet<>())) {
+    if (result != null && kind != Function.Kind.CONSTRUCTOR && Borrows.contains(out.types, result)) {
       throw fail(name.span(), "function `" + fullName + "` returns a type which contains a `borrow<T>` which is not "
           + "supported");
     }
     return new Function(fullName, kind, resourceId, params, result, Docs.of(docs), stab, externalId(attrs),
         name.span());
-  }
-
-  private boolean containsBorrow(Type t, java.util.Set<Integer> seen) {
-    if (!(t instanceof Type.Ref(int id)) || !seen.add(id)) {
-      return false;
-    }
-    return switch (out.types.get(id).kind) {
-      case TypeKind.Handle h -> !h.own();
-      case TypeKind.Alias a -> containsBorrow(a.target(), seen);
-      case TypeKind.Record r -> r.fields().stream().anyMatch(f -> containsBorrow(f.type(), seen));
-      case TypeKind.Variant v -> v.cases().stream().anyMatch(c -> c.type() != null && containsBorrow(c.type(), seen));
-      case TypeKind.Tuple tu -> tu.types().stream().anyMatch(x -> containsBorrow(x, seen));
-      case TypeKind.Option o -> containsBorrow(o.type(), seen);
-      case TypeKind.Result r -> (r.ok() != null && containsBorrow(r.ok(), seen))
-          || (r.err() != null && containsBorrow(r.err(), seen));
-      case TypeKind.ListOf l -> containsBorrow(l.element(), seen);
-      case TypeKind.FixedList l -> containsBorrow(l.element(), seen);
-      case TypeKind.MapOf m -> containsBorrow(m.key(), seen) || containsBorrow(m.value(), seen);
-      case TypeKind.Future f -> f.type() != null && containsBorrow(f.type(), seen);
-      case TypeKind.Stream s -> s.type() != null && containsBorrow(s.type(), seen);
-      default -> false;
-    };
   }
 
   private List<Function> resourceFunctions(Body body, Ast.TypeDef def, Ast.TypeDefKind.Resource r) {

@@ -318,32 +318,11 @@ final class Remap {
     }
     int resource = f.resource() < 0 ? -1 : mapId(f.resource(), f.span());
     Type result = value(f.result(), f.span());
-    if (result != null && f.kind() != Function.Kind.CONSTRUCTOR && containsBorrow(result, new HashSet<>())) {
+    if (result != null && f.kind() != Function.Kind.CONSTRUCTOR && Borrows.contains(resolve.types, result)) {
       throw new Failure(f.span(), "function `" + f.name() + "` returns a type which contains a `borrow<T>` which is "
           + "not supported");
     }
     return f.with(params, result, resource);
-  }
-
-  private boolean containsBorrow(Type t, Set<Integer> seen) {
-    if (!(t instanceof Type.Ref(int id)) || !seen.add(id)) {
-      return false;
-    }
-    return switch (resolve.types.get(id).kind) {
-      case TypeKind.Handle h -> !h.own();
-      case TypeKind.Alias a -> containsBorrow(a.target(), seen);
-      case TypeKind.Record r -> r.fields().stream().anyMatch(f -> containsBorrow(f.type(), seen));
-      case TypeKind.Variant v -> v.cases().stream().anyMatch(c -> containsBorrow(c.type(), seen));
-      case TypeKind.Tuple tu -> tu.types().stream().anyMatch(x -> containsBorrow(x, seen));
-      case TypeKind.Option o -> containsBorrow(o.type(), seen);
-      case TypeKind.Result r -> containsBorrow(r.ok(), seen) || containsBorrow(r.err(), seen);
-      case TypeKind.ListOf l -> containsBorrow(l.element(), seen);
-      case TypeKind.FixedList l -> containsBorrow(l.element(), seen);
-      case TypeKind.MapOf m -> containsBorrow(m.key(), seen) || containsBorrow(m.value(), seen);
-      case TypeKind.Future fu -> containsBorrow(fu.type(), seen);
-      case TypeKind.Stream st -> containsBorrow(st.type(), seen);
-      default -> false;
-    };
   }
 
   private LinkedHashMap<WorldKey, WorldItem> mapWorldItems(LinkedHashMap<WorldKey, WorldItem> items) throws Failure {

@@ -76,29 +76,42 @@ final class Toposort {
     return order;
   }
 
+  /** Depth-first from each dependency, with an explicit stack; reports the dependency that closes a cycle. */
   private static void findCycle(List<String> names, List<List<Dep>> deps, Map<String, Integer> index)
       throws Failure {
     int[] state = new int[names.size()]; // 0 new, 1 visiting, 2 done
-    for (int i = 0; i < names.size(); i++) {
-      for (Dep d : deps.get(i)) {
-        visit(d, deps, index, state);
+    for (int root = 0; root < names.size(); root++) {
+      for (Dep start : deps.get(root)) {
+        java.util.ArrayDeque<int[]> stack = new java.util.ArrayDeque<>(); // {node, next dep}
+        int first = index.get(start.name());
+        if (state[first] == 2) {
+          continue;
+        }
+        if (state[first] == 1) {
+          throw new Failure(start.span(), start.name(), true);
+        }
+        state[first] = 1;
+        stack.push(new int[] {first, 0});
+        while (!stack.isEmpty()) {
+          int[] top = stack.peek();
+          List<Dep> ds = deps.get(top[0]);
+          if (top[1] == ds.size()) {
+            state[top[0]] = 2;
+            stack.pop();
+            continue;
+          }
+          Dep d = ds.get(top[1]++);
+          int next = index.get(d.name());
+          if (state[next] == 1) {
+            throw new Failure(d.span(), d.name(), true);
+          }
+          if (state[next] == 0) {
+            state[next] = 1;
+            stack.push(new int[] {next, 0});
+          }
+        }
       }
     }
     throw new IllegalStateException("toposort found no cycle");
-  }
-
-  private static void visit(Dep dep, List<List<Dep>> deps, Map<String, Integer> index, int[] state) throws Failure {
-    int i = index.get(dep.name());
-    if (state[i] == 1) {
-      throw new Failure(dep.span(), dep.name(), true);
-    }
-    if (state[i] == 2) {
-      return;
-    }
-    state[i] = 1;
-    for (Dep d : deps.get(i)) {
-      visit(d, deps, index, state);
-    }
-    state[i] = 2;
   }
 }

@@ -1,0 +1,116 @@
+package dev.plugboard.app.cli;
+
+import dev.plugboard.wit.json.ResolveJson;
+import dev.plugboard.wit.print.WitFormatter;
+import dev.plugboard.wit.print.WitPrinter;
+import dev.plugboard.wit.resolve.WitResolver;
+import dev.plugboard.wit.source.Diagnostic;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code plugboard wit}: resolves a WIT package (a file, or a folder with {@code deps/})
+ * and prints it as canonical WIT or as wasm-tools' resolve JSON; {@code --format}
+ * rewrites files in place in the canonical layout, keeping comments.
+ */
+@Command(name = "wit", mixinStandardHelpOptions = true,
+    description = {
+      "Check a WIT package and print it as canonical WIT (its dependencies as nested packages).",
+      "PATH is a .wit file or a package folder with an optional deps/ folder."
+    })
+public final class WitCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "PATH", description = "A .wit file or a WIT package folder.")
+  Path path;
+
+  @Option(names = "--json", description = "Print the resolve in the JSON shape of `wasm-tools component wit --json`.")
+  boolean json;
+
+  @Option(names = "--format", description = "Rewrite the .wit files of PATH (not deps/) in canonical layout, "
+      + "keeping comments. Only files that resolve are rewritten.")
+  boolean format;
+
+  @Option(names = "--check", description = "With --format: change nothing; list files that are not formatted and "
+      + "exit 1 if any.")
+  boolean check;
+
+  @Option(names = "--features", split = ",", paramLabel = "FEATURE",
+      description = "Enable @unstable features (comma-separated).")
+  List<String> features = new ArrayList<>();
+
+  @Option(names = "--all-features", description = "Enable every @unstable feature.")
+  boolean allFeatures;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!Files.exists(path)) {
+      throw new UserError(path + ": no such file or directory");
+    }
+    WitResolver.Options options = new WitResolver.Options(Set.copyOf(features), allFeatures);
+    WitResolver.Result result = WitResolver.resolvePath(path, options);
+    if (!result.ok()) {
+      for (Diagnostic d : result.diagnostics()) {
+        err.println(result.sources().render(d));
+        err.println();
+      }
+      long errors = result.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).count();
+      err.println("plugboard: " + errors + (errors == 1 ? " error" : " errors") + " in " + path);
+      err.flush();
+      return 1;
+    }
+    if (format) {
+      return format(out, err);
+    }
+    if (json) {
+      out.print(ResolveJson.toText(result.resolve()));
+    } else {
+      out.print(WitPrinter.printAll(result.resolve(), result.mainPackage()));
+    }
+    out.flush();
+    return 0;
+  }
+
+  private int format(PrintWriter out, PrintWriter err) throws IOException {
+    List<Path> files = new ArrayList<>();
+    if (Files.isDirectory(path)) {
+      try (Stream<Path> s = Files.list(path)) {
+        s.filter(p -> Files.isRegularFile(p) && p.toString().endsWith(".wit")).sorted().forEach(files::add);
+      }
+    } else {
+      files.add(path);
+    }
+    int unformatted = 0;
+    for (Path f : files) {
+      String text = Files.readString(f, StandardCharsets.UTF_8);
+      String formatted = WitFormatter.format(text);
+      if (formatted.equals(text)) {
+        continue;
+      }
+      unformatted++;
+      if (check) {
+        out.println(f + ": not formatted");
+      } else {
+        dev.plugboard.app.settings.AtomicFiles.write(f, formatted.getBytes(StandardCharsets.UTF_8));
+        out.println(f + ": formatted");
+      }
+    }
+    out.flush();
+    return check && unformatted > 0 ? 1 : 0;
+  }
+}
