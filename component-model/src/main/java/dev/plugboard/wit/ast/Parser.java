@@ -300,15 +300,22 @@ public final class Parser {
     if (at(COLON)) {
       throw fail(current.span(), "nested namespaces are not supported: expected `;`, `{` or `@`, found `:`");
     }
-    String version = null;
-    Span versionSpan = Span.NONE;
-    if (at(AT)) {
-      advance();
-      int vs = current.start();
-      version = version();
-      versionSpan = new Span(vs, lastEnd);
+    Version version = optionalVersion();
+    return new PackageName(from(start), ns, name, version.text(), version.span());
+  }
+
+  /** A version as written and where, or {@code null} text when absent. */
+  private record Version(String text, Span span) {}
+
+  /** {@code @version} if present. */
+  private Version optionalVersion() {
+    if (!at(AT)) {
+      return new Version(null, Span.NONE);
     }
-    return new PackageName(from(start), ns, name, version, versionSpan);
+    advance();
+    int start = current.start();
+    String v = version();
+    return new Version(v, new Span(start, lastEnd));
   }
 
   /**
@@ -318,18 +325,7 @@ public final class Parser {
    */
   private String version() {
     int start = current.start() - base;
-    int end = start;
-    while (end < text.length()) {
-      char c = text.charAt(end);
-      if (Character.isLetterOrDigit(c) && c < 128 || c == '.' || c == '-' || c == '+') {
-        end++;
-      } else {
-        break;
-      }
-    }
-    if (end > start && text.charAt(end - 1) == '.') {
-      end--;
-    }
+    int end = Lexer.versionEnd(text, start);
     String v = text.substring(start, end);
     Span span = new Span(base + start, base + end);
     if (v.isEmpty()) {
@@ -465,15 +461,8 @@ public final class Parser {
     if (at(SLASH)) {
       throw fail(current.span(), "nested packages are not supported: expected `;`, `.` or `@`, found `/`");
     }
-    String version = null;
-    Span versionSpan = Span.NONE;
-    if (at(AT)) {
-      advance();
-      int vs = current.start();
-      version = version();
-      versionSpan = new Span(vs, lastEnd);
-    }
-    PackageName pn = new PackageName(new Span(start, pkg.span().end()), first, pkg, version, versionSpan);
+    Version version = optionalVersion();
+    PackageName pn = new PackageName(new Span(start, pkg.span().end()), first, pkg, version.text(), version.span());
     return new UsePath.Package(from(start), pn, name);
   }
 
@@ -796,16 +785,10 @@ public final class Parser {
     if (at(SLASH) && glued) {
       advance();
       Id name = id();
-      String version = null;
-      Span versionSpan = Span.NONE;
-      if (at(AT)) {
-        advance();
-        int vs = current.start();
-        version = version();
-        versionSpan = new Span(vs, lastEnd);
-      }
+      Version version = optionalVersion();
       expect(SEMICOLON);
-      PackageName pn = new PackageName(new Span(start, second.span().end()), first, second, version, versionSpan);
+      PackageName pn = new PackageName(new Span(start, second.span().end()), first, second, version.text(),
+          version.span());
       return new Extern.Path(new UsePath.Package(new Span(start, lastEnd), pn, name));
     }
     UsePath path;
@@ -814,16 +797,9 @@ public final class Parser {
       Id pkg = id();
       expect(SLASH);
       Id name = id();
-      String version = null;
-      Span versionSpan = Span.NONE;
-      if (at(AT)) {
-        advance();
-        int vs = current.start();
-        version = version();
-        versionSpan = new Span(vs, lastEnd);
-      }
-      PackageName pn = new PackageName(new Span(second.span().start(), pkg.span().end()), second, pkg, version,
-          versionSpan);
+      Version version = optionalVersion();
+      PackageName pn = new PackageName(new Span(second.span().start(), pkg.span().end()), second, pkg, version.text(),
+          version.span());
       path = new UsePath.Package(from(second.span().start()), pn, name);
     } else if (at(SLASH)) {
       throw fail(current.span(), "expected `;`, found `/`");

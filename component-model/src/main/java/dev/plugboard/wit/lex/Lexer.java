@@ -226,6 +226,24 @@ public final class Lexer {
     return cp >= 0x20 && cp < 0x7f ? "`" + Character.toString(cp) + "`" : String.format("U+%04X", cp);
   }
 
+  /**
+   * Where a semver version that starts at {@code start} ends: versions are not WIT tokens
+   * (their {@code -pre+build} parts are not), so they are scanned from the raw text. A
+   * trailing {@code .} that starts a {@code use}'s {@code .{} is not part of the version.
+   */
+  public static int versionEnd(String text, int start) {
+    int end = start;
+    while (end < text.length()) {
+      char c = text.charAt(end);
+      if (Character.isLetterOrDigit(c) && c < 128 || c == '.' || c == '-' || c == '+') {
+        end++;
+      } else {
+        break;
+      }
+    }
+    return end > start && text.charAt(end - 1) == '.' ? end - 1 : end;
+  }
+
   /** The kebab-case rules of WIT identifiers (Explainer.md, "label"). */
   private void validateId(int start, int end) {
     String id = text.substring(start, end);

@@ -74,7 +74,7 @@ public final class WitFormatter {
         default -> {
           Token token = t;
           if (previous == AT && t.kind() == INTEGER) {
-            int end = versionEnd(t.start());
+            int end = Lexer.versionEnd(text, t.start());
             token = new Token(INTEGER, t.start(), end);
             lexer.reset(end);
           }
@@ -106,19 +106,6 @@ public final class WitFormatter {
       }
     }
     return n;
-  }
-
-  private int versionEnd(int start) {
-    int end = start;
-    while (end < text.length()) {
-      char c = text.charAt(end);
-      if (Character.isLetterOrDigit(c) && c < 128 || c == '.' || c == '-' || c == '+') {
-        end++;
-      } else {
-        break;
-      }
-    }
-    return end > start && text.charAt(end - 1) == '.' ? end - 1 : end;
   }
 
   private String run() {
