@@ -410,7 +410,8 @@ final class AstResolver {
     void define(Id name) {
       Span prev = names.putIfAbsent(name.name(), name.span());
       if (prev != null) {
-        throw fail(name.span(), "name `" + name.name() + "` is defined more than once");
+        error(name.span(), "name `" + name.name() + "` is defined more than once", prev, "first defined here");
+        throw new Skip();
       }
     }
   }
@@ -623,7 +624,8 @@ final class AstResolver {
   private void unique(Map<String, Span> seen, Id name, String what) {
     Span prev = seen.putIfAbsent(name.name(), name.span());
     if (prev != null) {
-      throw fail(name.span(), what + " `" + name.name() + "` is defined more than once");
+      error(name.span(), what + " `" + name.name() + "` is defined more than once", prev, "first defined here");
+      throw new Skip();
     }
   }
 
@@ -777,7 +779,9 @@ final class AstResolver {
     for (Ast.Param p : ft.params()) {
       Span prev = seen.putIfAbsent(p.name().name(), p.name().span());
       if (prev != null) {
-        throw fail(p.name().span(), "param `" + p.name().name() + "` is defined more than once");
+        error(p.name().span(), "param `" + p.name().name() + "` is defined more than once", prev,
+            "first defined here");
+        throw new Skip();
       }
       params.add(new Function.Param(p.name().name(), type(body, p.type(), Stability.UNKNOWN, false)));
     }
@@ -811,7 +815,7 @@ final class AstResolver {
       String key = rf.kind() == Ast.ResourceFunc.Kind.CONSTRUCTOR ? "constructor" : rf.name().name();
       Span prev = seen.putIfAbsent(key, rf.name().span());
       if (prev != null) {
-        error(rf.name().span(), "name `" + key + "` is defined more than once");
+        error(rf.name().span(), "name `" + key + "` is defined more than once", prev, "first defined here");
         continue;
       }
       try {
