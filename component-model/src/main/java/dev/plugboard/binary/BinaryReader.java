@@ -66,6 +66,75 @@ public final class BinaryReader {
     }
   }
 
+  /** A signed LEB128 number of at most 33 bits (value types and heap types). */
+  public long s33() throws MalformedBinaryException {
+    int start = position;
+    long result = 0;
+    int shift = 0;
+    int b;
+    do {
+      if (shift > 28) {
+        throw new MalformedBinaryException(start, "invalid var_s33: integer representation too long");
+      }
+      b = u8();
+      result |= (long) (b & 0x7f) << shift;
+      shift += 7;
+    } while ((b & 0x80) != 0);
+    if (shift < 64 && (b & 0x40) != 0) {
+      result |= -1L << shift;
+    }
+    if (result < -(1L << 32) || result >= (1L << 32)) {
+      throw new MalformedBinaryException(start, "invalid var_s33: integer too large");
+    }
+    return result;
+  }
+
+  /** An unsigned LEB128 number of at most 64 bits, skipped. */
+  public void skipU64() throws MalformedBinaryException {
+    int start = position;
+    for (int i = 0; ; i++) {
+      if (i == 10) {
+        throw new MalformedBinaryException(start, "integer representation too long");
+      }
+      if ((u8() & 0x80) == 0) {
+        return;
+      }
+    }
+  }
+
+  /** Reads a count of items each at least {@code minItemSize} bytes long, checked against what remains. */
+  public int count(String what, int minItemSize) throws MalformedBinaryException {
+    int at = position;
+    long n = u32();
+    if (n * Math.max(1, minItemSize) > remaining()) {
+      throw new MalformedBinaryException(at, what + " count " + n + " is larger than the remaining " + remaining()
+          + " bytes can hold");
+    }
+    return (int) n;
+  }
+
+  public int peek() throws MalformedBinaryException {
+    if (position >= end) {
+      throw new MalformedBinaryException(position, "unexpected end of input");
+    }
+    return bytes[position] & 0xff;
+  }
+
+  /** The bytes from {@code start} to the current position. */
+  public byte[] slice(int start) {
+    byte[] out = new byte[position - start];
+    System.arraycopy(bytes, start, out, 0, out.length);
+    return out;
+  }
+
+  public byte[] source() {
+    return bytes;
+  }
+
+  public int end() {
+    return end;
+  }
+
   /** A length that must fit in what remains of the input: the guard against untrusted sizes. */
   public int length(String what) throws MalformedBinaryException {
     int at = position;
