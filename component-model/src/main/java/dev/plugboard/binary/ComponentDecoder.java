@@ -15,11 +15,21 @@ public final class ComponentDecoder {
   static final int MAX_NESTING = 100;
 
   private int depth;
+  private final java.util.Map<Object, Integer> offsets = new java.util.IdentityHashMap<>();
 
   private ComponentDecoder() {}
 
   public static Component decode(byte[] bytes) throws MalformedBinaryException {
     return new ComponentDecoder().component(new BinaryReader(bytes));
+  }
+
+  /** A component with the byte offset of each of its sections (nested ones included). */
+  public record Decoded(Component component, java.util.Map<Object, Integer> offsets) {}
+
+  public static Decoded decodeWithOffsets(byte[] bytes) throws MalformedBinaryException {
+    ComponentDecoder d = new ComponentDecoder();
+    Component c = d.component(new BinaryReader(bytes));
+    return new Decoded(c, java.util.Collections.unmodifiableMap(d.offsets));
   }
 
   private Component component(BinaryReader in) throws MalformedBinaryException {
@@ -51,7 +61,9 @@ public final class ComponentDecoder {
       int size = in.length("section");
       int contentStart = in.position();
       BinaryReader body = new BinaryReader(in.source(), contentStart, contentStart + size);
-      sections.add(section(id, at, body));
+      Section section = section(id, at, body);
+      offsets.put(section, at);
+      sections.add(section);
       if (!body.atEnd()) {
         throw new MalformedBinaryException(body.position(), "unexpected content in the "
             + sectionName(id) + " section");

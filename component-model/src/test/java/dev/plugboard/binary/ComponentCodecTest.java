@@ -37,6 +37,18 @@ class ComponentCodecTest {
   }
 
   @Test
+  void everyFixtureValidates() throws Exception {
+    for (Path p : fixtures()) {
+      ComponentDecoder.Decoded d = ComponentDecoder.decodeWithOffsets(Files.readAllBytes(p));
+      try {
+        ComponentValidator.validate(d.component(), d.offsets());
+      } catch (InvalidComponentException e) {
+        throw new AssertionError(p.getFileName() + ": " + e.describe(), e);
+      }
+    }
+  }
+
+  @Test
   void everyTruncationIsAnErrorWithAnOffset() throws Exception {
     byte[] bytes = Files.readAllBytes(SharedData.require("fixtures/components/kv.wasm"));
     for (int cut = 0; cut < bytes.length; cut++) {

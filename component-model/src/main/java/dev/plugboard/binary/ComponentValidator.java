@@ -1,0 +1,1153 @@
+package dev.plugboard.binary;
+
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.FunctionImport;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import dev.plugboard.binary.Component.*;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Validates a decoded component (Binary.md and Explainer.md validation rules; canonical
+ * option rules of CanonicalABI.md): index spaces built definition by definition, type
+ * references of the right kind, name grammar and strong uniqueness, defined-type rules,
+ * canonical options and core signatures, resource rules. Core modules are checked by
+ * Chicory's parser and validator.
+ */
+public final class ComponentValidator {
+  // ---- what the validator knows about each index ---------------------------------------
+
+  /** A value type, resolved so that it no longer depends on any index space. */
+  sealed interface RV {
+    record Prim(ValType.Primitive p) implements RV {}
+
+    record Rec(List<String> names, List<RV> types) implements RV {}
+
+    record Var(List<String> names, List<RV> types) implements RV {}
+
+    record Lst(RV element, long length) implements RV {}
+
+    record Tup(List<RV> types) implements RV {}
+
+    record Flg(int count) implements RV {}
+
+    record Enm(int count) implements RV {}
+
+    record Opt(RV type) implements RV {}
+
+    record Res(RV ok, RV err) implements RV {}
+
+    record Own(Object resource) implements RV {}
+
+    record Borrow(Object resource) implements RV {}
+
+    record Async(boolean stream, RV element) implements RV {}
+
+    record MapT(RV key, RV value) implements RV {}
+  }
+
+  /** What a type index holds. */
+  sealed interface TypeT {
+    record Val(RV value) implements TypeT {}
+
+    record Func(boolean async, List<String> names, List<RV> params, RV result) implements TypeT {}
+
+    record Comp(Map<String, ExternT> imports, Map<String, ExternT> exports) implements TypeT {}
+
+    record Inst(Map<String, ExternT> exports) implements TypeT {}
+
+    /** A resource type; {@code local} when defined by this component (not imported). */
+    record Resource(Object token, boolean local) implements TypeT {}
+  }
+
+  sealed interface ExternT {
+    record ModuleX(ModuleT module) implements ExternT {}
+
+    record FuncX(TypeT.Func type) implements ExternT {}
+
+    record ValueX(RV type) implements ExternT {}
+
+    record TypeX(TypeT type) implements ExternT {}
+
+    record CompX(TypeT.Comp type) implements ExternT {}
+
+    record InstX(TypeT.Inst type) implements ExternT {}
+  }
+
+  /** A core function type as lists of core value type names ({@code i32}, ...); null parts when unknown. */
+  record CoreFuncT(List<String> params, List<String> results) {
+    static final CoreFuncT UNKNOWN = new CoreFuncT(null, null);
+
+    @Override
+    public String toString() {
+      return params + " -> " + results;
+    }
+  }
+
+  record CoreExportT(ExternalType kind, CoreFuncT func) {}
+
+  record ModuleT(List<CoreImport> imports, Map<String, CoreExportT> exports) {}
+
+  record CoreImport(String module, String name, ExternalType kind) {}
+
+  /** One scope: a component, or a component or instance type. */
+  private final class Scope {
+    final Scope parent;
+    final boolean typeScope;
+    final List<CoreFuncT> coreFuncs = new ArrayList<>();
+    int coreTables;
+    int coreMemories;
+    int coreGlobals;
+    int coreTags;
+    final List<Object> coreTypes = new ArrayList<>(); // CoreFuncT, ModuleT or "other"
+    final List<ModuleT> modules = new ArrayList<>();
+    final List<Map<String, CoreExportT>> coreInstances = new ArrayList<>();
+    final List<TypeT.Func> funcs = new ArrayList<>();
+    int values;
+    final List<TypeT> types = new ArrayList<>();
+    final List<TypeT.Comp> components = new ArrayList<>();
+    final List<TypeT.Inst> instances = new ArrayList<>();
+    final Map<String, String> importKeys = new HashMap<>();
+    final Map<String, String> exportKeys = new HashMap<>();
+    final LinkedHashMap<String, ExternT> imports = new LinkedHashMap<>();
+    final LinkedHashMap<String, ExternT> exports = new LinkedHashMap<>();
+    /** Resource names in this scope: resource token → the names it was imported under. */
+    final Map<Object, List<String>> importedResourceNames = new IdentityHashMap<>();
+    /** ... and exported under: an export's annotated name must name an exported resource. */
+    final Map<Object, List<String>> exportedResourceNames = new IdentityHashMap<>();
+
+    Scope(Scope parent, boolean typeScope) {
+      this.parent = parent;
+      this.typeScope = typeScope;
+    }
+  }
+
+  private final Map<Object, Integer> offsets;
+  private long offset = -1;
+
+  private ComponentValidator(Map<Object, Integer> offsets) {
+    this.offsets = offsets;
+  }
+
+  public static void validate(Component c) throws InvalidComponentException {
+    validate(c, Map.of());
+  }
+
+  /** Validates; {@code offsets} (from the decoder) places errors at their section's byte offset. */
+  public static void validate(Component c, Map<Object, Integer> offsets) throws InvalidComponentException {
+    new ComponentValidator(offsets).component(c, null);
+  }
+
+  private InvalidComponentException invalid(String message) {
+    return new InvalidComponentException(offset, message);
+  }
+
+  // ---- components ---------------------------------------------------------------------
+
+  private TypeT.Comp component(Component c, Scope parent) throws InvalidComponentException {
+    Scope s = new Scope(parent, false);
+    for (Section section : c.sections()) {
+      Integer at = offsets.get(section);
+      if (at != null) {
+        offset = at;
+      }
+      section(s, section);
+    }
+    return new TypeT.Comp(Map.copyOf(s.imports), Map.copyOf(s.exports));
+  }
+
+  private void section(Scope s, Section section) throws InvalidComponentException {
+    switch (section) {
+      case CustomSection c -> { }
+      case CoreModuleSection m -> s.modules.add(coreModule(m.module()));
+      case CoreInstanceSection ci -> {
+        for (CoreInstance i : ci.instances()) {
+          s.coreInstances.add(coreInstance(s, i));
+        }
+      }
+      case CoreTypeSection ct -> {
+        for (CoreType t : ct.types()) {
+          s.coreTypes.add(coreType(s, t));
+        }
+      }
+      case NestedComponentSection n -> s.components.add(component(n.component(), s));
+      case InstanceSection is -> {
+        for (Instance i : is.instances()) {
+          s.instances.add(instance(s, i));
+        }
+      }
+      case AliasSection as -> {
+        for (Alias a : as.aliases()) {
+          alias(s, a);
+        }
+      }
+      case TypeSection ts -> {
+        for (TypeDef t : ts.types()) {
+          s.types.add(typeDef(s, t));
+        }
+      }
+      case CanonSection cs -> {
+        for (Canon c : cs.canons()) {
+          canon(s, c);
+        }
+      }
+      case StartSection st -> {
+        check(st.func(), s.funcs.size(), "function");
+        s.values += st.results();
+      }
+      case ImportSection is -> {
+        for (Import i : is.imports()) {
+          importOrExport(s, i.name(), i.type(), true);
+        }
+      }
+      case ExportSection es -> {
+        for (Export e : es.exports()) {
+          export(s, e);
+        }
+      }
+      case ValueSection v -> { }
+    }
+  }
+
+  private void check(long index, int size, String what) throws InvalidComponentException {
+    if (index < 0 || index >= size) {
+      throw invalid(what + " index out of bounds: " + index + " (there are " + size + ")");
+    }
+  }
+
+  // ---- core modules and instances -----------------------------------------------------
+
+  private ModuleT coreModule(byte[] bytes) throws InvalidComponentException {
+    WasmModule m;
+    try {
+      m = Parser.parse(bytes);
+    } catch (ChicoryException | IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
+      throw invalid("invalid core module: " + e.getMessage());
+    }
+    List<CoreFuncT> funcs = new ArrayList<>();
+    List<CoreImport> imports = new ArrayList<>();
+    for (int i = 0; i < m.importSection().importCount(); i++) {
+      com.dylibso.chicory.wasm.types.Import imp = m.importSection().getImport(i);
+      CoreImport ci = new CoreImport(imp.module(), imp.name(), imp.importType());
+      if (imports.stream().anyMatch(x -> x.module().equals(ci.module()) && x.name().equals(ci.name()))) {
+        throw invalid("duplicate import name `" + ci.module() + ":" + ci.name() + "` already defined");
+      }
+      imports.add(ci);
+      if (imp instanceof FunctionImport f) {
+        funcs.add(coreFunc(m.typeSection().getType(f.typeIndex())));
+      }
+    }
+    for (int i = 0; i < m.functionSection().functionCount(); i++) {
+      funcs.add(coreFunc(m.functionSection().getFunctionType(i, m.typeSection())));
+    }
+    Map<String, CoreExportT> exports = new LinkedHashMap<>();
+    for (int i = 0; i < m.exportSection().exportCount(); i++) {
+      com.dylibso.chicory.wasm.types.Export e = m.exportSection().getExport(i);
+      CoreFuncT f = e.exportType() == ExternalType.FUNCTION && e.index() < funcs.size() ? funcs.get(e.index()) : null;
+      exports.put(e.name(), new CoreExportT(e.exportType(), f));
+    }
+    return new ModuleT(imports, exports);
+  }
+
+  private static CoreFuncT coreFunc(FunctionType t) {
+    return new CoreFuncT(t.params().stream().map(v -> v.toString().toLowerCase(java.util.Locale.ROOT)).toList(),
+        t.returns().stream().map(v -> v.toString().toLowerCase(java.util.Locale.ROOT)).toList());
+  }
+
+  private Map<String, CoreExportT> coreInstance(Scope s, CoreInstance i) throws InvalidComponentException {
+    switch (i) {
+      case CoreInstance.Instantiate in -> {
+        check(in.module(), s.modules.size(), "module");
+        Map<String, Integer> args = new HashMap<>();
+        for (CoreArg a : in.args()) {
+          check(a.instance(), s.coreInstances.size(), "instance");
+          if (args.put(a.name(), a.instance()) != null) {
+            throw invalid("duplicate module instantiation argument named `" + a.name() + "`");
+          }
+        }
+        ModuleT module = s.modules.get(in.module());
+        for (CoreImport imp : module.imports()) {
+          Integer inst = args.get(imp.module());
+          if (inst == null) {
+            throw invalid("module instantiation argument `" + imp.module() + "` not found");
+          }
+          CoreExportT provided = s.coreInstances.get(inst).get(imp.name());
+          if (provided == null) {
+            throw invalid("module instantiation argument `" + imp.module() + "` does not export an item named `"
+                + imp.name() + "`");
+          }
+          if (provided.kind() != imp.kind()) {
+            throw invalid("type mismatch for export `" + imp.name() + "` of module instantiation argument `"
+                + imp.module() + "`: expected " + imp.kind() + ", found " + provided.kind());
+          }
+        }
+        return module.exports();
+      }
+      case CoreInstance.FromExports fe -> {
+        Map<String, CoreExportT> exports = new LinkedHashMap<>();
+        for (CoreExport e : fe.exports()) {
+          CoreExportT t = switch (e.sort()) {
+            case CORE_FUNC -> {
+              check(e.index(), s.coreFuncs.size(), "function");
+              yield new CoreExportT(ExternalType.FUNCTION, s.coreFuncs.get(e.index()));
+            }
+            case CORE_TABLE -> {
+              check(e.index(), s.coreTables, "table");
+              yield new CoreExportT(ExternalType.TABLE, null);
+            }
+            case CORE_MEMORY -> {
+              check(e.index(), s.coreMemories, "memory");
+              yield new CoreExportT(ExternalType.MEMORY, null);
+            }
+            case CORE_GLOBAL -> {
+              check(e.index(), s.coreGlobals, "global");
+              yield new CoreExportT(ExternalType.GLOBAL, null);
+            }
+            case CORE_TAG -> {
+              check(e.index(), s.coreTags, "tag");
+              yield new CoreExportT(ExternalType.TAG, null);
+            }
+            default -> throw invalid("core instance export of a " + e.sort().label() + " is not allowed");
+          };
+          if (exports.put(e.name(), t) != null) {
+            throw invalid("export name `" + e.name() + "` already defined");
+          }
+        }
+        return exports;
+      }
+    }
+  }
+
+  private Object coreType(Scope s, CoreType t) throws InvalidComponentException {
+    return switch (t) {
+      case CoreType.Func f -> new CoreFuncT(f.params().stream().map(ComponentValidator::coreValName).toList(),
+          f.results().stream().map(ComponentValidator::coreValName).toList());
+      case CoreType.Module m -> moduleType(s, m);
+      case CoreType.Raw r -> "other";
+    };
+  }
+
+  private static String coreValName(byte[] b) {
+    return switch (b[0] & 0xff) {
+      case 0x7f -> "i32";
+      case 0x7e -> "i64";
+      case 0x7d -> "f32";
+      case 0x7c -> "f64";
+      case 0x7b -> "v128";
+      default -> "ref";
+    };
+  }
+
+  private ModuleT moduleType(Scope s, CoreType.Module m) throws InvalidComponentException {
+    List<Object> types = new ArrayList<>();
+    Map<String, CoreExportT> exports = new LinkedHashMap<>();
+    java.util.Set<String> importNames = new java.util.HashSet<>();
+    for (CoreType.ModuleDecl d : m.decls()) {
+      switch (d) {
+        case CoreType.ModuleDecl.TypeDecl td -> types.add(coreType(s, td.type()));
+        case CoreType.ModuleDecl.OuterAlias a -> {
+          Scope target = outer(s, a.count());
+          check(a.index(), target.coreTypes.size(), "type");
+          Object aliased = target.coreTypes.get(a.index());
+          if (aliased instanceof ModuleT) {
+            throw invalid("module types cannot be aliased into module types");
+          }
+          types.add(aliased);
+        }
+        case CoreType.ModuleDecl.ImportDecl i -> {
+          coreExtern(types, i.type());
+          if (!importNames.add(i.module() + "\u0000" + i.name())) {
+            throw invalid("duplicate import name `" + i.module() + ":" + i.name() + "` already defined");
+          }
+        }
+        case CoreType.ModuleDecl.ExportDecl e -> {
+          CoreExportT t = coreExtern(types, e.type());
+          if (exports.put(e.name(), t) != null) {
+            throw invalid("export name `" + e.name() + "` already defined");
+          }
+        }
+      }
+    }
+    return new ModuleT(List.of(), exports);
+  }
+
+  private CoreExportT coreExtern(List<Object> types, CoreType.CoreExtern t) throws InvalidComponentException {
+    BinaryReader in = new BinaryReader(t.rest());
+    try {
+      switch (t.kind()) {
+        case 0x00 -> {
+          long idx = in.u32();
+          check(idx, types.size(), "type");
+          Object type = types.get((int) idx);
+          if (!(type instanceof CoreFuncT f)) {
+            throw invalid("type index " + idx + " is not a function type");
+          }
+          return new CoreExportT(ExternalType.FUNCTION, f);
+        }
+        case 0x02 -> {
+          int flags = in.u8();
+          long min = in.u32();
+          if ((flags & 0x04) == 0 && min > 65536) {
+            throw invalid("memory size must be at most 65536 pages (4GiB)");
+          }
+          if ((flags & 0x01) != 0) {
+            long max = in.u32();
+            if ((flags & 0x04) == 0 && max > 65536) {
+              throw invalid("memory size must be at most 65536 pages (4GiB)");
+            }
+          }
+          return new CoreExportT(ExternalType.MEMORY, null);
+        }
+        case 0x01 -> {
+          return new CoreExportT(ExternalType.TABLE, null);
+        }
+        case 0x03 -> {
+          return new CoreExportT(ExternalType.GLOBAL, null);
+        }
+        default -> {
+          return new CoreExportT(ExternalType.TAG, null);
+        }
+      }
+    } catch (MalformedBinaryException e) {
+      throw invalid(e.getMessage());
+    }
+  }
+
+  private Scope outer(Scope s, int count) throws InvalidComponentException {
+    Scope target = s;
+    for (int i = 0; i < count; i++) {
+      if (target.parent == null) {
+        throw invalid("invalid outer alias count of " + count);
+      }
+      target = target.parent;
+    }
+    return target;
+  }
+
+  // ---- component instances and aliases ------------------------------------------------
+
+  private TypeT.Inst instance(Scope s, Instance i) throws InvalidComponentException {
+    switch (i) {
+      case Instance.Instantiate in -> {
+        check(in.component(), s.components.size(), "component");
+        TypeT.Comp c = s.components.get(in.component());
+        Map<String, Arg> args = new HashMap<>();
+        for (Arg a : in.args()) {
+          sortIndex(s, a.sort(), a.index());
+          if (args.put(a.name(), a) != null) {
+            throw invalid("instantiation argument `" + a.name() + "` conflicts with previous argument");
+          }
+        }
+        for (String name : c.imports().keySet()) {
+          if (!args.containsKey(name)) {
+            throw invalid("missing import named `" + name + "`");
+          }
+        }
+        return new TypeT.Inst(c.exports());
+      }
+      case Instance.FromExports fe -> {
+        Map<String, ExternT> exports = new LinkedHashMap<>();
+        Map<String, String> keys = new HashMap<>();
+        // In a bag of exports, a resource has a name if it is exported here and is not a
+        // resource this component defines but never exported from itself.
+        Map<Object, List<String>> names = new IdentityHashMap<>();
+        for (InlineExport e : fe.exports()) {
+          ExternNames.Parsed parsed = name(e.name(), keys, "export");
+          ExternT t = sortIndex(s, e.sort(), e.index());
+          if (hasImplements(e.name()) && !(t instanceof ExternT.InstX)) {
+            throw invalid("only instances can have an `implements` attribute");
+          }
+          if (t instanceof ExternT.TypeX(TypeT.Resource r)
+              && (!r.local() || s.exportedResourceNames.containsKey(r.token()))) {
+            names.computeIfAbsent(r.token(), k -> new ArrayList<>()).add(e.name().name());
+          }
+          annotated(names, parsed, e.name().name(), t);
+          exports.put(e.name().name(), t);
+        }
+        return new TypeT.Inst(exports);
+      }
+    }
+  }
+
+  /** Checks an index of a sort and says what it holds. */
+  private ExternT sortIndex(Scope s, Sort sort, int index) throws InvalidComponentException {
+    switch (sort) {
+      case FUNC -> {
+        check(index, s.funcs.size(), "function");
+        return new ExternT.FuncX(s.funcs.get(index));
+      }
+      case VALUE -> {
+        check(index, s.values, "value");
+        return new ExternT.ValueX(null);
+      }
+      case TYPE -> {
+        check(index, s.types.size(), "type");
+        return new ExternT.TypeX(s.types.get(index));
+      }
+      case COMPONENT -> {
+        check(index, s.components.size(), "component");
+        return new ExternT.CompX(s.components.get(index));
+      }
+      case INSTANCE -> {
+        check(index, s.instances.size(), "instance");
+        return new ExternT.InstX(s.instances.get(index));
+      }
+      case CORE_MODULE -> {
+        check(index, s.modules.size(), "module");
+        return new ExternT.ModuleX(s.modules.get(index));
+      }
+      default -> throw invalid("a " + sort.label() + " cannot be exported or passed to a component");
+    }
+  }
+
+  private void alias(Scope s, Alias a) throws InvalidComponentException {
+    switch (a.target()) {
+      case AliasTarget.InstanceExport e -> {
+        check(e.instance(), s.instances.size(), "instance");
+        ExternT t = s.instances.get(e.instance()).exports().get(e.name());
+        if (t == null) {
+          throw invalid("instance " + e.instance() + " has no export named `" + e.name() + "`");
+        }
+        if (externSort(t) != a.sort()) {
+          throw invalid("export `" + e.name() + "` for instance " + e.instance() + " is not a " + a.sort().label());
+        }
+        add(s, t);
+      }
+      case AliasTarget.CoreInstanceExport e -> {
+        check(e.instance(), s.coreInstances.size(), "core instance");
+        CoreExportT t = s.coreInstances.get(e.instance()).get(e.name());
+        if (t == null) {
+          throw invalid("core instance " + e.instance() + " has no export named `" + e.name() + "`");
+        }
+        Sort expected = switch (t.kind()) {
+          case FUNCTION -> Sort.CORE_FUNC;
+          case TABLE -> Sort.CORE_TABLE;
+          case MEMORY -> Sort.CORE_MEMORY;
+          case GLOBAL -> Sort.CORE_GLOBAL;
+          case TAG -> Sort.CORE_TAG;
+        };
+        if (expected != a.sort()) {
+          throw invalid("export `" + e.name() + "` for core instance " + e.instance() + " is not a "
+              + a.sort().label());
+        }
+        switch (expected) {
+          case CORE_FUNC -> s.coreFuncs.add(t.func() == null ? CoreFuncT.UNKNOWN : t.func());
+          case CORE_TABLE -> s.coreTables++;
+          case CORE_MEMORY -> s.coreMemories++;
+          case CORE_GLOBAL -> s.coreGlobals++;
+          default -> s.coreTags++;
+        }
+      }
+      case AliasTarget.Outer o -> {
+        Scope target = outer(s, o.count());
+        switch (a.sort()) {
+          case TYPE -> {
+            check(o.index(), target.types.size(), "type");
+            s.types.add(target.types.get(o.index()));
+          }
+          case CORE_TYPE -> {
+            check(o.index(), target.coreTypes.size(), "core type");
+            s.coreTypes.add(target.coreTypes.get(o.index()));
+          }
+          case COMPONENT -> {
+            check(o.index(), target.components.size(), "component");
+            s.components.add(target.components.get(o.index()));
+          }
+          case CORE_MODULE -> {
+            check(o.index(), target.modules.size(), "module");
+            s.modules.add(target.modules.get(o.index()));
+          }
+          default -> throw invalid("outer aliases of a " + a.sort().label() + " are not allowed");
+        }
+      }
+    }
+  }
+
+  private static Sort externSort(ExternT t) {
+    return switch (t) {
+      case ExternT.ModuleX m -> Sort.CORE_MODULE;
+      case ExternT.FuncX f -> Sort.FUNC;
+      case ExternT.ValueX v -> Sort.VALUE;
+      case ExternT.TypeX ty -> Sort.TYPE;
+      case ExternT.CompX c -> Sort.COMPONENT;
+      case ExternT.InstX i -> Sort.INSTANCE;
+    };
+  }
+
+  private void add(Scope s, ExternT t) {
+    switch (t) {
+      case ExternT.ModuleX m -> s.modules.add(m.module());
+      case ExternT.FuncX f -> s.funcs.add(f.type());
+      case ExternT.ValueX v -> s.values++;
+      case ExternT.TypeX ty -> s.types.add(ty.type());
+      case ExternT.CompX c -> s.components.add(c.type());
+      case ExternT.InstX i -> s.instances.add(i.type());
+    }
+  }
+
+  // ---- types --------------------------------------------------------------------------
+
+  private TypeT typeDef(Scope s, TypeDef t) throws InvalidComponentException {
+    return switch (t) {
+      case TypeDef.Func f -> {
+        List<String> names = new ArrayList<>();
+        List<RV> params = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
+        for (TypeDef.Param p : f.params()) {
+          label(p.name(), "function parameter name", seen, "parameter name");
+          names.add(p.name());
+          params.add(valType(s, p.type()));
+        }
+        RV result = f.result() == null ? null : valType(s, f.result());
+        if (result != null && containsBorrow(result)) {
+          throw invalid("function result cannot contain a `borrow` type");
+        }
+        yield new TypeT.Func(f.async(), names, params, result);
+      }
+      case TypeDef.Resource r -> {
+        if (s.typeScope) {
+          throw invalid("resources can only be defined within a concrete component");
+        }
+        if (r.dtor() >= 0) {
+          check(r.dtor(), s.coreFuncs.size(), "function");
+          CoreFuncT d = s.coreFuncs.get(r.dtor());
+          if (d.params() != null && (!d.params().equals(List.of("i32")) || !d.results().isEmpty())) {
+            throw invalid("wrong signature for a destructor: expected [i32] -> [], found " + d);
+          }
+        }
+        yield new TypeT.Resource(new Object(), true);
+      }
+      case TypeDef.ComponentType ct -> {
+        Scope inner = new Scope(s, true);
+        for (TypeDef.Decl d : ct.decls()) {
+          decl(inner, d);
+        }
+        yield new TypeT.Comp(Map.copyOf(inner.imports), Map.copyOf(inner.exports));
+      }
+      case TypeDef.InstanceType it -> {
+        Scope inner = new Scope(s, true);
+        for (TypeDef.Decl d : it.decls()) {
+          decl(inner, d);
+        }
+        yield new TypeT.Inst(Map.copyOf(inner.exports));
+      }
+      default -> new TypeT.Val(defVal(s, t));
+    };
+  }
+
+  private void decl(Scope s, TypeDef.Decl d) throws InvalidComponentException {
+    switch (d) {
+      case TypeDef.Decl.CoreTypeDecl c -> s.coreTypes.add(coreType(s, c.type()));
+      case TypeDef.Decl.TypeDecl t -> s.types.add(typeDef(s, t.type()));
+      case TypeDef.Decl.AliasDecl a -> {
+        if (a.alias().target() instanceof AliasTarget.InstanceExport && a.alias().sort() != Sort.TYPE
+            && a.alias().sort() != Sort.INSTANCE) {
+          throw invalid("instance export aliases in types may only alias types and instances");
+        }
+        alias(s, a.alias());
+      }
+      case TypeDef.Decl.ImportDecl i -> importOrExport(s, i.name(), i.type(), true);
+      case TypeDef.Decl.ExportDecl e -> importOrExport(s, e.name(), e.type(), false);
+    }
+  }
+
+  private RV valType(Scope s, ValType t) throws InvalidComponentException {
+    return switch (t) {
+      case ValType.Primitive p -> new RV.Prim(p);
+      case ValType.Index i -> {
+        check(i.index(), s.types.size(), "type");
+        if (!(s.types.get(i.index()) instanceof TypeT.Val v)) {
+          throw invalid("type index " + i.index() + " is not a defined type");
+        }
+        yield v.value();
+      }
+    };
+  }
+
+  private Object resource(Scope s, int index) throws InvalidComponentException {
+    check(index, s.types.size(), "type");
+    if (!(s.types.get(index) instanceof TypeT.Resource r)) {
+      throw invalid("type index " + index + " is not a resource type");
+    }
+    return r.token();
+  }
+
+  private RV defVal(Scope s, TypeDef t) throws InvalidComponentException {
+    return switch (t) {
+      case TypeDef.Prim p -> new RV.Prim(p.type());
+      case TypeDef.Record r -> {
+        if (r.fields().isEmpty()) {
+          throw invalid("record type must have at least one field");
+        }
+        Map<String, String> seen = new HashMap<>();
+        List<String> names = new ArrayList<>();
+        List<RV> types = new ArrayList<>();
+        for (TypeDef.Field f : r.fields()) {
+          label(f.name(), "record field name", seen, "field name");
+          names.add(f.name());
+          types.add(valType(s, f.type()));
+        }
+        yield new RV.Rec(names, types);
+      }
+      case TypeDef.Variant v -> {
+        if (v.cases().isEmpty()) {
+          throw invalid("variant type must have at least one case");
+        }
+        Map<String, String> seen = new HashMap<>();
+        List<String> names = new ArrayList<>();
+        List<RV> types = new ArrayList<>();
+        for (TypeDef.Case c : v.cases()) {
+          label(c.name(), "variant case name", seen, "case name");
+          names.add(c.name());
+          types.add(c.type() == null ? null : valType(s, c.type()));
+        }
+        yield new RV.Var(names, types);
+      }
+      case TypeDef.ListOf l -> new RV.Lst(valType(s, l.element()), -1);
+      case TypeDef.FixedList l -> {
+        if (l.length() == 0) {
+          throw invalid("fixed size list must have a length greater than zero");
+        }
+        yield new RV.Lst(valType(s, l.element()), l.length());
+      }
+      case TypeDef.Tuple tu -> {
+        if (tu.types().isEmpty()) {
+          throw invalid("tuple type must have at least one type");
+        }
+        List<RV> types = new ArrayList<>();
+        for (ValType x : tu.types()) {
+          types.add(valType(s, x));
+        }
+        yield new RV.Tup(types);
+      }
+      case TypeDef.Flags f -> {
+        if (f.names().isEmpty()) {
+          throw invalid("flags must have at least one entry");
+        }
+        if (f.names().size() > 32) {
+          throw invalid("cannot have more than 32 flags");
+        }
+        Map<String, String> seen = new HashMap<>();
+        for (String n : f.names()) {
+          label(n, "flag name", seen, "flag name");
+        }
+        yield new RV.Flg(f.names().size());
+      }
+      case TypeDef.Enum e -> {
+        if (e.names().isEmpty()) {
+          throw invalid("enum type must have at least one variant");
+        }
+        Map<String, String> seen = new HashMap<>();
+        for (String n : e.names()) {
+          label(n, "enum tag name", seen, "tag name");
+        }
+        yield new RV.Enm(e.names().size());
+      }
+      case TypeDef.Option o -> new RV.Opt(valType(s, o.type()));
+      case TypeDef.Result r -> new RV.Res(r.ok() == null ? null : valType(s, r.ok()),
+          r.err() == null ? null : valType(s, r.err()));
+      case TypeDef.Own o -> new RV.Own(resource(s, o.resource()));
+      case TypeDef.Borrow b -> new RV.Borrow(resource(s, b.resource()));
+      case TypeDef.Stream st -> asyncElement(s, true, st.element());
+      case TypeDef.Future fu -> asyncElement(s, false, fu.element());
+      case TypeDef.MapOf m -> new RV.MapT(valType(s, m.key()), valType(s, m.value()));
+      default -> throw new IllegalStateException(t.toString());
+    };
+  }
+
+  private RV asyncElement(Scope s, boolean stream, ValType element) throws InvalidComponentException {
+    RV e = element == null ? null : valType(s, element);
+    if (e != null && containsBorrow(e)) {
+      throw invalid((stream ? "stream" : "future") + " element type cannot contain a `borrow`");
+    }
+    return new RV.Async(stream, e);
+  }
+
+  private static boolean containsBorrow(RV t) {
+    return switch (t) {
+      case null -> false;
+      case RV.Borrow b -> true;
+      case RV.Rec r -> r.types().stream().anyMatch(ComponentValidator::containsBorrow);
+      case RV.Var v -> v.types().stream().anyMatch(ComponentValidator::containsBorrow);
+      case RV.Tup tu -> tu.types().stream().anyMatch(ComponentValidator::containsBorrow);
+      case RV.Lst l -> containsBorrow(l.element());
+      case RV.Opt o -> containsBorrow(o.type());
+      case RV.Res r -> containsBorrow(r.ok()) || containsBorrow(r.err());
+      case RV.MapT m -> containsBorrow(m.key()) || containsBorrow(m.value());
+      default -> false;
+    };
+  }
+
+  /** A label in a type (field, case, flag, parameter): non-empty, kebab-case, strongly unique. */
+  private void label(String name, String what, Map<String, String> seen, String previousWhat)
+      throws InvalidComponentException {
+    if (name.isEmpty()) {
+      throw invalid(what + " cannot be empty");
+    }
+    try {
+      ExternNames.label(name);
+    } catch (ExternNames.Invalid e) {
+      throw invalid(what + " `" + name + "` is not in kebab case");
+    }
+    String prev = seen.put(name.toLowerCase(java.util.Locale.ROOT), name);
+    if (prev != null) {
+      throw invalid(what + " `" + name + "` conflicts with previous " + previousWhat + " `" + prev + "`");
+    }
+  }
+
+  // ---- imports and exports ------------------------------------------------------------
+
+  private static boolean hasImplements(ExternName n) {
+    return n.attributes().stream().anyMatch(a -> a.kind() == 0x00);
+  }
+
+  /** Checks a name's grammar, attributes and strong uniqueness among {@code keys}. */
+  private ExternNames.Parsed name(ExternName n, Map<String, String> keys, String verb)
+      throws InvalidComponentException {
+    ExternNames.Parsed parsed;
+    try {
+      parsed = ExternNames.parse(n.name());
+    } catch (ExternNames.Invalid e) {
+      throw invalid(verb + " name `" + n.name() + "` is not valid: " + e.getMessage());
+    }
+    boolean[] seenKinds = new boolean[3];
+    for (NameAttribute a : n.attributes()) {
+      if (seenKinds[a.kind()]) {
+        throw invalid("attribute specified more than once on `" + n.name() + "`");
+      }
+      seenKinds[a.kind()] = true;
+      if (a.kind() == 0x00) {
+        try {
+          ExternNames.interfaceName(a.value());
+        } catch (ExternNames.Invalid e) {
+          throw invalid(a.value().isEmpty() ? "`" + a.value() + "` is not a valid name"
+              : "`" + a.value() + "` must be an interface name: " + e.getMessage());
+        }
+        if (parsed.kind() != ExternNames.Kind.LABEL) {
+          throw invalid("name `" + n.name() + "` is not valid with `implements`");
+        }
+      }
+    }
+    String key = ExternNames.uniquenessKey(n.name());
+    String prev = keys.put(key, n.name());
+    if (prev != null) {
+      throw invalid(verb + " name `" + n.name() + "` conflicts with previous name `" + prev + "`");
+    }
+    return parsed;
+  }
+
+  private void importOrExport(Scope s, ExternName n, ExternType type, boolean isImport)
+      throws InvalidComponentException {
+    ExternNames.Parsed parsed = name(n, isImport ? s.importKeys : s.exportKeys, isImport ? "import" : "export");
+    ExternT t = externType(s, type, n.name());
+    if (hasImplements(n) && !(t instanceof ExternT.InstX)) {
+      throw invalid("only instances can have an `implements` attribute");
+    }
+    Map<Object, List<String>> names = isImport ? s.importedResourceNames : s.exportedResourceNames;
+    if (t instanceof ExternT.TypeX(TypeT.Resource r)) {
+      names.computeIfAbsent(r.token(), k -> new ArrayList<>()).add(n.name());
+    }
+    annotated(names, parsed, n.name(), t);
+    (isImport ? s.imports : s.exports).put(n.name(), t);
+    add(s, t);
+  }
+
+  private ExternT externType(Scope s, ExternType type, String name) throws InvalidComponentException {
+    return switch (type) {
+      case ExternType.Module m -> {
+        check(m.coreType(), s.coreTypes.size(), "core type");
+        if (!(s.coreTypes.get(m.coreType()) instanceof ModuleT mt)) {
+          throw invalid("core type index " + m.coreType() + " is not a module type");
+        }
+        yield new ExternT.ModuleX(mt);
+      }
+      case ExternType.Func f -> {
+        check(f.type(), s.types.size(), "type");
+        if (!(s.types.get(f.type()) instanceof TypeT.Func ft)) {
+          throw invalid("type index " + f.type() + " is not a function type");
+        }
+        yield new ExternT.FuncX(ft);
+      }
+      case ExternType.Value v -> {
+        if (v.eq()) {
+          check(v.valueIndex(), s.values, "value");
+          yield new ExternT.ValueX(null);
+        }
+        yield new ExternT.ValueX(valType(s, v.type()));
+      }
+      case ExternType.Type ty -> {
+        TypeT target;
+        if (ty.eq()) {
+          check(ty.type(), s.types.size(), "type");
+          target = s.types.get(ty.type());
+        } else {
+          target = new TypeT.Resource(new Object(), false);
+        }
+        yield new ExternT.TypeX(target);
+      }
+      case ExternType.ComponentType c -> {
+        check(c.type(), s.types.size(), "type");
+        if (!(s.types.get(c.type()) instanceof TypeT.Comp ct)) {
+          throw invalid("type index " + c.type() + " is not a component type");
+        }
+        yield new ExternT.CompX(ct);
+      }
+      case ExternType.InstanceType i -> {
+        check(i.type(), s.types.size(), "type");
+        if (!(s.types.get(i.type()) instanceof TypeT.Inst it)) {
+          throw invalid("type index " + i.type() + " is not an instance type");
+        }
+        yield new ExternT.InstX(it);
+      }
+    };
+  }
+
+  /** The rules for {@code [constructor]}, {@code [method]} and {@code [static]} names. */
+  private void annotated(Map<Object, List<String>> names, ExternNames.Parsed p, String name, ExternT t)
+      throws InvalidComponentException {
+    if (p.kind() == ExternNames.Kind.LABEL || p.kind() == ExternNames.Kind.INTERFACE
+        || p.kind() == ExternNames.Kind.ASYNC) {
+      return;
+    }
+    if (!(t instanceof ExternT.FuncX(TypeT.Func f))) {
+      throw invalid("item `" + name + "` is not a func");
+    }
+    Object resource = resourceNamed(names, p.resource());
+    switch (p.kind()) {
+      case CONSTRUCTOR -> {
+        if (f.result() == null) {
+          throw invalid("function `" + name + "` should return one value");
+        }
+        Object returned = switch (f.result()) {
+          case RV.Own o -> o.resource();
+          case RV.Res r when r.ok() instanceof RV.Own o -> o.resource();
+          default -> null;
+        };
+        if (returned == null) {
+          throw invalid("function `" + name + "` should return `(own $T)` or `(result (own $T))`");
+        }
+        checkResourceName(names, returned, p.resource());
+      }
+      case METHOD -> {
+        if (f.params().isEmpty()) {
+          throw invalid("function `" + name + "` should have at least one argument");
+        }
+        if (!f.names().getFirst().equals("self")) {
+          throw invalid("function `" + name + "` should have a first argument called `self`");
+        }
+        if (!(f.params().getFirst() instanceof RV.Borrow b)) {
+          throw invalid("function `" + name + "` should take a first argument of `(borrow $T)`");
+        }
+        checkResourceName(names, b.resource(), p.resource());
+      }
+      case STATIC -> {
+        if (resource == null) {
+          throw invalid("static resource name is not known in this context");
+        }
+      }
+      default -> { }
+    }
+  }
+
+  private static Object resourceNamed(Map<Object, List<String>> names, String name) {
+    for (var e : names.entrySet()) {
+      if (e.getValue().contains(name)) {
+        return e.getKey();
+      }
+    }
+    return null;
+  }
+
+  private void checkResourceName(Map<Object, List<String>> scopeNames, Object token, String expected)
+      throws InvalidComponentException {
+    List<String> names = scopeNames.get(token);
+    if (names == null || names.isEmpty()) {
+      throw invalid("resource used in function does not have a name in this context");
+    }
+    if (!names.contains(expected)) {
+      throw invalid("function does not match expected resource name `" + names.getFirst() + "`");
+    }
+  }
+
+  private void export(Scope s, Export e) throws InvalidComponentException {
+    ExternNames.Parsed parsed = name(e.name(), s.exportKeys, "export");
+    ExternT t = sortIndex(s, e.sort(), e.index());
+    if (e.type() != null) {
+      ExternT ascribed = externType(s, e.type(), e.name().name());
+      if (externSort(ascribed) != externSort(t)) {
+        throw invalid("export `" + e.name().name() + "` has a type of a different kind than the exported item");
+      }
+      t = ascribed;
+    }
+    if (hasImplements(e.name()) && !(t instanceof ExternT.InstX)) {
+      throw invalid("only instances can have an `implements` attribute");
+    }
+    if (t instanceof ExternT.TypeX(TypeT.Resource r)) {
+      s.exportedResourceNames.computeIfAbsent(r.token(), k -> new ArrayList<>()).add(e.name().name());
+    }
+    annotated(s.exportedResourceNames, parsed, e.name().name(), t);
+    s.exports.put(e.name().name(), t);
+    add(s, t);
+  }
+
+  // ---- canonical definitions ----------------------------------------------------------
+
+  private void canon(Scope s, Canon c) throws InvalidComponentException {
+    switch (c) {
+      case Canon.Lift l -> {
+        check(l.coreFunc(), s.coreFuncs.size(), "core function");
+        check(l.type(), s.types.size(), "type");
+        if (!(s.types.get(l.type()) instanceof TypeT.Func ft)) {
+          throw invalid("type index " + l.type() + " is not a function type");
+        }
+        Opts o = options(s, l.options(), true);
+        requireOptions(o, ft, true);
+        CoreFuncT expected = Flattening.flatten(ft, o.async, true);
+        CoreFuncT actual = s.coreFuncs.get(l.coreFunc());
+        if (actual.params() != null && !expected.params().equals(actual.params())) {
+          throw invalid("lowered parameter types `" + show(expected.params()) + "` do not match parameter types `"
+              + show(actual.params()) + "` of core function " + l.coreFunc());
+        }
+        if (actual.results() != null && !expected.results().equals(actual.results())) {
+          throw invalid("lowered result types `" + show(expected.results()) + "` do not match result types `"
+              + show(actual.results()) + "` of core function " + l.coreFunc());
+        }
+        if (o.postReturn >= 0) {
+          CoreFuncT pr = s.coreFuncs.get(o.postReturn);
+          if (pr.params() != null && (!pr.params().equals(expected.results()) || !pr.results().isEmpty())) {
+            throw invalid("canonical option `post-return` uses a core function with an incorrect signature");
+          }
+        }
+        s.funcs.add(ft);
+      }
+      case Canon.Lower l -> {
+        check(l.func(), s.funcs.size(), "function");
+        TypeT.Func ft = s.funcs.get(l.func());
+        Opts o = options(s, l.options(), false);
+        requireOptions(o, ft, false);
+        s.coreFuncs.add(Flattening.flatten(ft, o.async, false));
+      }
+      case Canon.ResourceNew r -> {
+        localResource(s, r.type());
+        s.coreFuncs.add(new CoreFuncT(List.of("i32"), List.of("i32")));
+      }
+      case Canon.ResourceDrop r -> {
+        resource(s, r.type());
+        s.coreFuncs.add(new CoreFuncT(List.of("i32"), List.of()));
+      }
+      case Canon.ResourceRep r -> {
+        localResource(s, r.type());
+        s.coreFuncs.add(new CoreFuncT(List.of("i32"), List.of("i32")));
+      }
+      case Canon.Builtin b -> s.coreFuncs.add(CoreFuncT.UNKNOWN);
+    }
+  }
+
+  private static String show(List<String> types) {
+    return "[" + String.join(", ", types.stream().map(t -> t.toUpperCase(java.util.Locale.ROOT).charAt(0)
+        + t.substring(1)).toList()) + "]";
+  }
+
+  private void localResource(Scope s, int index) throws InvalidComponentException {
+    resource(s, index);
+    if (!(s.types.get(index) instanceof TypeT.Resource r) || !r.local()) {
+      throw invalid("type index " + index + " is not a local resource");
+    }
+  }
+
+  /** The canonical options of one definition, checked for duplicates and conflicts. */
+  private static final class Opts {
+    int encoding = -1;
+    int memory = -1;
+    int realloc = -1;
+    int postReturn = -1;
+    boolean async;
+    int callback = -1;
+  }
+
+  private Opts options(Scope s, List<Canon.Option> options, boolean lift) throws InvalidComponentException {
+    Opts o = new Opts();
+    String[] encodings = {"utf8", "utf16", "latin1-utf16"};
+    for (Canon.Option opt : options) {
+      switch (opt.code()) {
+        case Canon.Option.UTF8, Canon.Option.UTF16, Canon.Option.LATIN1_UTF16 -> {
+          if (o.encoding >= 0) {
+            throw invalid("canonical encoding option `" + encodings[o.encoding] + "` conflicts with option `"
+                + encodings[opt.code()] + "`");
+          }
+          o.encoding = opt.code();
+        }
+        case Canon.Option.MEMORY -> {
+          if (o.memory >= 0) {
+            throw invalid("canonical option `memory` is specified more than once");
+          }
+          check(opt.index(), s.coreMemories, "memory");
+          o.memory = opt.index();
+        }
+        case Canon.Option.REALLOC -> {
+          if (o.realloc >= 0) {
+            throw invalid("canonical option `realloc` is specified more than once");
+          }
+          check(opt.index(), s.coreFuncs.size(), "function");
+          CoreFuncT f = s.coreFuncs.get(opt.index());
+          if (f.params() != null && (!f.params().equals(List.of("i32", "i32", "i32", "i32"))
+              || !f.results().equals(List.of("i32")))) {
+            throw invalid("canonical option `realloc` uses a core function with an incorrect signature");
+          }
+          o.realloc = opt.index();
+        }
+        case Canon.Option.POST_RETURN -> {
+          if (o.postReturn >= 0) {
+            throw invalid("canonical option `post-return` is specified more than once");
+          }
+          if (!lift) {
+            throw invalid("canonical option `post-return` cannot be specified for lowerings");
+          }
+          check(opt.index(), s.coreFuncs.size(), "function");
+          o.postReturn = opt.index();
+        }
+        case Canon.Option.ASYNC -> {
+          if (o.async) {
+            throw invalid("canonical option `async` is specified more than once");
+          }
+          o.async = true;
+        }
+        default -> {
+          if (o.callback >= 0) {
+            throw invalid("canonical option `callback` is specified more than once");
+          }
+          check(opt.index(), s.coreFuncs.size(), "function");
+          o.callback = opt.index();
+        }
+      }
+    }
+    if (o.realloc >= 0 && o.memory < 0) {
+      throw invalid("canonical option `realloc` requires `memory` to also be specified");
+    }
+    return o;
+  }
+
+  private void requireOptions(Opts o, TypeT.Func ft, boolean lift) throws InvalidComponentException {
+    boolean paramsNeedMemory = ft.params().stream().anyMatch(Flattening::usesMemory);
+    boolean resultNeedsMemory = ft.result() != null && Flattening.usesMemory(ft.result());
+    int flatParams = Flattening.flatCount(ft.params());
+    int flatResults = ft.result() == null ? 0 : Flattening.flatCount(List.of(ft.result()));
+    boolean spillParams = flatParams > Flattening.MAX_FLAT_PARAMS;
+    boolean spillResults = flatResults > (lift ? Flattening.MAX_FLAT_RESULTS
+        : Flattening.MAX_FLAT_RESULTS);
+    if ((paramsNeedMemory || resultNeedsMemory || spillParams || spillResults || o.async) && o.memory < 0) {
+      throw invalid("canonical option `memory` is required");
+    }
+    boolean needsRealloc = lift ? paramsNeedMemory || spillParams : resultNeedsMemory;
+    if (needsRealloc && o.realloc < 0) {
+      throw invalid("canonical option `realloc` is required");
+    }
+  }
+}
