@@ -1,0 +1,73 @@
+package dev.plugboard.app.cli;
+
+import dev.plugboard.binary.Component;
+import dev.plugboard.binary.ComponentDecoder;
+import dev.plugboard.binary.ComponentFacts;
+import dev.plugboard.binary.MalformedBinaryException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code plugboard inspect X.wasm --summary}: what a component is made of. */
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+    description = "Show what a component is made of.")
+public final class InspectCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE", description = "A component binary.")
+  Path file;
+
+  @Option(names = "--summary", required = true,
+      description = "Core modules (count, sizes), nested components, imports, exports, producers.")
+  boolean summary;
+
+  @Override
+  public Integer call() {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new UserError(file + ": no such file");
+    } catch (IOException e) {
+      throw new UserError(file + ": cannot read: " + e.getMessage());
+    }
+    Component c;
+    try {
+      c = ComponentDecoder.decode(bytes);
+    } catch (MalformedBinaryException e) {
+      throw new UserError(file + ": " + e.describe());
+    }
+    ComponentFacts facts = ComponentFacts.of(c);
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(file.getFileName() + ": component, " + bytes.length + " bytes");
+    int moduleBytes = facts.coreModuleSizes().stream().mapToInt(Integer::intValue).sum();
+    out.println("core modules: " + facts.coreModuleSizes().size()
+        + (facts.coreModuleSizes().isEmpty() ? "" : " (" + moduleBytes + " bytes: "
+            + String.join(", ", facts.coreModuleSizes().stream().map(String::valueOf).toList()) + ")"));
+    out.println("nested components: " + facts.nestedComponents());
+    items(out, "imports", facts.imports());
+    items(out, "exports", facts.exports());
+    if (!facts.producers().isEmpty()) {
+      out.println("producers:");
+      facts.producers().forEach((field, values) -> out.println("  " + field + ": " + String.join(", ", values)));
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static void items(PrintWriter out, String title, List<ComponentFacts.Item> items) {
+    out.println(title + ": " + items.size());
+    for (ComponentFacts.Item i : items) {
+      out.println("  " + i.name() + " (" + i.kind() + ")");
+    }
+  }
+}
