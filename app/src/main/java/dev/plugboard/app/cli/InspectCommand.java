@@ -3,6 +3,10 @@ package dev.plugboard.app.cli;
 import dev.plugboard.binary.Component;
 import dev.plugboard.binary.ComponentDecoder;
 import dev.plugboard.binary.ComponentFacts;
+import dev.plugboard.binary.ComponentWit;
+import dev.plugboard.binary.InvalidComponentException;
+import dev.plugboard.wit.json.ResolveJson;
+import dev.plugboard.wit.print.WitPrinter;
 import dev.plugboard.binary.MalformedBinaryException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,18 +21,27 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code plugboard inspect X.wasm --summary}: what a component is made of. */
+/**
+ * {@code plugboard inspect X.wasm}: the component as WIT (its world, then every interface it
+ * imports or exports); {@code --json} the same as resolve JSON; {@code --summary} what it
+ * is made of.
+ */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-    description = "Show what a component is made of.")
+    description = {"Show a component as WIT: its world, then the full definition of every interface it imports or "
+        + "exports."})
 public final class InspectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "FILE", description = "A component binary.")
   Path file;
 
-  @Option(names = "--summary", required = true,
-      description = "Core modules (count, sizes), nested components, imports, exports, producers.")
+  @Option(names = "--summary",
+      description = "Instead: core modules (count, sizes), nested components, imports, exports, producers.")
   boolean summary;
+
+  @Option(names = "--json", description = "Print the WIT view as resolve JSON (the shape of `wasm-tools component "
+      + "wit --json`).")
+  boolean json;
 
   @Override
   public Integer call() {
@@ -46,8 +59,20 @@ public final class InspectCommand implements Callable<Integer> {
     } catch (MalformedBinaryException e) {
       throw new UserError(file + ": " + e.describe());
     }
-    ComponentFacts facts = ComponentFacts.of(c);
     PrintWriter out = spec.commandLine().getOut();
+    if (!summary) {
+      ComponentWit.View view;
+      try {
+        view = ComponentWit.of(c);
+      } catch (InvalidComponentException e) {
+        throw new UserError(file + ": " + e.describe());
+      }
+      out.print(json ? ResolveJson.toText(view.resolve())
+          : WitPrinter.printAll(view.resolve(), view.rootPackage()));
+      out.flush();
+      return 0;
+    }
+    ComponentFacts facts = ComponentFacts.of(c);
     out.println(file.getFileName() + ": component, " + bytes.length + " bytes");
     int moduleBytes = facts.coreModuleSizes().stream().mapToInt(Integer::intValue).sum();
     out.println("core modules: " + facts.coreModuleSizes().size()

@@ -10,6 +10,11 @@ import dev.plugboard.app.workspace.Problem;
 import dev.plugboard.app.workspace.SampleWorkspace;
 import dev.plugboard.app.workspace.Workspace;
 import dev.plugboard.binary.BinarySummary;
+import dev.plugboard.binary.ComponentDecoder;
+import dev.plugboard.binary.ComponentValidator;
+import dev.plugboard.binary.ComponentWit;
+import dev.plugboard.binary.InvalidComponentException;
+import dev.plugboard.wit.print.WitPrinter;
 import dev.plugboard.binary.MalformedBinaryException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,6 +79,8 @@ public final class MainWindow {
   private final Map<Path, Tab> openTabs = new LinkedHashMap<>();
   private final Map<Tab, FileView> views = new LinkedHashMap<>();
   private final ObservableList<Problem> problems = FXCollections.observableArrayList();
+  /** Problems found while opening a file, shown once its tab exists. */
+  private final List<Problem> pendingProblems = new java.util.ArrayList<>();
   private final ListView<Problem> problemList = new ListView<>(problems);
   private final TextArea console = new TextArea();
   private final TabPane bottom = new TabPane();
@@ -313,6 +320,7 @@ public final class MainWindow {
       return;
     }
     FileView view;
+    pendingProblems.clear();
     try {
       view = viewFor(key);
     } catch (IOException e) {
@@ -330,6 +338,11 @@ public final class MainWindow {
       return;
     }
     problems.removeIf(p -> p.file().equals(key));
+    problems.addAll(pendingProblems);
+    if (!pendingProblems.isEmpty()) {
+      bottom.getSelectionModel().select(problemsTab);
+    }
+    pendingProblems.clear();
     Tab tab = new Tab(key.getFileName().toString(), view.node());
     tab.setId("tab-" + key.getFileName().toString().replaceAll("[^A-Za-z0-9_-]", "-"));
     tab.setTooltip(new javafx.scene.control.Tooltip(key.toString()));
@@ -354,7 +367,24 @@ public final class MainWindow {
   private FileView viewFor(Path file) throws IOException, MalformedBinaryException {
     FileKind kind = FileKind.of(file);
     if (kind == FileKind.WASM) {
-      return new WasmSummaryView(file, BinarySummary.read(Files.readAllBytes(file)));
+      byte[] bytes = Files.readAllBytes(file);
+      BinarySummary summary = BinarySummary.read(bytes);
+      String wit = null;
+      if (summary.kind() == BinarySummary.Kind.COMPONENT) {
+        ComponentDecoder.Decoded decoded = ComponentDecoder.decodeWithOffsets(bytes);
+        try {
+          ComponentValidator.validate(decoded.component(), decoded.offsets());
+        } catch (InvalidComponentException e) {
+          pendingProblems.add(new Problem(file, e.offset() >= 0 ? "byte " + e.offset() : "", e.getMessage()));
+        }
+        try {
+          ComponentWit.View view = ComponentWit.of(decoded.component());
+          wit = WitPrinter.printAll(view.resolve(), view.rootPackage());
+        } catch (InvalidComponentException e) {
+          wit = "// no WIT view: " + e.getMessage() + "\n";
+        }
+      }
+      return new WasmSummaryView(file, summary, wit);
     }
     return kind.isText() ? new TextFileView(file) : null;
   }

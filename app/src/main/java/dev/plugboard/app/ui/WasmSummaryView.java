@@ -16,14 +16,17 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** The summary page of a {@code .wasm} file: what it is and its sections. Read-only. */
+/**
+ * The page of a {@code .wasm} file: what it is, and for a component its imports and
+ * exports, its WIT view and its sections. Read-only.
+ */
 final class WasmSummaryView implements FileView {
   private static final NumberFormat BYTES = NumberFormat.getIntegerInstance(Locale.ROOT);
   private final Path file;
   private final VBox root = new VBox();
   private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
 
-  WasmSummaryView(Path file, BinarySummary summary) {
+  WasmSummaryView(Path file, BinarySummary summary, String wit) {
     this.file = file;
     root.getStyleClass().add("wasm-summary");
     root.setId("wasm-summary");
@@ -57,9 +60,20 @@ final class WasmSummaryView implements FileView {
     table.getColumns().add(column("Size", s -> BYTES.format(s.size())));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.getItems().setAll(summary.sections());
-    VBox.setVgrow(table, Priority.ALWAYS);
 
-    root.getChildren().addAll(title, facts, new Label("Top-level sections"), table);
+    javafx.scene.control.TabPane pages = new javafx.scene.control.TabPane();
+    pages.setId("wasm-pages");
+    pages.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+    if (wit != null) {
+      javafx.scene.control.TextArea witView = new javafx.scene.control.TextArea(wit);
+      witView.setId("wasm-wit");
+      witView.setEditable(false);
+      witView.getStyleClass().add("source-text");
+      pages.getTabs().add(new javafx.scene.control.Tab("WIT", witView));
+    }
+    pages.getTabs().add(new javafx.scene.control.Tab("Sections", table));
+    VBox.setVgrow(pages, Priority.ALWAYS);
+    root.getChildren().addAll(title, facts, pages);
   }
 
   private static TableColumn<Section, String> column(String name, java.util.function.Function<Section, String> value) {

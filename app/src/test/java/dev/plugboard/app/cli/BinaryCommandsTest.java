@@ -65,6 +65,25 @@ class BinaryCommandsTest {
   }
 
   @Test
+  void inspectPrintsTheComponentAsWit() throws Exception {
+    Path c = SharedData.require("fixtures/components/app.wasm");
+    assertThat(run("inspect", c.toString())).isZero();
+    Golden.assertMatches(Path.of("src/test/resources/cli/inspect/app.wit"), out.toString());
+    assertThat(out.toString()).startsWith(Files.readString(c.resolveSibling("app.expected.wit")).strip());
+  }
+
+  @Test
+  void inspectJsonIsTheResolveOfTheView() throws Exception {
+    Path c = SharedData.require("fixtures/components/hello.wasm");
+    assertThat(run("inspect", "--json", c.toString())).isZero();
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+    assertThat(json.get("worlds").get(0).get("name").asText()).isEqualTo("root");
+    assertThat(json.get("worlds").get(0).get("exports").get("greet").get("function").get("name").asText())
+        .isEqualTo("greet");
+    assertThat(json.get("packages").get(0).get("name").asText()).isEqualTo("root:component");
+  }
+
+  @Test
   void inspectOfAMalformedFileIsOneLine(@TempDir Path dir) throws Exception {
     Path bad = dir.resolve("bad.wasm");
     Files.write(bad, new byte[] {0, 'a', 's', 'm', 0x0d, 0, 1, 0, 0x07, (byte) 0xff, 0x7f});

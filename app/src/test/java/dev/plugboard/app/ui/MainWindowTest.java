@@ -108,6 +108,9 @@ class MainWindowTest extends FxRobot {
     assertThat(lookup("#fact-size").queryAs(Label.class).getText()).isEqualTo(Files.size(hello) + " bytes");
     TableView<?> sections = lookup("#wasm-sections").queryAs(TableView.class);
     assertThat(sections.getItems()).isNotEmpty();
+    TextArea wit = lookup("#wasm-wit").queryAs(TextArea.class);
+    assertThat(wit.getText()).contains("world root {").contains("export greet: func(name: string) -> string;");
+    assertThat(window().problems()).isEmpty();
     onFx(() -> Snapshots.write(stage.getScene().getRoot(), "wasm-summary"));
   }
 
@@ -120,6 +123,13 @@ class MainWindowTest extends FxRobot {
         .satisfies(p -> assertThat(p.toString()).isEqualTo("broken.wasm:byte 9: section length 127 exceeds the 0 remaining bytes"));
     assertThat(window().openFiles()).isEmpty();
     assertThat(window().consoleText()).contains("error: broken.wasm: section length 127");
+
+    // a well-formed but invalid component opens, and its validation error is listed
+    Path invalid = SharedData.require("conformance/cm-wast/wasm/validation/abi-0.wasm");
+    interact(() -> window().open(invalid));
+    assertThat(window().problems()).hasSize(2).last()
+        .satisfies(p -> assertThat(p.message()).isEqualTo("canonical option `memory` is required"));
+    assertThat(window().openFiles()).contains(invalid.toAbsolutePath().normalize());
   }
 
   @Test

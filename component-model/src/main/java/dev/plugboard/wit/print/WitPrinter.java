@@ -319,7 +319,11 @@ public final class WitPrinter {
     if (any && w.imports.values().stream().anyMatch(i -> !(i instanceof WorldItem.OfType))) {
       out.append('\n');
     }
+    int beforeImports = out.length();
     worldItems(w.imports, "import");
+    if (out.length() > beforeImports && !w.exports.isEmpty()) {
+      out.append('\n');
+    }
     worldItems(w.exports, "export");
     indent--;
     line("}");

@@ -1,0 +1,507 @@
+package dev.plugboard.binary;
+
+import dev.plugboard.binary.Component.*;
+import dev.plugboard.wit.lex.Semver;
+import dev.plugboard.wit.resolve.Function;
+import dev.plugboard.wit.resolve.Interface;
+import dev.plugboard.wit.resolve.Owner;
+import dev.plugboard.wit.resolve.Package;
+import dev.plugboard.wit.resolve.PackageId;
+import dev.plugboard.wit.resolve.Resolve;
+import dev.plugboard.wit.resolve.Stability;
+import dev.plugboard.wit.resolve.Type;
+import dev.plugboard.wit.resolve.TypeKind;
+import dev.plugboard.wit.resolve.World;
+import dev.plugboard.wit.resolve.WorldItem;
+import dev.plugboard.wit.resolve.WorldKey;
+import dev.plugboard.wit.source.Span;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The WIT view of a component: its imports and exports as a world {@code root} in package
+ * {@code root:component}, and every interface it imports or exports, with its types, in
+ * that interface's package — what {@code wasm-tools component wit} shows. Works by
+ * interpreting the component's type definitions (instance types, aliases, resource
+ * exports) into a {@link Resolve}, which the WIT printer and JSON writer then print.
+ */
+public final class ComponentWit {
+  /** A type as the interpreter knows it; identity is what links uses to definitions. */
+  private sealed interface WT {
+    /** A defined value type, function or instance/component type, in the scope it was defined in. */
+    final class Def implements WT {
+      final TypeDef def;
+      final Scope scope;
+
+      Def(TypeDef def, Scope scope) {
+        this.def = def;
+        this.scope = scope;
+      }
+    }
+
+    final class Resource implements WT {}
+  }
+
+  /** What an index of a component or type scope holds. */
+  private static final class Scope {
+    final Scope parent;
+    final List<WT> types = new ArrayList<>();
+    final List<Map<String, Object>> instances = new ArrayList<>(); // export name → WT or WT.Def (func)
+    final List<WT> funcs = new ArrayList<>();
+    final List<Nested> components = new ArrayList<>();
+    /** Imports of a nested component by name, in order, and its exports by name. */
+    final LinkedHashMap<String, Object> importsByName = new LinkedHashMap<>();
+    final LinkedHashMap<String, Object> exportsByName = new LinkedHashMap<>();
+
+    Scope(Scope parent) {
+      this.parent = parent;
+    }
+  }
+
+  /** A nested component definition: its scope after evaluation (imports and exports by name). */
+  private record Nested(Scope scope) {}
+
+  private final Resolve resolve = new Resolve();
+  /** Imported types of nested components replaced by what instantiation passed in. */
+  private final Map<WT, WT> substitutions = new IdentityHashMap<>();
+  private final Map<WT, Integer> named = new IdentityHashMap<>();
+  private final Map<String, Integer> packages = new HashMap<>();
+  private int rootPackage;
+  private World world;
+  private int worldId;
+
+  private ComponentWit() {}
+
+  /** The resolve and the id of the {@code root:component} package. */
+  public record View(Resolve resolve, int rootPackage) {}
+
+  public static View of(Component c) throws InvalidComponentException {
+    ComponentWit w = new ComponentWit();
+    w.run(c);
+    return new View(w.resolve, w.rootPackage);
+  }
+
+  private void run(Component c) throws InvalidComponentException {
+    rootPackage = pkg(new PackageId("root", "component", null));
+    world = new World("root");
+    world.pkg = rootPackage;
+    worldId = resolve.worlds.size();
+    resolve.worlds.add(world);
+    resolve.packages.get(rootPackage).worlds.put("root", worldId);
+    evaluate(c, new Scope(null), true);
+  }
+
+  /**
+   * Walks a component's definitions, keeping what each index holds. At the top level,
+   * imports and exports also become the world's items; in nested components they are
+   * recorded by name for instantiation.
+   */
+  private void evaluate(Component c, Scope s, boolean top) throws InvalidComponentException {
+    for (Section section : c.sections()) {
+      switch (section) {
+        case TypeSection ts -> {
+          for (TypeDef t : ts.types()) {
+            s.types.add(define(t, s));
+          }
+        }
+        case AliasSection as -> {
+          for (Alias a : as.aliases()) {
+            alias(s, a);
+          }
+        }
+        case ImportSection is -> {
+          for (Import i : is.imports()) {
+            Object item = importItem(s, i.type());
+            s.importsByName.put(i.name().name(), item);
+            if (top) {
+              worldItem(i.name().name(), item, true);
+            }
+          }
+        }
+        case ExportSection es -> {
+          for (Export e : es.exports()) {
+            Object item = exportItem(s, e);
+            s.exportsByName.put(e.name().name(), item);
+            if (top && item != null) {
+              worldItem(e.name().name(), item, false);
+            }
+          }
+        }
+        case CanonSection cs -> {
+          for (Canon canon : cs.canons()) {
+            if (canon instanceof Canon.Lift l) {
+              s.funcs.add(l.type() < s.types.size() ? s.types.get(l.type()) : null);
+            }
+          }
+        }
+        case NestedComponentSection n -> {
+          Scope inner = new Scope(s);
+          evaluate(n.component(), inner, false);
+          s.components.add(new Nested(inner));
+        }
+        case InstanceSection is -> {
+          for (Instance i : is.instances()) {
+            s.instances.add(instance(s, i));
+          }
+        }
+        default -> { }
+      }
+    }
+  }
+
+  /** What an instance exports, by name: a {@link WT} for types, a function type for funcs, a map for instances. */
+  private Map<String, Object> instance(Scope s, Instance i) throws InvalidComponentException {
+    switch (i) {
+      case Instance.Instantiate in -> {
+        if (in.component() >= s.components.size()) {
+          return Map.of();
+        }
+        Scope def = s.components.get(in.component()).scope();
+        for (Arg a : in.args()) {
+          Object imported = def.importsByName.get(a.name());
+          Object given = sortItem(s, a.sort(), a.index());
+          if (imported instanceof WT from && given instanceof WT to && from != to) {
+            substitutions.put(from, to);
+          }
+        }
+        return def.exportsByName;
+      }
+      case Instance.FromExports fe -> {
+        Map<String, Object> exports = new LinkedHashMap<>();
+        for (InlineExport e : fe.exports()) {
+          exports.put(e.name().name(), sortItem(s, e.sort(), e.index()));
+        }
+        return exports;
+      }
+    }
+  }
+
+  private Object sortItem(Scope s, Sort sort, int index) {
+    return switch (sort) {
+      case TYPE -> index < s.types.size() ? s.types.get(index) : null;
+      case FUNC -> index < s.funcs.size() ? s.funcs.get(index) : null;
+      case INSTANCE -> index < s.instances.size() ? s.instances.get(index) : null;
+      default -> null;
+    };
+  }
+
+  private Object importItem(Scope s, ExternType type) throws InvalidComponentException {
+    switch (type) {
+      case ExternType.InstanceType it -> {
+        WT t = typeAt(s, it.type());
+        Map<String, Object> exports = t instanceof WT.Def d && d.def instanceof TypeDef.InstanceType inst
+            ? instanceTypeExports(inst, d.scope) : Map.of();
+        s.instances.add(exports);
+        return exports;
+      }
+      case ExternType.Func f -> {
+        WT t = typeAt(s, f.type());
+        s.funcs.add(t);
+        return t;
+      }
+      case ExternType.Type ty -> {
+        WT t = ty.eq() ? typeAt(s, ty.type()) : new WT.Resource();
+        s.types.add(t);
+        return t;
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+
+  private Object exportItem(Scope s, Export e) throws InvalidComponentException {
+    Object item = sortItem(s, e.sort(), e.index());
+    if (e.type() instanceof ExternType.Func f && f.type() < s.types.size()) {
+      item = s.types.get(f.type());
+    } else if (e.type() instanceof ExternType.InstanceType it) {
+      WT t = typeAt(s, it.type());
+      if (t instanceof WT.Def d && d.def instanceof TypeDef.InstanceType inst) {
+        item = instanceTypeExports(inst, d.scope);
+      }
+    }
+    switch (e.sort()) {
+      case TYPE -> s.types.add(item instanceof WT w ? w : new WT.Resource());
+      case FUNC -> s.funcs.add(item instanceof WT w ? w : null);
+      case INSTANCE -> s.instances.add(item instanceof Map<?, ?> m ? castExports(m) : Map.of());
+      default -> { }
+    }
+    return item;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> castExports(Map<?, ?> m) {
+    return (Map<String, Object>) m;
+  }
+
+  /** The exports of an instance type, by name, evaluated in their own scope. */
+  private Map<String, Object> instanceTypeExports(TypeDef.InstanceType inst, Scope outer)
+      throws InvalidComponentException {
+    Scope s = new Scope(outer);
+    Map<String, Object> exports = new LinkedHashMap<>();
+    for (TypeDef.Decl d : inst.decls()) {
+      switch (d) {
+        case TypeDef.Decl.TypeDecl td -> s.types.add(define(td.type(), s));
+        case TypeDef.Decl.AliasDecl ad -> alias(s, ad.alias());
+        case TypeDef.Decl.ExportDecl ed -> exports.put(ed.name().name(), importItem(s, ed.type()));
+        default -> { }
+      }
+    }
+    return exports;
+  }
+
+  /** A top-level import or export as a world item. */
+  private void worldItem(String name, Object item, boolean isImport) throws InvalidComponentException {
+    var map = isImport ? world.imports : world.exports;
+    switch (item) {
+      case Map<?, ?> exports -> {
+        int iface = instanceInterface(name, castExports(exports));
+        WorldKey key = name.contains(":") ? new WorldKey.OfInterface(iface) : new WorldKey.Name(name);
+        map.put(key, new WorldItem.OfInterface(iface, Stability.UNKNOWN, null, null, Span.NONE));
+      }
+      case WT.Def d when d.def instanceof TypeDef.Func -> map.put(new WorldKey.Name(name),
+          new WorldItem.OfFunction(function(name, d, -1)));
+      case WT t -> {
+        int id = namedType(name, t, new Owner.OfWorld(worldId));
+        if (isImport) {
+          world.imports.put(new WorldKey.Name(name), new WorldItem.OfType(id));
+        }
+      }
+      default -> { }
+    }
+  }
+
+  private WT define(TypeDef t, Scope s) {
+    return t instanceof TypeDef.Resource ? new WT.Resource() : new WT.Def(t, s);
+  }
+
+  private void alias(Scope s, Alias a) throws InvalidComponentException {
+    switch (a.target()) {
+      case AliasTarget.InstanceExport e -> {
+        Object item = e.instance() < s.instances.size() ? s.instances.get(e.instance()).get(e.name()) : null;
+        switch (a.sort()) {
+          case TYPE -> s.types.add(item instanceof WT w ? w : new WT.Resource());
+          case FUNC -> s.funcs.add(item instanceof WT w ? w : null);
+          case INSTANCE -> s.instances.add(item instanceof Map<?, ?> m ? castExports(m) : Map.of());
+          default -> { }
+        }
+      }
+      case AliasTarget.Outer o -> {
+        Scope target = s;
+        for (int i = 0; i < o.count() && target != null; i++) {
+          target = target.parent;
+        }
+        if (a.sort() == Sort.TYPE) {
+          if (target == null || o.index() >= target.types.size()) {
+            throw new InvalidComponentException(-1, "outer alias to a type that does not exist");
+          }
+          s.types.add(target.types.get(o.index()));
+        }
+      }
+      case AliasTarget.CoreInstanceExport e -> { }
+    }
+  }
+
+  private WT typeAt(Scope s, int index) throws InvalidComponentException {
+    if (index < 0 || index >= s.types.size()) {
+      throw new InvalidComponentException(-1, "type index out of bounds: " + index);
+    }
+    return s.types.get(index);
+  }
+
+  // ---- interfaces ---------------------------------------------------------------------
+
+  private int pkg(PackageId id) {
+    return packages.computeIfAbsent(id.toString(), k -> {
+      resolve.packages.add(new Package(id));
+      return resolve.packages.size() - 1;
+    });
+  }
+
+  /** An interface from an instance's exports: its types in export order, then its functions. */
+  private int instanceInterface(String name, Map<String, Object> exports) throws InvalidComponentException {
+    String ifaceName = null;
+    Integer pkgId = null;
+    if (name.contains(":")) {
+      ExternNames.Parsed parsed;
+      try {
+        parsed = ExternNames.interfaceName(name);
+      } catch (ExternNames.Invalid e) {
+        throw new InvalidComponentException(-1, "`" + name + "`: " + e.getMessage());
+      }
+      int colon = name.indexOf(':');
+      int slash = name.indexOf('/');
+      int at = name.indexOf('@');
+      ifaceName = parsed.label();
+      Semver version = at < 0 ? null : Semver.parse(name.substring(at + 1));
+      pkgId = pkg(new PackageId(name.substring(0, colon), name.substring(colon + 1, slash), version));
+    }
+    int id = resolve.interfaces.size();
+    Interface iface = new Interface(ifaceName);
+    iface.pkg = pkgId == null ? rootPackage : pkgId;
+    resolve.interfaces.add(iface);
+    if (ifaceName != null) {
+      resolve.packages.get(pkgId).interfaces.putIfAbsent(ifaceName, id);
+    }
+    Owner owner = new Owner.OfInterface(id);
+    for (var e : exports.entrySet()) {
+      if (e.getValue() instanceof WT t && !(t instanceof WT.Def d && d.def instanceof TypeDef.Func)) {
+        iface.types.put(e.getKey(), namedType(e.getKey(), t, owner));
+      }
+    }
+    for (var e : exports.entrySet()) {
+      if (e.getValue() instanceof WT.Def d && d.def instanceof TypeDef.Func) {
+        String fname = e.getKey();
+        int resource = -1;
+        if (fname.startsWith("[")) {
+          String rest = fname.substring(fname.indexOf(']') + 1);
+          int dot = rest.indexOf('.');
+          Integer r = iface.types.get(dot < 0 ? rest : rest.substring(0, dot));
+          resource = r == null ? -1 : r;
+        }
+        Function f = function(fname, d, resource);
+        iface.functions.put(f.name(), f);
+      }
+    }
+    return id;
+  }
+
+  /**
+   * A named type of an interface or world. If the type already has a name elsewhere (it
+   * came in through an alias of another interface's export), this is a {@code use}: an
+   * alias of that type.
+   */
+  private WT resolved(WT t) {
+    int guard = 0;
+    while (substitutions.containsKey(t) && guard++ < 1000) {
+      t = substitutions.get(t);
+    }
+    return t;
+  }
+
+  private int namedType(String name, WT t, Owner owner) throws InvalidComponentException {
+    t = resolved(t);
+    Integer existing = named.get(t);
+    int id = resolve.types.size();
+    if (existing != null) {
+      resolve.types.add(new dev.plugboard.wit.resolve.TypeDef(name, new TypeKind.Alias(new Type.Ref(existing)), owner,
+          null, Stability.UNKNOWN, null, Span.NONE));
+      return id;
+    }
+    dev.plugboard.wit.resolve.TypeDef def = new dev.plugboard.wit.resolve.TypeDef(name, new TypeKind.Unknown(),
+        owner, null, Stability.UNKNOWN, null, Span.NONE);
+    resolve.types.add(def);
+    named.put(t, id);
+    def.kind = switch (t) {
+      case WT.Resource r -> new TypeKind.Resource();
+      case WT.Def d -> d.def instanceof TypeDef.Prim p ? new TypeKind.Alias(primitive(p.type())) : kind(d.def, d.scope);
+    };
+    return id;
+  }
+
+  private Function function(String name, WT.Def d, int resource) throws InvalidComponentException {
+    TypeDef.Func f = (TypeDef.Func) d.def;
+    List<Function.Param> params = new ArrayList<>();
+    for (TypeDef.Param p : f.params()) {
+      params.add(new Function.Param(p.name(), valType(p.type(), d.scope)));
+    }
+    Type result = f.result() == null ? null : valType(f.result(), d.scope);
+    Function.Kind kind;
+    if (name.startsWith("[constructor]")) {
+      kind = Function.Kind.CONSTRUCTOR;
+    } else if (name.startsWith("[method]")) {
+      kind = f.async() ? Function.Kind.ASYNC_METHOD : Function.Kind.METHOD;
+    } else if (name.startsWith("[static]")) {
+      kind = f.async() ? Function.Kind.ASYNC_STATIC : Function.Kind.STATIC;
+    } else {
+      kind = f.async() ? Function.Kind.ASYNC_FREESTANDING : Function.Kind.FREESTANDING;
+    }
+    return new Function(name, kind, resource, params, result, null, Stability.UNKNOWN, null, Span.NONE);
+  }
+
+  // ---- value types --------------------------------------------------------------------
+
+  private static Type primitive(ValType.Primitive p) {
+    return Type.Primitive.of(p.wit());
+  }
+
+  private Type valType(ValType v, Scope s) throws InvalidComponentException {
+    return switch (v) {
+      case ValType.Primitive p -> primitive(p);
+      case ValType.Index i -> typeRef(typeAt(s, i.index()));
+    };
+  }
+
+  private Type typeRef(WT t) throws InvalidComponentException {
+    t = resolved(t);
+    Integer id = named.get(t);
+    if (id != null) {
+      return new Type.Ref(id);
+    }
+    if (t instanceof WT.Def d) {
+      if (d.def instanceof TypeDef.Prim p) {
+        return primitive(p.type());
+      }
+      int anon = resolve.types.size();
+      dev.plugboard.wit.resolve.TypeDef def = new dev.plugboard.wit.resolve.TypeDef(null, new TypeKind.Unknown(),
+          Owner.NONE, null, Stability.UNKNOWN, null, Span.NONE);
+      resolve.types.add(def);
+      def.kind = kind(d.def, d.scope);
+      return new Type.Ref(anon);
+    }
+    throw new InvalidComponentException(-1, "a resource is used before it is named");
+  }
+
+  private int resourceId(int index, Scope s) throws InvalidComponentException {
+    Type t = typeRef(typeAt(s, index));
+    if (!(t instanceof Type.Ref r)) {
+      throw new InvalidComponentException(-1, "handle to a primitive type");
+    }
+    return r.id();
+  }
+
+  private TypeKind kind(TypeDef def, Scope s) throws InvalidComponentException {
+    return switch (def) {
+      case TypeDef.Record r -> {
+        List<TypeKind.Field> fields = new ArrayList<>();
+        for (TypeDef.Field f : r.fields()) {
+          fields.add(new TypeKind.Field(f.name(), valType(f.type(), s), null));
+        }
+        yield new TypeKind.Record(fields);
+      }
+      case TypeDef.Variant v -> {
+        List<TypeKind.VariantCase> cases = new ArrayList<>();
+        for (TypeDef.Case c : v.cases()) {
+          cases.add(new TypeKind.VariantCase(c.name(), c.type() == null ? null : valType(c.type(), s), null));
+        }
+        yield new TypeKind.Variant(cases);
+      }
+      case TypeDef.ListOf l -> new TypeKind.ListOf(valType(l.element(), s));
+      case TypeDef.FixedList l -> new TypeKind.FixedList(valType(l.element(), s), l.length());
+      case TypeDef.Tuple t -> {
+        List<Type> types = new ArrayList<>();
+        for (ValType x : t.types()) {
+          types.add(valType(x, s));
+        }
+        yield new TypeKind.Tuple(types);
+      }
+      case TypeDef.Flags f -> new TypeKind.Flags(f.names().stream().map(n -> new TypeKind.Case(n, null)).toList());
+      case TypeDef.Enum e -> new TypeKind.Enum(e.names().stream().map(n -> new TypeKind.Case(n, null)).toList());
+      case TypeDef.Option o -> new TypeKind.Option(valType(o.type(), s));
+      case TypeDef.Result r -> new TypeKind.Result(r.ok() == null ? null : valType(r.ok(), s),
+          r.err() == null ? null : valType(r.err(), s));
+      case TypeDef.Own o -> new TypeKind.Handle(true, resourceId(o.resource(), s));
+      case TypeDef.Borrow b -> new TypeKind.Handle(false, resourceId(b.resource(), s));
+      case TypeDef.Stream st -> new TypeKind.Stream(st.element() == null ? null : valType(st.element(), s));
+      case TypeDef.Future fu -> new TypeKind.Future(fu.element() == null ? null : valType(fu.element(), s));
+      case TypeDef.MapOf m -> new TypeKind.MapOf(valType(m.key(), s), valType(m.value(), s));
+      case TypeDef.Prim p -> new TypeKind.Alias(primitive(p.type()));
+      default -> throw new InvalidComponentException(-1, "a " + def.getClass().getSimpleName()
+          + " type cannot be used as a value type");
+    };
+  }
+}
