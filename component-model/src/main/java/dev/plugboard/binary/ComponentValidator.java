@@ -1,11 +1,7 @@
 package dev.plugboard.binary;
 
-import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
-import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.ExternalType;
-import com.dylibso.chicory.wasm.types.FunctionImport;
-import com.dylibso.chicory.wasm.types.FunctionType;
 import dev.plugboard.binary.Component.*;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -130,10 +126,12 @@ public final class ComponentValidator {
   }
 
   private final Map<Object, Integer> offsets;
+  private final boolean validateCoreCode;
   private long offset = -1;
 
-  private ComponentValidator(Map<Object, Integer> offsets) {
+  private ComponentValidator(Map<Object, Integer> offsets, boolean validateCoreCode) {
     this.offsets = offsets;
+    this.validateCoreCode = validateCoreCode;
   }
 
   public static void validate(Component c) throws InvalidComponentException {
@@ -142,7 +140,15 @@ public final class ComponentValidator {
 
   /** Validates; {@code offsets} (from the decoder) places errors at their section's byte offset. */
   public static void validate(Component c, Map<Object, Integer> offsets) throws InvalidComponentException {
-    new ComponentValidator(offsets).component(c, null);
+    new ComponentValidator(offsets, true).component(c, null);
+  }
+
+  /**
+   * Validates the component's structure only: core modules contribute their interfaces,
+   * but their code is not validated (fast, for editors and previews).
+   */
+  public static void validateStructure(Component c, Map<Object, Integer> offsets) throws InvalidComponentException {
+    new ComponentValidator(offsets, false).component(c, null);
   }
 
   private InvalidComponentException invalid(String message) {
@@ -224,41 +230,38 @@ public final class ComponentValidator {
 
   // ---- core modules and instances -----------------------------------------------------
 
+  /**
+   * A core module's interface, read directly; with {@link #validateCoreCode} its code is
+   * also validated by Chicory (by far the slowest part for large modules).
+   */
   private ModuleT coreModule(byte[] bytes) throws InvalidComponentException {
-    WasmModule m;
+    CoreModuleInterface module;
     try {
-      m = Parser.parse(bytes);
-    } catch (ChicoryException | IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
-      throw invalid("invalid core module: " + e.getMessage());
+      module = CoreModuleInterface.read(bytes);
+    } catch (MalformedBinaryException e) {
+      throw invalid("invalid core module: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
     }
-    List<CoreFuncT> funcs = new ArrayList<>();
+    if (validateCoreCode) {
+      try {
+        Parser.parse(bytes);
+      } catch (RuntimeException | AssertionError e) { // Chicory's parser reports some malformations as these
+        throw invalid("invalid core module: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      }
+    }
+    ExternalType[] kinds = {ExternalType.FUNCTION, ExternalType.TABLE, ExternalType.MEMORY, ExternalType.GLOBAL,
+        ExternalType.TAG};
     List<CoreImport> imports = new ArrayList<>();
-    for (int i = 0; i < m.importSection().importCount(); i++) {
-      com.dylibso.chicory.wasm.types.Import imp = m.importSection().getImport(i);
-      CoreImport ci = new CoreImport(imp.module(), imp.name(), imp.importType());
+    for (CoreModuleInterface.Import imp : module.imports()) {
+      CoreImport ci = new CoreImport(imp.module(), imp.name(), kinds[imp.kind()]);
       if (imports.stream().anyMatch(x -> x.module().equals(ci.module()) && x.name().equals(ci.name()))) {
         throw invalid("duplicate import name `" + ci.module() + ":" + ci.name() + "` already defined");
       }
       imports.add(ci);
-      if (imp instanceof FunctionImport f) {
-        funcs.add(coreFunc(m.typeSection().getType(f.typeIndex())));
-      }
-    }
-    for (int i = 0; i < m.functionSection().functionCount(); i++) {
-      funcs.add(coreFunc(m.functionSection().getFunctionType(i, m.typeSection())));
     }
     Map<String, CoreExportT> exports = new LinkedHashMap<>();
-    for (int i = 0; i < m.exportSection().exportCount(); i++) {
-      com.dylibso.chicory.wasm.types.Export e = m.exportSection().getExport(i);
-      CoreFuncT f = e.exportType() == ExternalType.FUNCTION && e.index() < funcs.size() ? funcs.get(e.index()) : null;
-      exports.put(e.name(), new CoreExportT(e.exportType(), f));
-    }
+    module.exports().forEach((name, e) -> exports.put(name, new CoreExportT(kinds[e.kind()],
+        e.kind() == 0 ? new CoreFuncT(e.params(), e.results()) : null)));
     return new ModuleT(imports, exports);
-  }
-
-  private static CoreFuncT coreFunc(FunctionType t) {
-    return new CoreFuncT(t.params().stream().map(v -> v.toString().toLowerCase(java.util.Locale.ROOT)).toList(),
-        t.returns().stream().map(v -> v.toString().toLowerCase(java.util.Locale.ROOT)).toList());
   }
 
   private Map<String, CoreExportT> coreInstance(Scope s, CoreInstance i) throws InvalidComponentException {

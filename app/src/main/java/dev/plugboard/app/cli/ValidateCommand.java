@@ -1,6 +1,5 @@
 package dev.plugboard.app.cli;
 
-import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import dev.plugboard.binary.ComponentDecoder;
 import dev.plugboard.binary.ComponentValidator;
@@ -61,8 +60,8 @@ public final class ValidateCommand implements Callable<Integer> {
       try {
         Parser.parse(bytes);
         return null;
-      } catch (ChicoryException | IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
-        return "invalid core module: " + e.getMessage();
+      } catch (RuntimeException | AssertionError e) { // Chicory's parser reports some malformations as these
+        return "invalid core module: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
       }
     }
     try {

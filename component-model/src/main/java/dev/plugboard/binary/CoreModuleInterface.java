@@ -1,0 +1,132 @@
+package dev.plugboard.binary;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The interface of a core module — its imports, exported items and function signatures —
+ * read from the module's type, import, function, table, memory, global, tag and export
+ * sections. Code and data are skipped by their lengths, so this costs almost nothing even
+ * for a 12 MB module; the code itself is validated separately (by Chicory).
+ */
+record CoreModuleInterface(List<Import> imports, Map<String, Export> exports) {
+  /** Kinds as in the core binary format: 0 func, 1 table, 2 memory, 3 global, 4 tag. */
+  record Import(String module, String name, int kind, List<String> params, List<String> results) {}
+
+  record Export(int kind, List<String> params, List<String> results) {}
+
+  static CoreModuleInterface read(byte[] bytes) throws MalformedBinaryException {
+    BinaryReader in = new BinaryReader(bytes);
+    if (bytes.length < 8 || in.u8() != 0 || in.u8() != 'a' || in.u8() != 's' || in.u8() != 'm') {
+      throw new MalformedBinaryException(0, "core module: magic header not detected");
+    }
+    in.skip(4);
+    List<List<String>[]> types = new ArrayList<>();
+    List<Import> imports = new ArrayList<>();
+    List<List<String>[]> funcs = new ArrayList<>();
+    Map<String, Export> exports = new LinkedHashMap<>();
+    while (!in.atEnd()) {
+      int id = in.u8();
+      int size = in.length("section");
+      int start = in.position();
+      BinaryReader s = new BinaryReader(bytes, start, start + size);
+      switch (id) {
+        case 1 -> {
+          int n = s.count("types", 1);
+          for (int i = 0; i < n; i++) {
+            if (s.peek() == 0x60) {
+              s.u8();
+              types.add(new List[] {valTypes(s), valTypes(s)});
+            } else {
+              int before = types.size();
+              int recStart = s.position();
+              if (s.peek() == 0x4e) {
+                s.u8();
+                int m = s.count("rec group", 1);
+                for (int k = 0; k < m; k++) {
+                  types.add(null);
+                }
+                s = new BinaryReader(bytes, recStart, start + size);
+              }
+              GcTypes.skipRecType(s, false);
+              if (types.size() == before) {
+                types.add(null);
+              }
+            }
+          }
+        }
+        case 2 -> {
+          int n = s.count("imports", 3);
+          for (int i = 0; i < n; i++) {
+            String module = s.name();
+            String name = s.name();
+            int kind = s.u8();
+            List<String>[] sig = new List[] {null, null};
+            switch (kind) {
+              case 0x00 -> {
+                long t = s.u32();
+                sig = t < types.size() && types.get((int) t) != null ? types.get((int) t) : sig;
+                funcs.add(sig);
+              }
+              case 0x01 -> {
+                GcTypes.skipRefType(s);
+                GcTypes.skipLimits(s);
+              }
+              case 0x02 -> GcTypes.skipLimits(s);
+              case 0x03 -> {
+                GcTypes.skipValType(s);
+                s.u8();
+              }
+              case 0x04 -> {
+                s.u8();
+                s.u32();
+              }
+              default -> throw new MalformedBinaryException(s.position() - 1, "core module: malformed import kind");
+            }
+            imports.add(new Import(module, name, kind, sig[0], sig[1]));
+          }
+        }
+        case 3 -> {
+          int n = s.count("functions", 1);
+          for (int i = 0; i < n; i++) {
+            long t = s.u32();
+            funcs.add(t < types.size() && types.get((int) t) != null ? types.get((int) t) : new List[] {null, null});
+          }
+        }
+        case 7 -> {
+          int n = s.count("exports", 3);
+          for (int i = 0; i < n; i++) {
+            String name = s.name();
+            int kind = s.u8();
+            long index = s.u32();
+            List<String>[] sig = kind == 0 && index < funcs.size() ? funcs.get((int) index) : new List[] {null, null};
+            exports.put(name, new Export(kind, sig[0], sig[1]));
+          }
+        }
+        default -> { }
+      }
+      in.skip(size);
+    }
+    return new CoreModuleInterface(List.copyOf(imports), exports);
+  }
+
+  private static List<String> valTypes(BinaryReader s) throws MalformedBinaryException {
+    int n = s.count("value types", 1);
+    List<String> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      int b = s.peek();
+      GcTypes.skipValType(s);
+      out.add(switch (b) {
+        case 0x7f -> "i32";
+        case 0x7e -> "i64";
+        case 0x7d -> "f32";
+        case 0x7c -> "f64";
+        case 0x7b -> "v128";
+        default -> "ref";
+      });
+    }
+    return out;
+  }
+}
