@@ -338,14 +338,7 @@ public final class ComponentValidator {
   }
 
   private static String coreValName(byte[] b) {
-    return switch (b[0] & 0xff) {
-      case 0x7f -> "i32";
-      case 0x7e -> "i64";
-      case 0x7d -> "f32";
-      case 0x7c -> "f64";
-      case 0x7b -> "v128";
-      default -> "ref";
-    };
+    return CoreModuleInterface.valueTypeName(b[0] & 0xff);
   }
 
   private ModuleT moduleType(Scope s, CoreType.Module m) throws InvalidComponentException {

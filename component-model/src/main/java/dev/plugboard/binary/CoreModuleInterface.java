@@ -112,20 +112,25 @@ record CoreModuleInterface(List<Import> imports, Map<String, Export> exports) {
     return new CoreModuleInterface(List.copyOf(imports), exports);
   }
 
+  /** {@code i32}, {@code i64}, {@code f32}, {@code f64}, {@code v128}, or {@code ref} for reference types. */
+  static String valueTypeName(int code) {
+    return switch (code) {
+      case 0x7f -> "i32";
+      case 0x7e -> "i64";
+      case 0x7d -> "f32";
+      case 0x7c -> "f64";
+      case 0x7b -> "v128";
+      default -> "ref";
+    };
+  }
+
   private static List<String> valTypes(BinaryReader s) throws MalformedBinaryException {
     int n = s.count("value types", 1);
     List<String> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       int b = s.peek();
       GcTypes.skipValType(s);
-      out.add(switch (b) {
-        case 0x7f -> "i32";
-        case 0x7e -> "i64";
-        case 0x7d -> "f32";
-        case 0x7c -> "f64";
-        case 0x7b -> "v128";
-        default -> "ref";
-      });
+      out.add(valueTypeName(b));
     }
     return out;
   }

@@ -4,27 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plugboard.testing.Golden;
 import dev.plugboard.testing.SharedData;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code plugboard validate} and {@code plugboard inspect --summary}. */
 class BinaryCommandsTest {
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CliRunner cli = new CliRunner();
+  private final java.io.StringWriter out = cli.out;
+  private final java.io.StringWriter err = cli.err;
 
   private int run(String... args) {
-    CommandLine cli = Cli.create(w -> {
-      throw new AssertionError("the IDE must not open");
-    });
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
+    return cli.run(args);
   }
 
   @Test

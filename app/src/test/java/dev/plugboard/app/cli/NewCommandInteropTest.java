@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.plugboard.binary.Component;
 import dev.plugboard.binary.ComponentDecoder;
 import dev.plugboard.testing.SharedData;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code plugboard new} against the fixtures: each fixture's main core module is wrapped
@@ -26,16 +23,12 @@ import picocli.CommandLine;
 class NewCommandInteropTest {
   private static final List<String> WRAPPED = List.of("hello", "upper", "echo", "types", "kv", "app", "bench-caller");
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CliRunner cli = new CliRunner();
+  private final java.io.StringWriter out = cli.out;
+  private final java.io.StringWriter err = cli.err;
 
   private int run(String... args) {
-    CommandLine cli = Cli.create(w -> {
-      throw new AssertionError("the IDE must not open");
-    });
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
+    return cli.run(args);
   }
 
   /** The fixture's main core module: the largest one inside the component. */

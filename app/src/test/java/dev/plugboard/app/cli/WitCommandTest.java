@@ -6,26 +6,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plugboard.testing.Golden;
 import dev.plugboard.testing.SharedData;
 import dev.plugboard.wit.resolve.WitResolver;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class WitCommandTest {
   private static final Path RESOURCES = Path.of("src/test/resources/cli/wit");
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CliRunner cli = new CliRunner();
+  private final java.io.StringWriter out = cli.out;
+  private final java.io.StringWriter err = cli.err;
 
   private int run(String... args) {
-    CommandLine cli = Cli.create(w -> {
-      throw new AssertionError("the IDE must not open");
-    });
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
+    return cli.run(args);
   }
 
   @Test

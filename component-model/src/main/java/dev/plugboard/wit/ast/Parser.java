@@ -468,8 +468,18 @@ public final class Parser {
 
   // ---- interfaces ---------------------------------------------------------------------
 
-  private List<InterfaceItem> interfaceBody() {
-    List<InterfaceItem> items = new ArrayList<>();
+  /** Parses one item of a block body, its docs and attributes already read. */
+  @FunctionalInterface
+  private interface ItemParser<T> {
+    T parse(int start, Docs docs, List<Attribute> attributes);
+  }
+
+  /**
+   * The items of a {@code { ... }} body up to and including its {@code }}; a broken item is
+   * reported and skipped, and the next one is parsed.
+   */
+  private <T> List<T> body(ItemParser<T> item) {
+    List<T> items = new ArrayList<>();
     while (!at(RBRACE)) {
       if (at(EOF)) {
         throw fail(current.span(), "expected `}`, found eof");
@@ -479,13 +489,17 @@ public final class Parser {
       int itemDepth = depth;
       try {
         List<Attribute> attrs = attributes();
-        items.add(interfaceItem(start, docs, attrs));
+        items.add(item.parse(start, docs, attrs));
       } catch (Recovery r) {
         recover(start, itemDepth, false);
       }
     }
     advance();
     return items;
+  }
+
+  private List<InterfaceItem> interfaceBody() {
+    return body(this::interfaceItem);
   }
 
   private InterfaceItem interfaceItem(int start, Docs docs, List<Attribute> attrs) {
@@ -637,22 +651,7 @@ public final class Parser {
           return new TypeDef(from(start), docs, attrs, name, new TypeDefKind.Resource(List.of(), false));
         }
         expect(LBRACE);
-        List<ResourceFunc> funcs = new ArrayList<>();
-        while (!at(RBRACE)) {
-          if (at(EOF)) {
-            throw fail(current.span(), "expected `}`, found eof");
-          }
-          Docs fd = takeDocs();
-          int fs = current.start();
-          int itemDepth = depth;
-          try {
-            List<Attribute> fattrs = attributes();
-            funcs.add(resourceFunc(fs, fd, fattrs));
-          } catch (Recovery r) {
-            recover(fs, itemDepth, false);
-          }
-        }
-        advance();
+        List<ResourceFunc> funcs = body(this::resourceFunc);
         return new TypeDef(from(start), docs, attrs, name, new TypeDefKind.Resource(funcs, true));
       }
       default -> {
@@ -690,23 +689,7 @@ public final class Parser {
   // ---- worlds -------------------------------------------------------------------------
 
   private List<WorldItem> worldBody() {
-    List<WorldItem> items = new ArrayList<>();
-    while (!at(RBRACE)) {
-      if (at(EOF)) {
-        throw fail(current.span(), "expected `}`, found eof");
-      }
-      Docs docs = takeDocs();
-      int start = current.start();
-      int itemDepth = depth;
-      try {
-        List<Attribute> attrs = attributes();
-        items.add(worldItem(start, docs, attrs));
-      } catch (Recovery r) {
-        recover(start, itemDepth, false);
-      }
-    }
-    advance();
-    return items;
+    return body(this::worldItem);
   }
 
   private WorldItem worldItem(int start, Docs docs, List<Attribute> attrs) {
