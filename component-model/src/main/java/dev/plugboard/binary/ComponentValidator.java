@@ -114,6 +114,8 @@ public final class ComponentValidator {
     final Map<String, String> exportKeys = new HashMap<>();
     final LinkedHashMap<String, ExternT> imports = new LinkedHashMap<>();
     final LinkedHashMap<String, ExternT> exports = new LinkedHashMap<>();
+    /** Record, variant, enum and flags types given a name here by an import or export (by identity). */
+    final java.util.Set<RV> namedTypes = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     /** Resource names in this scope: resource token → the names it was imported under. */
     final Map<Object, List<String>> importedResourceNames = new IdentityHashMap<>();
     /** ... and exported under: an export's annotated name must name an exported resource. */
@@ -846,6 +848,8 @@ public final class ComponentValidator {
     if (hasImplements(n) && !(t instanceof ExternT.InstX)) {
       throw invalid("only instances can have an `implements` attribute");
     }
+    nameTypes(s, t);
+    requireNamedTypes(s, t, n.name(), isImport ? "import" : "export");
     Map<Object, List<String>> names = isImport ? s.importedResourceNames : s.exportedResourceNames;
     if (t instanceof ExternT.TypeX(TypeT.Resource r)) {
       names.computeIfAbsent(r.token(), k -> new ArrayList<>()).add(n.name());
@@ -985,12 +989,78 @@ public final class ComponentValidator {
     if (hasImplements(e.name()) && !(t instanceof ExternT.InstX)) {
       throw invalid("only instances can have an `implements` attribute");
     }
+    nameTypes(s, t);
+    requireNamedTypes(s, t, e.name().name(), "export");
     if (t instanceof ExternT.TypeX(TypeT.Resource r)) {
       s.exportedResourceNames.computeIfAbsent(r.token(), k -> new ArrayList<>()).add(e.name().name());
     }
     annotated(s.exportedResourceNames, parsed, e.name().name(), t);
     s.exports.put(e.name().name(), t);
     add(s, t);
+  }
+
+  private static void nameTypes(Scope s, ExternT t) {
+    if (t instanceof ExternT.TypeX(TypeT.Val v)) {
+      s.namedTypes.add(v.value());
+    }
+  }
+
+  /**
+   * A function imported or exported by name may only use record, variant, enum and flags
+   * types that have a name in this scope (are themselves imported or exported), so that
+   * bindings can name them.
+   */
+  private void requireNamedTypes(Scope s, ExternT t, String name, String verb) throws InvalidComponentException {
+    if (t instanceof ExternT.FuncX(TypeT.Func f)) {
+      for (RV p : f.params()) {
+        requireNamed(s, p, name, verb);
+      }
+      requireNamed(s, f.result(), name, verb);
+    }
+  }
+
+  private void requireNamed(Scope s, RV t, String name, String verb) throws InvalidComponentException {
+    switch (t) {
+      case null -> { }
+      case RV.Rec r -> {
+        mustBeNamed(s, t, name, verb);
+        for (RV x : r.types()) {
+          requireNamed(s, x, name, verb);
+        }
+      }
+      case RV.Var v -> {
+        mustBeNamed(s, t, name, verb);
+        for (RV x : v.types()) {
+          requireNamed(s, x, name, verb);
+        }
+      }
+      case RV.Enm e -> mustBeNamed(s, t, name, verb);
+      case RV.Flg f -> mustBeNamed(s, t, name, verb);
+      case RV.Lst l -> requireNamed(s, l.element(), name, verb);
+      case RV.Opt o -> requireNamed(s, o.type(), name, verb);
+      case RV.Res r -> {
+        requireNamed(s, r.ok(), name, verb);
+        requireNamed(s, r.err(), name, verb);
+      }
+      case RV.Tup tu -> {
+        for (RV x : tu.types()) {
+          requireNamed(s, x, name, verb);
+        }
+      }
+      case RV.Async a -> requireNamed(s, a.element(), name, verb);
+      case RV.MapT m -> {
+        requireNamed(s, m.key(), name, verb);
+        requireNamed(s, m.value(), name, verb);
+      }
+      default -> { }
+    }
+  }
+
+  private void mustBeNamed(Scope s, RV t, String name, String verb) throws InvalidComponentException {
+    if (!s.namedTypes.contains(t)) {
+      throw invalid("func `" + name + "` not valid to be used as " + verb + ": it uses a record, variant, enum or "
+          + "flags type that is not " + verb + "ed by name");
+    }
   }
 
   // ---- canonical definitions ----------------------------------------------------------
