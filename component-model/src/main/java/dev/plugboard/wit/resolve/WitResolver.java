@@ -66,6 +66,7 @@ public final class WitResolver {
   }
 
   private final Options options;
+  private Map<Path, String> overrides = Map.of();
   private final SourceMap sources = new SourceMap();
   private final List<Diagnostic> diagnostics = new ArrayList<>();
 
@@ -75,7 +76,17 @@ public final class WitResolver {
 
   /** Resolves a {@code .wit} file, or a folder of them with its {@code deps/}. */
   public static Result resolvePath(Path path, Options options) {
+    return resolvePath(path, options, Map.of());
+  }
+
+  /**
+   * Like {@link #resolvePath(Path, Options)}, with the texts of some files taken from
+   * {@code overrides} instead of the disk: an editor's unsaved buffers.
+   */
+  public static Result resolvePath(Path path, Options options, Map<Path, String> overrides) {
     WitResolver r = new WitResolver(options);
+    r.overrides = new HashMap<>();
+    overrides.forEach((p, text) -> r.overrides.put(p.toAbsolutePath().normalize(), text));
     List<Group> deps = new ArrayList<>();
     Group main;
     if (Files.isDirectory(path)) {
@@ -137,6 +148,10 @@ public final class WitResolver {
   }
 
   private java.util.Optional<SourceFile> readFile(Path p) {
+    String unsaved = overrides.get(p.toAbsolutePath().normalize());
+    if (unsaved != null) {
+      return java.util.Optional.of(new SourceFile(p.toString(), unsaved));
+    }
     try {
       byte[] bytes = Files.readAllBytes(p);
       String text = StandardCharsets.UTF_8.newDecoder()
