@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javafx.application.Platform;
+import org.fxmisc.richtext.StyledTextArea;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -81,6 +82,13 @@ public final class MainWindow {
   private final ObservableList<Problem> problems = FXCollections.observableArrayList();
   /** Problems found while opening a file, shown once its tab exists. */
   private final List<Problem> pendingProblems = new java.util.ArrayList<>();
+  /** Where editors check their packages: one background thread, so the FX thread never waits. */
+  private final java.util.concurrent.ExecutorService checker = java.util.concurrent.Executors.newSingleThreadExecutor(
+      r -> {
+        Thread t = new Thread(r, "plugboard-checker");
+        t.setDaemon(true);
+        return t;
+      });
   private final ListView<Problem> problemList = new ListView<>(problems);
   private final TextArea console = new TextArea();
   private final TabPane bottom = new TabPane();
@@ -133,13 +141,13 @@ public final class MainWindow {
         close, new SeparatorMenuItem(), quit);
 
     Menu edit = new Menu("_Edit", null,
-        item("Undo", "Shortcut+Z", () -> onFocusedText(TextInputControl::undo)),
-        item("Redo", "Shortcut+Shift+Z", () -> onFocusedText(TextInputControl::redo)),
+        item("Undo", "Shortcut+Z", () -> onFocusedText(TextInputControl::undo, StyledTextArea::undo)),
+        item("Redo", "Shortcut+Shift+Z", () -> onFocusedText(TextInputControl::redo, StyledTextArea::redo)),
         new SeparatorMenuItem(),
-        item("Cut", "Shortcut+X", () -> onFocusedText(TextInputControl::cut)),
-        item("Copy", "Shortcut+C", () -> onFocusedText(TextInputControl::copy)),
-        item("Paste", "Shortcut+V", () -> onFocusedText(TextInputControl::paste)),
-        item("Select All", "Shortcut+A", () -> onFocusedText(TextInputControl::selectAll)));
+        item("Cut", "Shortcut+X", () -> onFocusedText(TextInputControl::cut, StyledTextArea::cut)),
+        item("Copy", "Shortcut+C", () -> onFocusedText(TextInputControl::copy, StyledTextArea::copy)),
+        item("Paste", "Shortcut+V", () -> onFocusedText(TextInputControl::paste, StyledTextArea::paste)),
+        item("Select All", "Shortcut+A", () -> onFocusedText(TextInputControl::selectAll, StyledTextArea::selectAll)));
 
     ToggleGroup themes = new ToggleGroup();
     RadioMenuItem light = new RadioMenuItem("Light Theme");
@@ -386,6 +394,12 @@ public final class MainWindow {
       }
       return new WasmSummaryView(file, summary, wit);
     }
+    if (kind == FileKind.WIT) {
+      return new WitFileView(file, checker, found -> {
+        problems.removeIf(p -> p.file().equals(file));
+        problems.addAll(found);
+      });
+    }
     return kind.isText() ? new TextFileView(file) : null;
   }
 
@@ -461,9 +475,13 @@ public final class MainWindow {
     return answer == discard;
   }
 
-  private void onFocusedText(java.util.function.Consumer<TextInputControl> action) {
-    if (stage.getScene().getFocusOwner() instanceof TextInputControl text) {
-      action.accept(text);
+  /** Applies an edit action to whichever text control has the focus: a plain one or a code area. */
+  private void onFocusedText(java.util.function.Consumer<TextInputControl> plain,
+      java.util.function.Consumer<StyledTextArea<?, ?>> code) {
+    switch (stage.getScene().getFocusOwner()) {
+      case TextInputControl text -> plain.accept(text);
+      case StyledTextArea<?, ?> area -> code.accept(area);
+      case null, default -> { }
     }
   }
 

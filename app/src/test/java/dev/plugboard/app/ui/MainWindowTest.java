@@ -22,7 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.fxmisc.richtext.CodeArea;
 import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** Starts the real IDE headless (JavaFX's Headless glass platform) and drives it. */
 class MainWindowTest extends FxRobot {
@@ -75,13 +77,40 @@ class MainWindowTest extends FxRobot {
 
     TabPane tabs = lookup("#editor-tabs").queryAs(TabPane.class);
     assertThat(tabs.getTabs()).extracting(t -> t.getText()).containsExactly("worlds.wit");
-    TextArea text = lookup("#text-worlds-wit").queryAs(TextArea.class);
+    CodeArea text = lookup("#wit-editor-worlds-wit").queryAs(CodeArea.class);
     assertThat(text.getText()).contains("world greeter {").contains("world inventory-service {");
+    assertThat(text.getStyleOfChar(text.getText().indexOf("world") + 1)).contains("keyword");
+    assertThat(text.getStyleOfChar(text.getText().indexOf("-> string") + 4)).contains("type");
     assertThat(window().statusText()).isEqualTo("Opened wit/worlds.wit");
 
     interact(() -> stage.getScene().getRoot().applyCss());
     Path png = onFx(() -> Snapshots.write(stage.getScene().getRoot(), "main-window"));
     assertThat(Files.size(png)).isGreaterThan(10_000);
+  }
+
+  @Test
+  void typingAnErrorInAWitFileShowsASquiggleAndAProblem() throws Exception {
+    doubleClickTreeEntry("wit");
+    doubleClickTreeEntry("types.wit");
+    CodeArea area = lookup("#wit-editor-types-wit").queryAs(CodeArea.class);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(window().problems()).isEmpty();
+
+    int at = area.getText().indexOf("quantity: u32");
+    interact(() -> area.replaceText(at + "quantity: ".length(), at + "quantity: u32".length(), "u23"));
+    WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> !window().problems().isEmpty());
+    assertThat(window().problems()).singleElement().satisfies(p -> {
+      assertThat(p.file().getFileName().toString()).isEqualTo("types.wit");
+      assertThat(p.message()).isEqualTo("type `u23` does not exist");
+    });
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(area.getStyleOfChar(at + "quantity: ".length() + 1)).contains("error-squiggle");
+    assertThat(lookup("#editor-tabs").queryAs(TabPane.class).getSelectionModel().getSelectedItem().getText())
+        .isEqualTo("● types.wit");
+    onFx(() -> Snapshots.write(stage.getScene().getRoot(), "wit-editor"));
+
+    interact(() -> area.replaceText(at + "quantity: ".length(), at + "quantity: u23".length(), "u32"));
+    WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> window().problems().isEmpty());
   }
 
   @Test
