@@ -147,7 +147,9 @@ public final class MainWindow {
         item("Cut", "Shortcut+X", () -> onFocusedText(TextInputControl::cut, StyledTextArea::cut)),
         item("Copy", "Shortcut+C", () -> onFocusedText(TextInputControl::copy, StyledTextArea::copy)),
         item("Paste", "Shortcut+V", () -> onFocusedText(TextInputControl::paste, StyledTextArea::paste)),
-        item("Select All", "Shortcut+A", () -> onFocusedText(TextInputControl::selectAll, StyledTextArea::selectAll)));
+        item("Select All", "Shortcut+A", () -> onFocusedText(TextInputControl::selectAll, StyledTextArea::selectAll)),
+        new SeparatorMenuItem(),
+        item("Format Document", "Shortcut+Shift+F", this::formatDocument));
 
     ToggleGroup themes = new ToggleGroup();
     RadioMenuItem light = new RadioMenuItem("Light Theme");
@@ -434,6 +436,16 @@ public final class MainWindow {
       }
     }
     return true;
+  }
+
+  /** Edit › Format Document: the canonical WIT layout, keeping comments and the caret. */
+  public void formatDocument() {
+    if (currentView().orElse(null) instanceof WitFileView wit) {
+      setStatus(wit.editor().format() ? "Formatted " + relative(wit.file())
+          : relative(wit.file()) + ": cannot format while the file has syntax errors");
+    } else {
+      setStatus("Format Document works on WIT files");
+    }
   }
 
   private void closeCurrentTab() {

@@ -114,6 +114,23 @@ class MainWindowTest extends FxRobot {
   }
 
   @Test
+  void formatDocumentLaysOutTheFileAndKeepsComments() throws Exception {
+    doubleClickTreeEntry("wit");
+    doubleClickTreeEntry("worlds.wit");
+    CodeArea area = lookup("#wit-editor-worlds-wit").queryAs(CodeArea.class);
+    String original = area.getText();
+    String messy = original.replace("export greet: func(name: string) -> string;",
+        "export   greet :func( name:string )->string ;  // says hello");
+    interact(() -> area.replaceText(messy));
+    clickOn(area);
+    press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.F).release(KeyCode.F, KeyCode.SHIFT, KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(area.getText()).isEqualTo(original.replace("export greet: func(name: string) -> string;",
+        "export greet: func(name: string) -> string; // says hello"));
+    assertThat(window().statusText()).isEqualTo("Formatted wit/worlds.wit");
+  }
+
+  @Test
   void editsAreMarkedAndSavedAtomically() throws Exception {
     doubleClickTreeEntry("README.md");
     TextArea text = lookup("#text-README-md").queryAs(TextArea.class);

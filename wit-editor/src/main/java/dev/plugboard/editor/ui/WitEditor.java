@@ -1,6 +1,7 @@
 package dev.plugboard.editor.ui;
 
 import dev.plugboard.editor.FileDiagnostics;
+import dev.plugboard.editor.Formatting;
 import dev.plugboard.editor.Highlighting;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,6 +67,21 @@ public final class WitEditor {
 
   public String text() {
     return area.getText();
+  }
+
+  /**
+   * Formats the document with the canonical formatter, changing only the lines that
+   * differ, so the caret stays where it was. False when the text does not parse.
+   */
+  public boolean format() {
+    var edits = Formatting.edits(area.getText());
+    if (edits.isEmpty()) {
+      return false;
+    }
+    for (Formatting.Replacement r : edits.get()) {
+      area.replaceText(r.start(), r.end(), r.text());
+    }
+    return true;
   }
 
   /** The problems of this file at the last completed check. */
