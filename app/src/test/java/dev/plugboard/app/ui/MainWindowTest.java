@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import dev.plugboard.editor.Outline;
 import org.fxmisc.richtext.CodeArea;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -81,6 +82,17 @@ class MainWindowTest extends FxRobot {
     assertThat(text.getText()).contains("world greeter {").contains("world inventory-service {");
     assertThat(text.getStyleOfChar(text.getText().indexOf("world") + 1)).contains("keyword");
     assertThat(text.getStyleOfChar(text.getText().indexOf("-> string") + 4)).contains("type");
+
+    // the outline lists the worlds; choosing one moves the caret there, and the caret selects it back
+    @SuppressWarnings("unchecked")
+    javafx.scene.control.TreeView<Outline.Item> outline = lookup("#wit-outline").queryAs(
+        javafx.scene.control.TreeView.class);
+    assertThat(outline.getRoot().getChildren()).extracting(t -> t.getValue().name())
+        .containsExactly("plugboard:sample@0.1.0", "greeter", "inventory-service");
+    interact(() -> outline.getSelectionModel().select(outline.getRoot().getChildren().get(2)));
+    assertThat(text.getCaretPosition()).isEqualTo(text.getText().indexOf("world inventory-service"));
+    interact(() -> text.moveTo(text.getText().indexOf("export greet")));
+    assertThat(outline.getSelectionModel().getSelectedItem().getValue().name()).isEqualTo("greet");
     assertThat(window().statusText()).isEqualTo("Opened wit/worlds.wit");
 
     interact(() -> stage.getScene().getRoot().applyCss());

@@ -3,6 +3,13 @@ package dev.plugboard.editor.ui;
 import dev.plugboard.editor.FileDiagnostics;
 import dev.plugboard.editor.Formatting;
 import dev.plugboard.editor.Highlighting;
+import dev.plugboard.editor.Outline;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +40,11 @@ public final class WitEditor {
   private final Executor checker;
   private final CodeArea area = new CodeArea();
   private final VirtualizedScrollPane<CodeArea> pane = new VirtualizedScrollPane<>(area);
+  private final TreeView<Outline.Item> outline = new TreeView<>();
+  private final SplitPane root = new SplitPane();
+  private final Map<Outline.Item, TreeItem<Outline.Item>> outlineItems = new IdentityHashMap<>();
+  private List<Outline.Item> outlineModel = List.of();
+  private boolean syncingOutline;
   private final ReadOnlyObjectWrapper<List<FileDiagnostics.Problem>> problems = new ReadOnlyObjectWrapper<>(List.of());
   private long generation;
 
@@ -51,6 +63,27 @@ public final class WitEditor {
     area.replaceText(text);
     area.getUndoManager().forgetHistory();
     area.moveTo(0);
+    outline.setId("wit-outline");
+    outline.setShowRoot(false);
+    outline.setRoot(new TreeItem<>());
+    outline.setCellFactory(t -> new TreeCell<>() {
+      @Override
+      protected void updateItem(Outline.Item item, boolean empty) {
+        super.updateItem(item, empty);
+        setText(empty || item == null ? null : item.name() + "  " + item.kind());
+      }
+    });
+    outline.getSelectionModel().selectedItemProperty().addListener((obs, old, selected) -> {
+      if (!syncingOutline && selected != null && selected.getValue() != null) {
+        area.moveTo(Math.min(selected.getValue().start(), area.getLength()));
+        area.requestFollowCaret();
+      }
+    });
+    area.caretPositionProperty().addListener((obs, old, caret) -> followCaret(caret));
+    root.getItems().addAll(pane, outline);
+    root.setDividerPositions(0.78);
+    SplitPane.setResizableWithParent(outline, false);
+    showOutline(Outline.of(text));
     highlight();
     area.plainTextChanges().filter(c -> !c.isIdentity()).subscribe(c -> highlight());
     area.multiPlainChanges().successionEnds(PAUSE).subscribe(c -> check());
@@ -58,7 +91,12 @@ public final class WitEditor {
   }
 
   public Node node() {
-    return pane;
+    return root;
+  }
+
+  /** The outline panel (packages, interfaces, worlds and their items). */
+  public TreeView<Outline.Item> outline() {
+    return outline;
   }
 
   public CodeArea area() {
@@ -95,13 +133,59 @@ public final class WitEditor {
     long mine = ++generation;
     checker.execute(() -> {
       List<FileDiagnostics.Problem> found = FileDiagnostics.of(file, text);
+      List<Outline.Item> items = Outline.of(text);
       Platform.runLater(() -> {
         if (mine == generation && text.equals(area.getText())) {
           problems.set(List.copyOf(found));
+          showOutline(items);
           highlight();
         }
       });
     });
+  }
+
+  private void showOutline(List<Outline.Item> items) {
+    if (items.equals(outlineModel)) {
+      return;
+    }
+    outlineModel = items;
+    outlineItems.clear();
+    TreeItem<Outline.Item> top = new TreeItem<>();
+    for (Outline.Item i : items) {
+      top.getChildren().add(treeItem(i));
+    }
+    syncingOutline = true;
+    outline.setRoot(top);
+    syncingOutline = false;
+    followCaret(area.getCaretPosition());
+  }
+
+  private TreeItem<Outline.Item> treeItem(Outline.Item item) {
+    TreeItem<Outline.Item> t = new TreeItem<>(item);
+    t.setExpanded(true);
+    outlineItems.put(item, t);
+    for (Outline.Item c : item.children()) {
+      t.getChildren().add(treeItem(c));
+    }
+    return t;
+  }
+
+  /** Selects the outline item the caret is in, without moving the caret. */
+  private void followCaret(int caret) {
+    Outline.Item found = null;
+    for (Outline.Item i : outlineModel) {
+      if (i.start() <= caret && caret < i.end()) {
+        found = i.innermost(caret);
+      }
+    }
+    TreeItem<Outline.Item> t = found == null ? null : outlineItems.get(found);
+    syncingOutline = true;
+    if (t == null) {
+      outline.getSelectionModel().clearSelection();
+    } else {
+      outline.getSelectionModel().select(t);
+    }
+    syncingOutline = false;
   }
 
   private void highlight() {
