@@ -11,13 +11,13 @@ import java.util.Map;
  * sections. Code and data are skipped by their lengths, so this costs almost nothing even
  * for a 12 MB module; the code itself is validated separately (by Chicory).
  */
-record CoreModuleInterface(List<Import> imports, Map<String, Export> exports) {
+public record CoreModuleInterface(List<Import> imports, Map<String, Export> exports) {
   /** Kinds as in the core binary format: 0 func, 1 table, 2 memory, 3 global, 4 tag. */
-  record Import(String module, String name, int kind, List<String> params, List<String> results) {}
+  public record Import(String module, String name, int kind, List<String> params, List<String> results) {}
 
-  record Export(int kind, List<String> params, List<String> results) {}
+  public record Export(int kind, List<String> params, List<String> results) {}
 
-  static CoreModuleInterface read(byte[] bytes) throws MalformedBinaryException {
+  public static CoreModuleInterface read(byte[] bytes) throws MalformedBinaryException {
     BinaryReader in = new BinaryReader(bytes);
     if (bytes.length < 8 || in.u8() != 0 || in.u8() != 'a' || in.u8() != 's' || in.u8() != 'm') {
       throw new MalformedBinaryException(0, "core module: magic header not detected");

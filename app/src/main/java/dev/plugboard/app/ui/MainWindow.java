@@ -11,6 +11,8 @@ import dev.plugboard.app.workspace.SampleWorkspace;
 import dev.plugboard.app.workspace.Workspace;
 import dev.plugboard.binary.BinarySummary;
 import dev.plugboard.binary.ComponentDecoder;
+import dev.plugboard.binary.ComponentFacts;
+import dev.plugboard.binary.CoreModuleInterface;
 import dev.plugboard.binary.ComponentValidator;
 import dev.plugboard.binary.ComponentWit;
 import dev.plugboard.binary.InvalidComponentException;
@@ -379,22 +381,29 @@ public final class MainWindow {
     if (kind == FileKind.WASM) {
       byte[] bytes = Files.readAllBytes(file);
       BinarySummary summary = BinarySummary.read(bytes);
-      String wit = null;
-      if (summary.kind() == BinarySummary.Kind.COMPONENT) {
-        ComponentDecoder.Decoded decoded = ComponentDecoder.decodeWithOffsets(bytes);
-        try {
-          ComponentValidator.validate(decoded.component(), decoded.offsets());
-        } catch (InvalidComponentException e) {
-          pendingProblems.add(new Problem(file, e.offset() >= 0 ? "byte " + e.offset() : "", e.getMessage()));
-        }
-        try {
-          ComponentWit.View view = ComponentWit.of(decoded.component());
-          wit = WitPrinter.printAll(view.resolve(), view.rootPackage());
-        } catch (InvalidComponentException e) {
-          wit = "// no WIT view: " + e.getMessage() + "\n";
-        }
+      if (summary.kind() == BinarySummary.Kind.CORE_MODULE) {
+        CoreModuleInterface core = CoreModuleInterface.read(bytes);
+        return new WasmSummaryView(file, summary, new WasmSummaryView.Counts(1, 0, core.imports().size(),
+            core.exports().size()), null);
       }
-      return new WasmSummaryView(file, summary, wit);
+      ComponentDecoder.Decoded decoded = ComponentDecoder.decodeWithOffsets(bytes);
+      try {
+        // structure only: validating core code (Chicory) can take seconds on large modules;
+        // `plugboard validate` does the full check
+        ComponentValidator.validateStructure(decoded.component(), decoded.offsets());
+      } catch (InvalidComponentException e) {
+        pendingProblems.add(new Problem(file, e.offset() >= 0 ? "byte " + e.offset() : "", e.getMessage()));
+      }
+      String wit;
+      try {
+        ComponentWit.View view = ComponentWit.of(decoded.component());
+        wit = WitPrinter.printAll(view.resolve(), view.rootPackage());
+      } catch (InvalidComponentException e) {
+        wit = "// no WIT view: " + e.getMessage() + "\n";
+      }
+      ComponentFacts facts = ComponentFacts.of(decoded.component());
+      return new WasmSummaryView(file, summary, new WasmSummaryView.Counts(facts.coreModuleSizes().size(),
+          facts.nestedComponents(), facts.imports().size(), facts.exports().size()), wit);
     }
     if (kind == FileKind.WIT) {
       return new WitFileView(file, checker, found -> {

@@ -55,6 +55,20 @@ class MainWindowTest extends FxRobot {
     return org.testfx.util.WaitForAsyncUtils.asyncFx(work).get();
   }
 
+  /** A fact of the .wasm page in the selected tab (other tabs' pages are in the scene but hidden). */
+  private String shownFact(String name) {
+    return lookup("#fact-" + name).queryAllAs(Label.class).stream()
+        .filter(l -> {
+          for (Node n = l; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+              return false;
+            }
+          }
+          return true;
+        })
+        .findFirst().orElseThrow().getText();
+  }
+
   private MainWindow window() {
     return app.window();
   }
@@ -170,6 +184,13 @@ class MainWindowTest extends FxRobot {
     assertThat(wit.getText()).contains("world root {").contains("export greet: func(name: string) -> string;");
     assertThat(window().problems()).isEmpty();
     onFx(() -> Snapshots.write(stage.getScene().getRoot(), "wasm-summary"));
+
+    // counts are items, not sections; core modules inside nested components count too
+    interact(() -> window().open(SharedData.require("fixtures/components/c-hello.wasm")));
+    assertThat(shownFact("imports")).isEqualTo("15");
+    assertThat(shownFact("core-modules")).isEqualTo("4");
+    interact(() -> window().open(SharedData.require("fixtures/components/composed-app-upper.wasm")));
+    assertThat(shownFact("nested-components")).isEqualTo("3");
   }
 
   @Test
