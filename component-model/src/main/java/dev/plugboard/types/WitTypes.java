@@ -4,6 +4,7 @@ import dev.plugboard.wit.resolve.Resolve;
 import dev.plugboard.wit.resolve.Type;
 import dev.plugboard.wit.resolve.TypeDef;
 import dev.plugboard.wit.resolve.TypeKind;
+import dev.plugboard.wit.resolve.WitResolver;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,31 @@ public final class WitTypes {
 
   public WitTypes(Resolve resolve) {
     this.resolve = resolve;
+  }
+
+  /**
+   * The type written as the WIT type expression {@code expr}, which may name the types that
+   * {@code defs} (WIT type definitions: records, variants, enums, flags, aliases) declare.
+   *
+   * @throws IllegalArgumentException with the WIT diagnostics when the text does not resolve
+   */
+  public static ValueType fromText(String defs, String expr) {
+    String text = "package plugboard:value-type;\ninterface types {\n" + defs + "\ntype the-type = " + expr + ";\n}\n";
+    WitResolver.Result r = WitResolver.resolve(
+        new WitResolver.Group(List.of(new WitResolver.SourceFile("type.wit", text))), List.of(),
+        WitResolver.Options.DEFAULT);
+    if (!r.diagnostics().isEmpty()) {
+      throw new IllegalArgumentException(r.diagnostics().stream().map(d -> r.sources().render(d))
+          .reduce((a, b) -> a + "\n" + b).orElse("invalid type"));
+    }
+    Resolve resolve = r.resolve();
+    for (var i : resolve.interfaces) {
+      Integer id = i.types.get("the-type");
+      if (id != null) {
+        return new WitTypes(resolve).convert(id);
+      }
+    }
+    throw new IllegalStateException("type not found");
   }
 
   public ValueType convert(Type type) {

@@ -385,7 +385,7 @@ final class WaveSyntax {
     if (cp == quote || cp == '\n') {
       throw new WaveException("invalid character: must be escaped", s, pos + 1);
     }
-    if (Character.isSurrogate((char) cp)) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) {
       throw new WaveException("invalid character", s, pos + 1);
     }
     pos += Character.charCount(cp);

@@ -1,0 +1,57 @@
+package dev.plugboard.runtime.abi;
+
+/**
+ * The context of one lift or lower (CanonicalABI.md {@code LiftLowerContext}): the options,
+ * the instance whose handle table is used, the call's borrow scope, and counters for tracing.
+ */
+public final class Context {
+  final CanonOptions opts;
+  final InstanceState inst;
+  final Task task;
+  /**
+   * The encoding the strings being stored came from. It decides which {@code realloc} calls a
+   * store makes (the reference's {@code (str, encoding, code units)} triple).
+   */
+  StringEncoding sourceEncoding = StringEncoding.UTF8;
+
+  /** Bytes written or read in linear memory by this context. */
+  public long bytes;
+  public int reallocCalls;
+  /** Strings whose encoding changed on the way. */
+  public int transcodes;
+
+  public Context(CanonOptions opts, InstanceState inst, Task task) {
+    this.opts = opts;
+    this.inst = inst;
+    this.task = task;
+  }
+
+  public Context sourceEncoding(StringEncoding encoding) {
+    this.sourceEncoding = encoding;
+    return this;
+  }
+
+  public CanonOptions options() {
+    return opts;
+  }
+
+  AbiMemory memory() {
+    return opts.requireMemory();
+  }
+
+  int allocate(int align, long size) {
+    return reallocate(0, 0, align, size);
+  }
+
+  int reallocate(int oldPtr, long oldSize, int align, long newSize) {
+    Realloc r = opts.realloc();
+    if (r == null) {
+      throw new Trap("the canonical definition has no realloc option but the value needs one");
+    }
+    Trap.trapIf(newSize > 0xffff_ffffL, "allocation of " + newSize + " bytes is too large");
+    reallocCalls++;
+    int ptr = r.realloc(oldPtr, (int) oldSize, align, (int) newSize);
+    Trap.trapIf(Integer.toUnsignedLong(ptr) % align != 0, "realloc returned a misaligned pointer " + Integer.toUnsignedString(ptr));
+    return ptr;
+  }
+}
