@@ -13,7 +13,7 @@ public final class RuntimeResource implements ResourceType {
     void destroy(int rep);
   }
 
-  private final String name;
+  private String name;
   private final InstanceState impl;
   private final Destructor dtor;
 
@@ -26,6 +26,13 @@ public final class RuntimeResource implements ResourceType {
   @Override
   public String name() {
     return name;
+  }
+
+  /** Gives a generically named resource type the name it is exported under. */
+  public void nameIfUnnamed(String exportName) {
+    if (name.equals("resource")) {
+      name = exportName;
+    }
   }
 
   /** The instance that defined this type; null for host resources. */

@@ -1,0 +1,100 @@
+package dev.plugboard.runtime;
+
+import dev.plugboard.binary.Component;
+import dev.plugboard.binary.TypeDef;
+import dev.plugboard.runtime.Extern.RtType;
+import dev.plugboard.runtime.abi.RuntimeResource;
+import dev.plugboard.types.Value;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Types what the host gave for a root import by the import's declared type. */
+final class HostImports {
+  private HostImports() {}
+
+  static Extern bind(Instantiator in, Scope s, Component.Import imp, Object given, String name) {
+    String importName = imp.name().name();
+    return switch (imp.type()) {
+      case Component.ExternType.Func f -> {
+        if (!(given instanceof HostFunction hf)) {
+          throw new Instantiator.LinkException(name + ": import \"" + importName + "\" is a function; the host gave "
+              + "an instance");
+        }
+        yield new Extern.Func(new HostAdapter(importName, Instantiator.funcType(s, f.type()), hf));
+      }
+      case Component.ExternType.InstanceType it -> {
+        if (given instanceof ComponentInstance.ExportedInstance ei) {
+          yield new Extern.Inst(ei.exports());
+        }
+        if (!(given instanceof Map<?, ?> functions)) {
+          throw new Instantiator.LinkException(name + ": import \"" + importName + "\" is an instance; the host gave "
+              + "a function");
+        }
+        RtType t = Scope.at(s.types, it.type(), "type");
+        if (!(t instanceof RtType.Decl(Object d, Scope declScope)) || !(d instanceof TypeDef.InstanceType type)) {
+          throw new IllegalStateException("import \"" + importName + "\" does not have an instance type");
+        }
+        yield new Extern.Inst(instance(in, declScope, type, functions, importName, name));
+      }
+      default -> throw new Instantiator.LinkException(name + ": imports of kind "
+          + Component.sortOf(imp.type()).label() + " cannot be given by the host");
+    };
+  }
+
+  private static Map<String, Extern> instance(Instantiator in, Scope s, TypeDef.InstanceType type,
+      Map<?, ?> functions, String importName, String name) {
+    Scope local = new Scope(s, s.state);
+    Map<String, Extern> out = new LinkedHashMap<>();
+    for (TypeDef.Decl decl : type.decls()) {
+      switch (decl) {
+        case TypeDef.Decl.CoreTypeDecl c -> local.coreTypes.add(c.type());
+        case TypeDef.Decl.TypeDecl t -> local.types.add(in.defineType(local, t.type(), null));
+        case TypeDef.Decl.AliasDecl a -> {
+          if (a.alias().target() instanceof Component.AliasTarget.Outer o) {
+            Scope from = local.outer(o.count());
+            local.types.add(Scope.at(from.types, o.index(), "type"));
+          } else {
+            throw new UnsupportedOperationException("export aliases inside an imported instance type");
+          }
+        }
+        case TypeDef.Decl.ImportDecl i -> throw new IllegalStateException("instance types have no imports");
+        case TypeDef.Decl.ExportDecl e -> {
+          String export = e.name().name();
+          switch (e.type()) {
+            case Component.ExternType.Type t -> {
+              RtType rt = t.eq() ? Scope.at(local.types, t.type(), "type")
+                  : new RtType.Res(new RuntimeResource(export, null, null));
+              local.types.add(rt);
+              out.put(export, new Extern.Type(rt));
+            }
+            case Component.ExternType.Func f -> {
+              Object fn = functions.get(export);
+              if (!(fn instanceof HostFunction hf)) {
+                throw new Instantiator.LinkException(name + ": the host's \"" + importName + "\" has no function \""
+                    + export + "\"");
+              }
+              out.put(export, new Extern.Func(new HostAdapter(importName + "#" + export,
+                  Instantiator.funcType(local, f.type()), hf)));
+            }
+            default -> throw new UnsupportedOperationException("instance exports of kind "
+                + Component.sortOf(e.type()).label() + " from the host");
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A host function seen as a component function of the import's type. */
+  record HostAdapter(String name, FuncType type, HostFunction function) implements ComponentFunction {
+    @Override
+    public Value call(Value... args) {
+      Value result = function.call(args);
+      if ((type.result() == null) != (result == null)) {
+        throw new dev.plugboard.runtime.abi.Trap("host function " + name + " returned "
+            + (result == null ? "nothing" : "a value") + " but its type is " + type.describe());
+      }
+      return result;
+    }
+  }
+}

@@ -1,0 +1,628 @@
+package dev.plugboard.runtime;
+
+import com.dylibso.chicory.runtime.ByteArrayMemory;
+import com.dylibso.chicory.runtime.ExportFunction;
+import com.dylibso.chicory.runtime.ImportFunction;
+import com.dylibso.chicory.runtime.ImportGlobal;
+import com.dylibso.chicory.runtime.ImportMemory;
+import com.dylibso.chicory.runtime.ImportTable;
+import com.dylibso.chicory.runtime.ImportValues;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.InterpreterMachine;
+import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.Export;
+import com.dylibso.chicory.wasm.types.FunctionImport;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.Import;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
+import com.dylibso.chicory.wasm.types.ValType;
+import dev.plugboard.binary.Canon;
+import dev.plugboard.binary.Component;
+import dev.plugboard.binary.Sort;
+import dev.plugboard.binary.TypeDef;
+import dev.plugboard.runtime.Extern.RtType;
+import dev.plugboard.runtime.abi.Abi;
+import dev.plugboard.runtime.abi.AbiMemory;
+import dev.plugboard.runtime.abi.CanonOptions;
+import dev.plugboard.runtime.abi.ChicoryMemory;
+import dev.plugboard.runtime.abi.Context;
+import dev.plugboard.runtime.abi.FlatType;
+import dev.plugboard.runtime.abi.InstanceState;
+import dev.plugboard.runtime.abi.Realloc;
+import dev.plugboard.runtime.abi.ResourceHandle;
+import dev.plugboard.runtime.abi.RuntimeResource;
+import dev.plugboard.runtime.abi.StringEncoding;
+import dev.plugboard.runtime.abi.Task;
+import dev.plugboard.runtime.abi.Trap;
+import dev.plugboard.types.Value;
+import dev.plugboard.types.ValueType;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Builds a running component instance from a decoded component, section by section, the way
+ * Explainer.md describes instantiation: every definition appends to its index space; core
+ * modules run on Chicory; {@code canon lift/lower} become {@link LiftedFunction}s and
+ * trampolines; nested components are instantiated recursively with their arguments.
+ */
+final class Instantiator {
+  private final RuntimeConfig config;
+  private final Map<byte[], ModuleDef> modules;
+  private final List<Instance> coreInstances = new ArrayList<>();
+  private final List<InstanceState> states = new ArrayList<>();
+  private int componentCount;
+
+  Instantiator(RuntimeConfig config, Map<byte[], ModuleDef> modules) {
+    this.config = config;
+    this.modules = modules;
+  }
+
+  List<Instance> coreInstances() {
+    return coreInstances;
+  }
+
+  List<InstanceState> states() {
+    return states;
+  }
+
+  /** Instantiates {@code def} with its imports satisfied by {@code args}; returns its exports. */
+  Map<String, Extern> instantiate(Extern.ComponentDef def, Map<String, Extern> args, String name) {
+    InstanceState state = new InstanceState(name);
+    states.add(state);
+    Scope s = new Scope(def.outer(), state);
+    Map<String, Extern> exports = new LinkedHashMap<>();
+    for (Component.Section section : def.component().sections()) {
+      switch (section) {
+        case Component.CoreModuleSection m -> s.modules.add(modules.computeIfAbsent(m.module(),
+            b -> new ModuleDef(b, name + ".module" + s.modules.size())));
+        case Component.CoreInstanceSection ci -> {
+          for (Component.CoreInstance i : ci.instances()) {
+            s.coreInstances.add(coreInstance(s, i, name));
+          }
+        }
+        case Component.CoreTypeSection ct -> s.coreTypes.addAll(ct.types());
+        case Component.NestedComponentSection n -> s.components.add(new Extern.ComponentDef(n.component(), s));
+        case Component.InstanceSection is -> {
+          for (Component.Instance i : is.instances()) {
+            s.instances.add(componentInstance(s, i, name));
+          }
+        }
+        case Component.AliasSection as -> {
+          for (Component.Alias a : as.aliases()) {
+            alias(s, a);
+          }
+        }
+        case Component.TypeSection ts -> {
+          for (TypeDef t : ts.types()) {
+            s.types.add(defineType(s, t, null));
+          }
+        }
+        case Component.CanonSection cs -> {
+          for (Canon c : cs.canons()) {
+            canon(s, c, name);
+          }
+        }
+        case Component.ImportSection is -> {
+          for (Component.Import imp : is.imports()) {
+            Extern given = args.get(imp.name().name());
+            if (given == null) {
+              given = missingImport(s, imp, name);
+            } else if (given instanceof Extern.Host(Object host)) {
+              given = HostImports.bind(this, s, imp, host, name);
+            }
+            add(s, Component.sortOf(imp.type()), given);
+          }
+        }
+        case Component.ExportSection es -> {
+          for (Component.Export e : es.exports()) {
+            Extern x = get(s, e.sort(), e.index());
+            if (x instanceof Extern.Type(RtType.Res(RuntimeResource rt))) {
+              rt.nameIfUnnamed(e.name().name());
+            }
+            exports.put(e.name().name(), x);
+            add(s, e.sort(), x);
+          }
+        }
+        case Component.StartSection st -> throw new UnsupportedOperationException(
+            "component start functions (value imports) are not supported");
+        case Component.ValueSection v -> throw new UnsupportedOperationException("component values are not supported");
+        case Component.CustomSection c -> { }
+      }
+    }
+    return exports;
+  }
+
+  /** An import the host did not give: resources become fresh host types; anything else is an error. */
+  private Extern missingImport(Scope s, Component.Import imp, String name) {
+    if (imp.type() instanceof Component.ExternType.Type) {
+      return new Extern.Type(new RtType.Res(new RuntimeResource(imp.name().name(), null, null)));
+    }
+    throw new LinkException(name + ": import \"" + imp.name().name() + "\" (" + Component.sortOf(imp.type()).label()
+        + ") was not given");
+  }
+
+  // ---- index spaces ---------------------------------------------------------------------
+
+  private static Extern get(Scope s, Sort sort, int index) {
+    return switch (sort) {
+      case FUNC -> new Extern.Func(Scope.at(s.funcs, index, "func"));
+      case INSTANCE -> new Extern.Inst(Scope.at(s.instances, index, "instance"));
+      case TYPE -> new Extern.Type(Scope.at(s.types, index, "type"));
+      case COMPONENT -> new Extern.Comp(Scope.at(s.components, index, "component"));
+      case CORE_MODULE -> new Extern.Module(Scope.at(s.modules, index, "core module"));
+      case VALUE -> new Extern.Val(Scope.at(s.values, index, "value"));
+      default -> throw new IllegalStateException(sort.label() + " cannot be exported from a component");
+    };
+  }
+
+  private static void add(Scope s, Sort sort, Extern x) {
+    switch (sort) {
+      case FUNC -> s.funcs.add(((Extern.Func) x).function());
+      case INSTANCE -> s.instances.add(((Extern.Inst) x).exports());
+      case TYPE -> s.types.add(((Extern.Type) x).type());
+      case COMPONENT -> s.components.add(((Extern.Comp) x).definition());
+      case CORE_MODULE -> s.modules.add(((Extern.Module) x).module());
+      case VALUE -> s.values.add(((Extern.Val) x).value());
+      default -> throw new IllegalStateException(sort.label());
+    }
+  }
+
+  private void alias(Scope s, Component.Alias a) {
+    switch (a.target()) {
+      case Component.AliasTarget.InstanceExport ie -> {
+        Map<String, Extern> inst = Scope.at(s.instances, ie.instance(), "instance");
+        Extern x = inst.get(ie.name());
+        if (x == null) {
+          throw new LinkException("instance " + ie.instance() + " has no export \"" + ie.name() + "\"");
+        }
+        add(s, a.sort(), x);
+      }
+      case Component.AliasTarget.CoreInstanceExport ce -> {
+        Map<String, Extern.Core> inst = Scope.at(s.coreInstances, ce.instance(), "core instance");
+        Extern.Core x = inst.get(ce.name());
+        if (x == null) {
+          throw new LinkException("core instance " + ce.instance() + " has no export \"" + ce.name() + "\"");
+        }
+        switch (a.sort()) {
+          case CORE_FUNC -> s.coreFuncs.add(((Extern.Core.Fn) x).func());
+          case CORE_MEMORY -> s.memories.add(((Extern.Core.Mem) x).memory());
+          case CORE_TABLE -> s.tables.add(((Extern.Core.Table) x).table());
+          case CORE_GLOBAL -> s.globals.add(((Extern.Core.Global) x).global());
+          case CORE_TAG -> s.coreTags.add(x);
+          default -> throw new IllegalStateException(a.sort().label());
+        }
+      }
+      case Component.AliasTarget.Outer o -> {
+        Scope from = s.outer(o.count());
+        switch (a.sort()) {
+          case TYPE -> s.types.add(Scope.at(from.types, o.index(), "type"));
+          case COMPONENT -> s.components.add(Scope.at(from.components, o.index(), "component"));
+          case CORE_MODULE -> s.modules.add(Scope.at(from.modules, o.index(), "core module"));
+          case CORE_TYPE -> s.coreTypes.add(Scope.at(from.coreTypes, o.index(), "core type"));
+          default -> throw new IllegalStateException("outer alias of " + a.sort().label());
+        }
+      }
+    }
+  }
+
+  // ---- core instances -------------------------------------------------------------------
+
+  private Map<String, Extern.Core> coreInstance(Scope s, Component.CoreInstance i, String name) {
+    return switch (i) {
+      case Component.CoreInstance.FromExports fe -> {
+        Map<String, Extern.Core> out = new LinkedHashMap<>();
+        for (Component.CoreExport e : fe.exports()) {
+          out.put(e.name(), switch (e.sort()) {
+            case CORE_FUNC -> new Extern.Core.Fn(Scope.at(s.coreFuncs, e.index(), "core func"));
+            case CORE_MEMORY -> new Extern.Core.Mem(Scope.at(s.memories, e.index(), "core memory"));
+            case CORE_TABLE -> new Extern.Core.Table(Scope.at(s.tables, e.index(), "core table"));
+            case CORE_GLOBAL -> new Extern.Core.Global(Scope.at(s.globals, e.index(), "core global"));
+            default -> new Extern.Core.Tag();
+          });
+        }
+        yield out;
+      }
+      case Component.CoreInstance.Instantiate in -> {
+        ModuleDef m = Scope.at(s.modules, in.module(), "core module");
+        Map<String, Map<String, Extern.Core>> args = new LinkedHashMap<>();
+        for (Component.CoreArg arg : in.args()) {
+          args.put(arg.name(), Scope.at(s.coreInstances, arg.instance(), "core instance"));
+        }
+        yield instantiateModule(m, args, name);
+      }
+    };
+  }
+
+  private Map<String, Extern.Core> instantiateModule(ModuleDef def, Map<String, Map<String, Extern.Core>> args,
+      String name) {
+    WasmModule module;
+    try {
+      module = def.parsed();
+    } catch (ChicoryException e) {
+      throw new LinkException(name + ": core module does not parse: " + e.getMessage());
+    }
+    ImportValues.Builder imports = ImportValues.builder();
+    var section = module.importSection();
+    for (int i = 0; i < section.importCount(); i++) {
+      Import imp = section.getImport(i);
+      Map<String, Extern.Core> from = args.get(imp.module());
+      Extern.Core x = from == null ? null : from.get(imp.name());
+      if (x == null) {
+        throw new LinkException(name + ": core import \"" + imp.module() + "\" \"" + imp.name() + "\" is not satisfied");
+      }
+      switch (x) {
+        case Extern.Core.Fn(CoreFunc f) -> {
+          FunctionType want = module.typeSection().getType(((FunctionImport) imp).typeIndex());
+          if (!want.equals(f.type())) {
+            throw new LinkException(name + ": core import \"" + imp.module() + "\" \"" + imp.name() + "\" expects "
+                + want + " but is given " + f.type());
+          }
+          imports.addFunction(new ImportFunction(imp.module(), imp.name(), f.type(), (inst, a) -> f.call(a)));
+        }
+        case Extern.Core.Mem(var mem) -> imports.addMemory(new ImportMemory(imp.module(), imp.name(), mem));
+        case Extern.Core.Table(var t) -> imports.addTable(new ImportTable(imp.module(), imp.name(), t));
+        case Extern.Core.Global(var g) -> imports.addGlobal(new ImportGlobal(imp.module(), imp.name(), g));
+        case Extern.Core.Tag t -> throw new UnsupportedOperationException("core tags (exceptions) are not supported");
+      }
+    }
+    Instance.Builder b = Instance.builder(module).withImportValues(imports.build()).withStart(false)
+        .withMachineFactory(machineFactory(def));
+    if (config.maxMemoryPages() > 0) {
+      int cap = config.maxMemoryPages();
+      b.withMemoryFactory(limits -> {
+        if (limits.initialPages() > cap) {
+          throw new Trap("the module needs " + limits.initialPages() + " pages of memory at start, more than the "
+              + cap + " allowed (--max-memory)");
+        }
+        return new ByteArrayMemory(new MemoryLimits(limits.initialPages(), Math.min(limits.maximumPages(), cap)));
+      });
+    } else {
+      b.withMemoryFactory(ByteArrayMemory::new);
+    }
+    Instance instance;
+    try {
+      instance = b.build();
+    } catch (Trap t) {
+      throw t;
+    } catch (ChicoryException e) {
+      throw new Trap("instantiating a core module failed: " + e.getMessage(), name, e);
+    } catch (StackOverflowError e) {
+      throw new Trap("call stack exhausted in a core start function", name, null);
+    }
+    coreInstances.add(instance);
+    Map<String, Extern.Core> out = new LinkedHashMap<>();
+    var exportSection = module.exportSection();
+    for (int i = 0; i < exportSection.exportCount(); i++) {
+      Export e = exportSection.getExport(i);
+      String exportName = e.name();
+      out.put(exportName, switch (e.exportType()) {
+        case FUNCTION -> {
+          ExportFunction f = instance.export(exportName);
+          yield new Extern.Core.Fn(new CoreFunc(exportName, instance.exportType(exportName), f::apply));
+        }
+        case MEMORY -> new Extern.Core.Mem(instance.exports().memory(exportName));
+        case TABLE -> new Extern.Core.Table(instance.exports().table(exportName));
+        case GLOBAL -> new Extern.Core.Global(instance.exports().global(exportName));
+        default -> new Extern.Core.Tag();
+      });
+    }
+    return out;
+  }
+
+  private Function<Instance, Machine> machineFactory(ModuleDef def) {
+    return switch (config.engine()) {
+      case INTERP -> InterpreterMachine::new;
+      case COMPILED -> def.compiledNow();
+      case AUTO -> instance -> new SwitchingMachine(new InterpreterMachine(instance), def, instance);
+    };
+  }
+
+  /** Interprets until the module's compiled code is ready, then runs that. */
+  static final class SwitchingMachine implements Machine {
+    private volatile Machine delegate;
+
+    SwitchingMachine(Machine interpreter, ModuleDef def, Instance instance) {
+      this.delegate = interpreter;
+      def.compile(true).thenAccept(factory -> delegate = factory.apply(instance));
+    }
+
+    @Override
+    public long[] call(int funcId, long[] args) {
+      return delegate.call(funcId, args);
+    }
+  }
+
+  // ---- component instances --------------------------------------------------------------
+
+  private Map<String, Extern> componentInstance(Scope s, Component.Instance i, String name) {
+    return switch (i) {
+      case Component.Instance.FromExports fe -> {
+        Map<String, Extern> out = new LinkedHashMap<>();
+        for (Component.InlineExport e : fe.exports()) {
+          out.put(e.name().name(), get(s, e.sort(), e.index()));
+        }
+        yield out;
+      }
+      case Component.Instance.Instantiate in -> {
+        Extern.ComponentDef def = Scope.at(s.components, in.component(), "component");
+        Map<String, Extern> args = new LinkedHashMap<>();
+        for (Component.Arg a : in.args()) {
+          args.put(a.name(), get(s, a.sort(), a.index()));
+        }
+        yield instantiate(def, args, name + "/" + "component" + (++componentCount));
+      }
+    };
+  }
+
+  // ---- types ----------------------------------------------------------------------------
+
+  /** A type definition in scope {@code s}; {@code resourceName} names a resource when known. */
+  RtType defineType(Scope s, TypeDef t, String resourceName) {
+    return switch (t) {
+      case TypeDef.Func f -> {
+        List<FuncType.Param> params = new ArrayList<>();
+        for (TypeDef.Param p : f.params()) {
+          params.add(new FuncType.Param(p.name(), valueType(s, p.type())));
+        }
+        yield new RtType.Fn(new FuncType(params, f.result() == null ? null : valueType(s, f.result())));
+      }
+      case TypeDef.Resource r -> {
+        CoreFunc dtor = r.dtor() < 0 ? null : Scope.at(s.coreFuncs, r.dtor(), "core func");
+        yield new RtType.Res(new RuntimeResource(resourceName == null ? "resource" : resourceName, s.state,
+            dtor == null ? null : rep -> LiftedFunction.guest(dtor, new long[] {Integer.toUnsignedLong(rep)})));
+      }
+      case TypeDef.ComponentType c -> new RtType.Decl(c, s);
+      case TypeDef.InstanceType i -> new RtType.Decl(i, s);
+      default -> new RtType.Val(valueTypeOf(s, t));
+    };
+  }
+
+  static ValueType valueType(Scope s, dev.plugboard.binary.ValType v) {
+    return switch (v) {
+      case dev.plugboard.binary.ValType.Primitive p -> switch (p) {
+        case BOOL -> ValueType.Prim.BOOL;
+        case S8 -> ValueType.Prim.S8;
+        case U8 -> ValueType.Prim.U8;
+        case S16 -> ValueType.Prim.S16;
+        case U16 -> ValueType.Prim.U16;
+        case S32 -> ValueType.Prim.S32;
+        case U32 -> ValueType.Prim.U32;
+        case S64 -> ValueType.Prim.S64;
+        case U64 -> ValueType.Prim.U64;
+        case F32 -> ValueType.Prim.F32;
+        case F64 -> ValueType.Prim.F64;
+        case CHAR -> ValueType.Prim.CHAR;
+        case STRING -> ValueType.Prim.STRING;
+        case ERROR_CONTEXT -> throw new UnsupportedOperationException("error-context is not supported");
+      };
+      case dev.plugboard.binary.ValType.Index i -> {
+        RtType t = Scope.at(s.types, i.index(), "type");
+        if (t instanceof RtType.Val(ValueType vt)) {
+          yield vt;
+        }
+        throw new IllegalStateException("type " + i.index() + " is not a value type");
+      }
+    };
+  }
+
+  private static ValueType valueTypeOf(Scope s, TypeDef t) {
+    return switch (t) {
+      case TypeDef.Prim p -> valueType(s, p.type());
+      case TypeDef.Record r -> new ValueType.RecordType(r.fields().stream()
+          .map(f -> new ValueType.Field(f.name(), valueType(s, f.type()))).toList());
+      case TypeDef.Variant v -> new ValueType.VariantType(v.cases().stream()
+          .map(c -> new ValueType.Case(c.name(), c.type() == null ? null : valueType(s, c.type()))).toList());
+      case TypeDef.ListOf l -> new ValueType.ListType(valueType(s, l.element()));
+      case TypeDef.FixedList l -> new ValueType.FixedListType(valueType(s, l.element()), (int) l.length());
+      case TypeDef.Tuple tu -> new ValueType.TupleType(tu.types().stream().map(x -> valueType(s, x)).toList());
+      case TypeDef.Flags f -> new ValueType.FlagsType(f.names());
+      case TypeDef.Enum e -> new ValueType.EnumType(e.names());
+      case TypeDef.Option o -> new ValueType.OptionType(valueType(s, o.type()));
+      case TypeDef.Result r -> new ValueType.ResultType(r.ok() == null ? null : valueType(s, r.ok()),
+          r.err() == null ? null : valueType(s, r.err()));
+      case TypeDef.Own o -> new ValueType.OwnType(resource(s, o.resource()));
+      case TypeDef.Borrow b -> new ValueType.BorrowType(resource(s, b.resource()));
+      case TypeDef.MapOf m -> new ValueType.MapType(valueType(s, m.key()), valueType(s, m.value()));
+      case TypeDef.Stream st -> throw new UnsupportedOperationException("stream types need the async ABI");
+      case TypeDef.Future fu -> throw new UnsupportedOperationException("future types need the async ABI");
+      default -> throw new IllegalStateException("not a value type: " + t);
+    };
+  }
+
+  private static RuntimeResource resource(Scope s, int index) {
+    RtType t = Scope.at(s.types, index, "type");
+    if (t instanceof RtType.Res(RuntimeResource rt)) {
+      return rt;
+    }
+    throw new IllegalStateException("type " + index + " is not a resource");
+  }
+
+  /** The function type of {@code type} in {@code s}. */
+  static FuncType funcType(Scope s, int index) {
+    RtType t = Scope.at(s.types, index, "type");
+    if (t instanceof RtType.Fn(FuncType ft)) {
+      return ft;
+    }
+    throw new IllegalStateException("type " + index + " is not a function type");
+  }
+
+  // ---- canonical definitions ------------------------------------------------------------
+
+  private void canon(Scope s, Canon c, String name) {
+    switch (c) {
+      case Canon.Lift l -> {
+        CoreFunc core = Scope.at(s.coreFuncs, l.coreFunc(), "core func");
+        FuncType ft = funcType(s, l.type());
+        Options o = options(s, l.options());
+        s.funcs.add(new LiftedFunction(core.name(), s.state, core, o.canon, o.postReturn, ft, config.tracer()));
+      }
+      case Canon.Lower l -> {
+        ComponentFunction callee = Scope.at(s.funcs, l.func(), "func");
+        Options o = options(s, l.options());
+        s.coreFuncs.add(lower(s.state, callee, o.canon, name));
+      }
+      case Canon.ResourceNew rn -> {
+        RuntimeResource rt = resource(s, rn.type());
+        InstanceState inst = s.state;
+        s.coreFuncs.add(new CoreFunc("resource.new", FunctionType.of(List.of(ValType.I32), List.of(ValType.I32)),
+            args -> new long[] {Integer.toUnsignedLong(inst.handles.add(newOwn(rt, (int) args[0])))}));
+      }
+      case Canon.ResourceRep rr -> {
+        RuntimeResource rt = resource(s, rr.type());
+        InstanceState inst = s.state;
+        s.coreFuncs.add(new CoreFunc("resource.rep", FunctionType.of(List.of(ValType.I32), List.of(ValType.I32)),
+            args -> {
+              ResourceHandle h = inst.handles.get(Integer.toUnsignedLong((int) args[0]));
+              Trap.trapIf(h.type() != rt, "handle " + (int) args[0] + " is a " + h.type().name() + ", not a " + rt.name());
+              return new long[] {Integer.toUnsignedLong(h.rep())};
+            }));
+      }
+      case Canon.ResourceDrop rd -> {
+        RuntimeResource rt = resource(s, rd.type());
+        InstanceState inst = s.state;
+        s.coreFuncs.add(new CoreFunc("resource.drop", FunctionType.of(List.of(ValType.I32), List.of()),
+            args -> {
+              Resources.drop(inst, rt, Integer.toUnsignedLong((int) args[0]));
+              return new long[0];
+            }));
+      }
+      case Canon.Builtin b -> s.coreFuncs.add(new CoreFunc("builtin 0x" + Integer.toHexString(b.opcode()),
+          FunctionType.of(List.of(), List.of()), args -> {
+            throw new Trap("canonical built-in 0x" + Integer.toHexString(b.opcode())
+                + " (async, streams, futures, threads) is not supported");
+          }));
+    }
+  }
+
+  private static ResourceHandle newOwn(RuntimeResource rt, int rep) {
+    return Resources.own(rt, rep);
+  }
+
+  private record Options(CanonOptions canon, CoreFunc postReturn) {}
+
+  private static Options options(Scope s, List<Canon.Option> opts) {
+    AbiMemory memory = null;
+    Realloc realloc = null;
+    CoreFunc postReturn = null;
+    StringEncoding encoding = StringEncoding.UTF8;
+    for (Canon.Option o : opts) {
+      switch (o.code()) {
+        case Canon.Option.UTF8 -> encoding = StringEncoding.UTF8;
+        case Canon.Option.UTF16 -> encoding = StringEncoding.UTF16;
+        case Canon.Option.LATIN1_UTF16 -> encoding = StringEncoding.LATIN1_UTF16;
+        case Canon.Option.MEMORY -> memory = new ChicoryMemory(Scope.at(s.memories, o.index(), "core memory"));
+        case Canon.Option.REALLOC -> {
+          CoreFunc f = Scope.at(s.coreFuncs, o.index(), "core func");
+          realloc = (oldPtr, oldSize, align, newSize) -> (int) LiftedFunction.guest(f, new long[] {
+              Integer.toUnsignedLong(oldPtr), Integer.toUnsignedLong(oldSize), Integer.toUnsignedLong(align),
+              Integer.toUnsignedLong(newSize)})[0];
+        }
+        case Canon.Option.POST_RETURN -> postReturn = Scope.at(s.coreFuncs, o.index(), "core func");
+        default -> throw new UnsupportedOperationException("async canonical options are not supported");
+      }
+    }
+    return new Options(new CanonOptions(memory, realloc, encoding), postReturn);
+  }
+
+  /**
+   * {@code canon lower}: a core function that lifts its arguments out of the caller's memory,
+   * calls the component function, and lowers the result back into the caller's memory.
+   */
+  private CoreFunc lower(InstanceState caller, ComponentFunction callee, CanonOptions opts, String name) {
+    FuncType ft = callee.type();
+    FuncType.Lowered lw = FuncType.Lowered.of(ft);
+    FlatType[] flatParams = Abi.flatten(lw.params());
+    FlatType[] flatResults = Abi.flatten(lw.results());
+    List<ValType> params = new ArrayList<>();
+    List<ValType> results = new ArrayList<>();
+    boolean spillParams = flatParams.length > Abi.MAX_FLAT_PARAMS;
+    boolean spillResults = flatResults.length > Abi.MAX_FLAT_RESULTS;
+    if (spillParams) {
+      params.add(ValType.I32);
+    } else {
+      for (FlatType f : flatParams) {
+        params.add(core(f));
+      }
+    }
+    if (spillResults) {
+      params.add(ValType.I32);
+    } else {
+      for (FlatType f : flatResults) {
+        results.add(core(f));
+      }
+    }
+    var tracer = config.tracer();
+    LiftedFunction lifted = callee instanceof LiftedFunction lf ? lf : null;
+    String calleeName = lifted != null ? lifted.name() : "host function";
+    return new CoreFunc(name + "->" + calleeName, FunctionType.of(params, results), args -> {
+      Trap.trapIf(!caller.mayLeave(), "cannot leave component instance " + caller.name() + " during post-return");
+      Task subtask = new Task();
+      Context cx = new Context(opts, caller, subtask).sourceEncoding(lifted != null ? lifted.encoding()
+          : StringEncoding.UTF8);
+      long t0 = tracer == null ? 0 : System.nanoTime();
+      Abi.FlatReader reader = new Abi.FlatReader(args);
+      Value[] values = Abi.liftFlatValues(cx, Abi.MAX_FLAT_PARAMS, reader, lw.params(), lw.paramTuple());
+      LiftedFunction.CallSite site = null;
+      long t1 = 0;
+      Value result;
+      if (tracer != null && lifted != null) {
+        t1 = System.nanoTime();
+        site = new LiftedFunction.CallSite(caller.name());
+        site.liftNanos = t1 - t0;
+        site.bytes = cx.bytes;
+        site.reallocCalls = cx.reallocCalls;
+        result = lifted.call(values, opts.encoding(), site);
+      } else if (lifted != null) {
+        result = lifted.call(values, opts.encoding(), null);
+      } else {
+        result = callee.call(values);
+      }
+      long t2 = tracer == null ? 0 : System.nanoTime();
+      Context out = new Context(opts, caller, subtask).sourceEncoding(lifted != null ? lifted.encoding()
+          : StringEncoding.UTF8);
+      long[] flat;
+      if (ft.result() == null) {
+        flat = new long[0];
+      } else {
+        Integer outParam = spillResults ? (int) args[args.length - 1] : null;
+        flat = Abi.lowerFlatValues(out, Abi.MAX_FLAT_RESULTS, new Value[] {result}, lw.results(), lw.resultTuple(),
+            outParam);
+      }
+      subtask.exit();
+      if (site != null) {
+        site.lowerNanos = System.nanoTime() - t2;
+        site.bytes += out.bytes;
+        site.reallocCalls += out.reallocCalls;
+        site.transcodes += out.transcodes;
+        site.emit(tracer, lifted.instance().name(), lifted.name());
+      }
+      return flat;
+    });
+  }
+
+  private static ValType core(FlatType f) {
+    return switch (f) {
+      case I32 -> ValType.I32;
+      case I64 -> ValType.I64;
+      case F32 -> ValType.F32;
+      case F64 -> ValType.F64;
+    };
+  }
+
+  /** A link-time failure (missing import, wrong core import type): not a trap, the component cannot run as given. */
+  static final class LinkException extends RuntimeException {
+    LinkException(String message) {
+      super(message);
+    }
+  }
+
+  static Map<byte[], ModuleDef> newModuleCache() {
+    return new IdentityHashMap<>();
+  }
+}

@@ -1,0 +1,191 @@
+package dev.plugboard.runtime;
+
+import com.dylibso.chicory.runtime.ChicoryInterruptedException;
+import com.dylibso.chicory.wasm.ChicoryException;
+import dev.plugboard.runtime.abi.Abi;
+import dev.plugboard.runtime.abi.CanonOptions;
+import dev.plugboard.runtime.abi.Context;
+import dev.plugboard.runtime.abi.InstanceState;
+import dev.plugboard.runtime.abi.StringEncoding;
+import dev.plugboard.runtime.abi.Task;
+import dev.plugboard.runtime.abi.Trap;
+import dev.plugboard.runtime.trace.CallEvent;
+import dev.plugboard.runtime.trace.CallTracer;
+import dev.plugboard.types.Value;
+
+/**
+ * {@code canon lift}: a component function implemented by a core function of one instance.
+ * Arguments are lowered into the instance's memory, the core function runs, the result is
+ * lifted out (copied) and then {@code post-return} lets the guest free it.
+ */
+final class LiftedFunction implements ComponentFunction {
+  private final String name;
+  private final InstanceState inst;
+  private final CoreFunc core;
+  private final CanonOptions opts;
+  private final CoreFunc postReturn;
+  private final FuncType type;
+  private final FuncType.Lowered lowered;
+  private final CallTracer tracer;
+
+  LiftedFunction(String name, InstanceState inst, CoreFunc core, CanonOptions opts, CoreFunc postReturn,
+      FuncType type, CallTracer tracer) {
+    this.name = name;
+    this.inst = inst;
+    this.core = core;
+    this.opts = opts;
+    this.postReturn = postReturn;
+    this.type = type;
+    this.lowered = FuncType.Lowered.of(type);
+    this.tracer = tracer;
+  }
+
+  @Override
+  public FuncType type() {
+    return type;
+  }
+
+  String name() {
+    return name;
+  }
+
+  InstanceState instance() {
+    return inst;
+  }
+
+  StringEncoding encoding() {
+    return opts.encoding();
+  }
+
+  @Override
+  public Value call(Value... args) {
+    return call(args, StringEncoding.UTF8, null);
+  }
+
+  /**
+   * The call with the encoding the argument strings came from (it decides the realloc
+   * sequence, as in the reference) and, when tracing, the event being filled by the caller.
+   */
+  Value call(Value[] args, StringEncoding sourceEncoding, CallSite site) {
+    if (args.length != type.params().size()) {
+      throw new IllegalArgumentException(name + " takes " + type.params().size() + " argument(s), got " + args.length);
+    }
+    inst.enter();
+    Task task = new Task();
+    boolean trapped = true;
+    long t0 = tracer == null ? 0 : System.nanoTime();
+    long t1 = 0;
+    long t2 = 0;
+    long t3 = 0;
+    Context cx = new Context(opts, inst, task).sourceEncoding(sourceEncoding);
+    try {
+      long[] flatArgs = Abi.lowerFlatValues(cx, Abi.MAX_FLAT_PARAMS, args, lowered.params(), lowered.paramTuple(), null);
+      if (tracer != null) {
+        t1 = System.nanoTime();
+      }
+      long[] flatResults = guest(core, flatArgs);
+      if (tracer != null) {
+        t2 = System.nanoTime();
+      }
+      Value result = null;
+      if (type.result() != null) {
+        Value[] rs = Abi.liftFlatValues(cx, Abi.MAX_FLAT_RESULTS, new Abi.FlatReader(flatResults), lowered.results(),
+            lowered.resultTuple());
+        result = rs[0];
+      }
+      if (tracer != null) {
+        t3 = System.nanoTime();
+      }
+      if (postReturn != null) {
+        inst.setMayLeave(false);
+        try {
+          guest(postReturn, flatResults);
+        } finally {
+          inst.setMayLeave(true);
+        }
+      }
+      task.exit();
+      trapped = false;
+      return result;
+    } catch (Trap t) {
+      throw t.at(inst.name() + "." + name);
+    } finally {
+      inst.leave();
+      if (tracer != null) {
+        long t4 = System.nanoTime();
+        if (t1 == 0) {
+          t1 = t4;
+        }
+        if (t2 == 0) {
+          t2 = t4;
+        }
+        if (t3 == 0) {
+          t3 = t4;
+        }
+        CallSite s = site == null ? new CallSite("host") : site;
+        s.calleeLower = t1 - t0;
+        s.guest = t2 - t1;
+        s.calleeLift = t3 - t2;
+        s.postReturn = t4 - t3;
+        s.bytes += cx.bytes;
+        s.reallocCalls += cx.reallocCalls;
+        s.transcodes += cx.transcodes;
+        s.trapped = trapped;
+        if (site == null) {
+          s.emit(tracer, inst.name(), name);
+        }
+      }
+    }
+  }
+
+  /** Runs core code, turning Chicory's faults into traps. */
+  static long[] guest(CoreFunc f, long[] args) {
+    try {
+      return f.call(args);
+    } catch (Trap t) {
+      throw t;
+    } catch (ChicoryInterruptedException e) {
+      throw new Trap("interrupted (the call ran past its deadline)");
+    } catch (ChicoryException e) {
+      throw new Trap(describe(e), null, e);
+    } catch (StackOverflowError e) {
+      throw new Trap("call stack exhausted");
+    } catch (ArithmeticException e) {
+      throw new Trap("integer divide by zero or overflow");
+    } catch (IndexOutOfBoundsException e) {
+      throw new Trap("out of bounds memory access");
+    }
+  }
+
+  private static String describe(ChicoryException e) {
+    String m = e.getMessage();
+    if (m == null || m.isBlank()) {
+      return e.getClass().getSimpleName();
+    }
+    return m.startsWith("Trapped on unreachable") ? "unreachable instruction executed" : m;
+  }
+
+  /** What the caller side of a cross-component call measured, passed to the callee's event. */
+  static final class CallSite {
+    final String caller;
+    long liftNanos;
+    long lowerNanos;
+    long calleeLower;
+    long guest;
+    long calleeLift;
+    long postReturn;
+    long bytes;
+    int reallocCalls;
+    int transcodes;
+    boolean trapped;
+
+    CallSite(String caller) {
+      this.caller = caller;
+    }
+
+    void emit(CallTracer tracer, String callee, String function) {
+      tracer.onCall(new CallEvent(caller, callee, function, liftNanos, calleeLower, guest, calleeLift, postReturn,
+          lowerNanos, bytes, reallocCalls, transcodes, trapped));
+    }
+  }
+}

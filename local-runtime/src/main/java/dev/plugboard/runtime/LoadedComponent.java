@@ -1,0 +1,78 @@
+package dev.plugboard.runtime;
+
+import dev.plugboard.binary.Component;
+import dev.plugboard.binary.ComponentDecoder;
+import dev.plugboard.binary.ComponentValidator;
+import dev.plugboard.binary.InvalidComponentException;
+import dev.plugboard.binary.MalformedBinaryException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A decoded and validated component, ready to be instantiated any number of times. Its core
+ * modules are parsed (and, for the compiled engine, compiled) once and shared by every instance.
+ */
+public final class LoadedComponent {
+  private final Component component;
+  private final String name;
+  private final Map<byte[], ModuleDef> modules = Instantiator.newModuleCache();
+
+  private LoadedComponent(Component component, String name) {
+    this.component = component;
+    this.name = name;
+  }
+
+  /**
+   * Decodes and validates {@code bytes}.
+   *
+   * @param name how the component is called in messages and traces (usually its file name)
+   */
+  public static LoadedComponent load(byte[] bytes, String name) throws MalformedBinaryException,
+      InvalidComponentException {
+    Component c = ComponentDecoder.decode(bytes);
+    ComponentValidator.validateStructure(c, java.util.Map.of());
+    return new LoadedComponent(c, name);
+  }
+
+  public Component component() {
+    return component;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public ComponentInstance instantiate() {
+    return instantiate(Imports.none(), RuntimeConfig.DEFAULT);
+  }
+
+  /**
+   * Instantiates the component with the host's imports.
+   *
+   * @throws LinkError when an import is missing or does not fit
+   * @throws dev.plugboard.runtime.abi.Trap when a start function traps
+   */
+  public ComponentInstance instantiate(Imports imports, RuntimeConfig config) {
+    Map<String, Extern> args = new LinkedHashMap<>();
+    imports.entries.forEach((k, v) -> args.put(k, new Extern.Host(v)));
+    Instantiator in = new Instantiator(config, modules);
+    try {
+      Map<String, Extern> exports;
+      synchronized (modules) {
+        exports = in.instantiate(new Extern.ComponentDef(component, null), args, name);
+      }
+      return new ComponentInstance(name, exports, config);
+    } catch (Instantiator.LinkException e) {
+      throw new LinkError(e.getMessage());
+    } catch (UnsupportedOperationException e) {
+      throw new LinkError(name + ": " + e.getMessage());
+    }
+  }
+
+  /** The component cannot be instantiated with what it was given. */
+  public static final class LinkError extends RuntimeException {
+    public LinkError(String message) {
+      super(message);
+    }
+  }
+}

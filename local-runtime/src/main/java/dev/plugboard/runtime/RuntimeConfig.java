@@ -1,0 +1,32 @@
+package dev.plugboard.runtime;
+
+import dev.plugboard.runtime.trace.CallTracer;
+
+/**
+ * How components run: the engine, the memory cap (pages of 64 KiB per memory; 0 for the
+ * modules' own limits) and, when tracing, where call events go.
+ */
+public record RuntimeConfig(Engine engine, int maxMemoryPages, CallTracer tracer) {
+  public enum Engine {
+    /** Chicory's interpreter: instant start. */
+    INTERP,
+    /** Chicory's compiler to JVM bytecode: slower start, fast calls. */
+    COMPILED,
+    /** Starts interpreted and switches to compiled code once it is ready, in the background. */
+    AUTO
+  }
+
+  public static final RuntimeConfig DEFAULT = new RuntimeConfig(Engine.AUTO, 0, null);
+
+  public RuntimeConfig withEngine(Engine e) {
+    return new RuntimeConfig(e, maxMemoryPages, tracer);
+  }
+
+  public RuntimeConfig withMaxMemoryPages(int pages) {
+    return new RuntimeConfig(engine, pages, tracer);
+  }
+
+  public RuntimeConfig withTracer(CallTracer t) {
+    return new RuntimeConfig(engine, maxMemoryPages, t);
+  }
+}

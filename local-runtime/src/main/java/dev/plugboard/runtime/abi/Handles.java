@@ -1,0 +1,50 @@
+package dev.plugboard.runtime.abi;
+
+/** {@code canon resource.new} and {@code canon resource.drop} (CanonicalABI.md), synchronous. */
+public final class Handles {
+  private Handles() {}
+
+  public static ResourceHandle own(RuntimeResource rt, int rep) {
+    return new ResourceHandle(rt, rep, true, null);
+  }
+
+  public static void drop(InstanceState inst, RuntimeResource rt, long index) {
+    Trap.trapIf(!inst.mayLeave(), "cannot drop a resource during post-return");
+    ResourceHandle h = inst.handles.get(index);
+    Trap.trapIf(h.type != rt, "handle " + index + " is a " + h.type.name() + ", not a " + rt.name());
+    Trap.trapIf(h.numLends != 0, "cannot drop handle " + index + " while it is lent out");
+    inst.handles.remove(index);
+    if (h.own) {
+      if (rt.dtor() != null) {
+        if (rt.impl() != inst && rt.impl() != null) {
+          rt.impl().enter();
+          try {
+            rt.dtor().destroy(h.rep);
+          } finally {
+            rt.impl().leave();
+          }
+        } else {
+          rt.dtor().destroy(h.rep);
+        }
+      }
+    } else if (h.borrowScope != null) {
+      h.borrowScope.numBorrows--;
+    }
+  }
+
+  /** Drops an owned handle the host holds (a {@code Value.Handle} it received): runs the destructor. */
+  public static void dropHostOwned(RuntimeResource rt, int rep) {
+    if (rt.dtor() != null) {
+      if (rt.impl() != null) {
+        rt.impl().enter();
+        try {
+          rt.dtor().destroy(rep);
+        } finally {
+          rt.impl().leave();
+        }
+      } else {
+        rt.dtor().destroy(rep);
+      }
+    }
+  }
+}
