@@ -38,7 +38,7 @@ public sealed interface Value {
 
   record ListValue(List<Value> elements) implements Value {
     public ListValue {
-      elements = List.copyOf(elements);
+      elements = elements instanceof U8List ? elements : List.copyOf(elements);
     }
   }
 

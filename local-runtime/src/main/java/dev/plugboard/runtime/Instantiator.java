@@ -479,7 +479,9 @@ final class Instantiator {
         s.coreFuncs.add(new CoreFunc("resource.rep", FunctionType.of(List.of(ValType.I32), List.of(ValType.I32)),
             args -> {
               ResourceHandle h = inst.handles.get(Integer.toUnsignedLong((int) args[0]));
-              Trap.trapIf(h.type() != rt, "handle " + (int) args[0] + " is a " + h.type().name() + ", not a " + rt.name());
+              if (h.type() != rt) {
+                throw new Trap("handle " + (int) args[0] + " is a " + h.type().name() + ", not a " + rt.name());
+              }
               return new long[] {Integer.toUnsignedLong(h.rep())};
             }));
       }
@@ -561,7 +563,9 @@ final class Instantiator {
     LiftedFunction lifted = callee instanceof LiftedFunction lf ? lf : null;
     String calleeName = lifted != null ? lifted.name() : "host function";
     return new CoreFunc(name + "->" + calleeName, FunctionType.of(params, results), args -> {
-      Trap.trapIf(!caller.mayLeave(), "cannot leave component instance " + caller.name() + " during post-return");
+      if (!caller.mayLeave()) {
+        throw new Trap("cannot leave component instance " + caller.name() + " during post-return");
+      }
       Task subtask = new Task();
       Context cx = new Context(opts, caller, subtask).sourceEncoding(lifted != null ? lifted.encoding()
           : StringEncoding.UTF8);

@@ -3,6 +3,7 @@ package dev.plugboard.runtime.abi;
 import static dev.plugboard.runtime.abi.Trap.trapIf;
 
 import dev.plugboard.runtime.abi.AbiType.VariantKind;
+import dev.plugboard.types.U8List;
 import dev.plugboard.types.Value;
 import dev.plugboard.types.ValueType;
 import java.nio.ByteBuffer;
@@ -134,8 +135,12 @@ public final class Abi {
 
   static int convertI32ToChar(int i) {
     long u = Integer.toUnsignedLong(i);
-    trapIf(u >= 0x110000, "invalid char: code point 0x" + Long.toHexString(u) + " is beyond U+10FFFF");
-    trapIf(u >= 0xD800 && u <= 0xDFFF, "invalid char: 0x" + Long.toHexString(u) + " is a surrogate");
+    if (u >= 0x110000) {
+      throw new Trap("invalid char: code point 0x" + Long.toHexString(u) + " is beyond U+10FFFF");
+    }
+    if (u >= 0xD800 && u <= 0xDFFF) {
+      throw new Trap("invalid char: 0x" + Long.toHexString(u) + " is a surrogate");
+    }
     return i;
   }
 
@@ -174,10 +179,15 @@ public final class Abi {
       }
     }
     long p = Integer.toUnsignedLong(ptr);
-    trapIf(byteLength > MAX_STRING_BYTE_LENGTH, "string byte length " + byteLength + " is too large");
-    trapIf(p % alignment != 0, "misaligned string pointer " + p);
-    trapIf(p + byteLength > mem.size(), "string [" + p + ", " + (p + byteLength) + ") is out of bounds of memory of "
-        + mem.size() + " bytes");
+    if (byteLength > MAX_STRING_BYTE_LENGTH) {
+      throw new Trap("string byte length " + byteLength + " is too large");
+    }
+    if (p % alignment != 0) {
+      throw new Trap("misaligned string pointer " + p);
+    }
+    if (p + byteLength > mem.size()) {
+      throw new Trap("string [" + p + ", " + (p + byteLength) + ") is out of bounds of memory of " + mem.size() + " bytes");
+    }
     byte[] bytes = mem.readBytes(ptr, (int) byteLength);
     cx.bytes += byteLength;
     try {
@@ -201,11 +211,19 @@ public final class Abi {
   static List<Value> loadListFromRange(Context cx, int ptr, long length, AbiType elem) {
     long p = Integer.toUnsignedLong(ptr);
     long byteLength = length * elem.size();
-    trapIf(byteLength > MAX_LIST_BYTE_LENGTH, "list byte length " + byteLength + " is too large");
-    trapIf(p % elem.alignment() != 0, "misaligned list pointer " + p);
-    trapIf(p + byteLength > cx.memory().size(), "list [" + p + ", " + (p + byteLength) + ") is out of bounds of memory of "
-        + cx.memory().size() + " bytes");
+    if (byteLength > MAX_LIST_BYTE_LENGTH) {
+      throw new Trap("list byte length " + byteLength + " is too large");
+    }
+    if (p % elem.alignment() != 0) {
+      throw new Trap("misaligned list pointer " + p);
+    }
+    if (p + byteLength > cx.memory().size()) {
+      throw new Trap("list [" + p + ", " + (p + byteLength) + ") is out of bounds of memory of " + cx.memory().size() + " bytes");
+    }
     cx.bytes += byteLength;
+    if (elem instanceof AbiType.Scalar sc && sc.prim() == ValueType.Prim.U8) {
+      return U8List.wrap(cx.memory().readBytes(ptr, (int) length));
+    }
     return loadListFromValidRange(cx, ptr, (int) length, elem);
   }
 
@@ -251,7 +269,9 @@ public final class Abi {
 
   static Value loadVariant(Context cx, int ptr, AbiType.Variant v) {
     long caseIndex = loadUnsigned(cx.memory(), ptr, v.discSize());
-    trapIf(caseIndex >= v.cases().length, "invalid variant discriminant " + caseIndex + " (" + v.cases().length + " cases)");
+    if (caseIndex >= v.cases().length) {
+      throw new Trap("invalid variant discriminant " + caseIndex + " (" + v.cases().length + " cases)");
+    }
     AbiType c = v.cases()[(int) caseIndex];
     Value payload = c == null ? null : load(cx, ptr + v.payloadOffset(), c);
     return variantValue(v, (int) caseIndex, payload);
@@ -278,16 +298,24 @@ public final class Abi {
 
   static Value liftOwn(Context cx, int i, AbiType.Own t) {
     ResourceHandle h = cx.inst.handles.get(Integer.toUnsignedLong(i));
-    trapIf(h.type != t.resource(), "handle " + i + " is a " + h.type.name() + ", not a " + t.resource().name());
-    trapIf(h.numLends != 0, "cannot transfer ownership of handle " + i + " while it is lent out");
-    trapIf(!h.own, "handle " + i + " is a borrow, not an owned handle");
+    if (h.type != t.resource()) {
+      throw new Trap("handle " + i + " is a " + h.type.name() + ", not a " + t.resource().name());
+    }
+    if (h.numLends != 0) {
+      throw new Trap("cannot transfer ownership of handle " + i + " while it is lent out");
+    }
+    if (!h.own) {
+      throw new Trap("handle " + i + " is a borrow, not an owned handle");
+    }
     cx.inst.handles.remove(Integer.toUnsignedLong(i));
     return new Value.Handle(h.type, h.rep, true);
   }
 
   static Value liftBorrow(Context cx, int i, AbiType.Borrow t) {
     ResourceHandle h = cx.inst.handles.get(Integer.toUnsignedLong(i));
-    trapIf(h.type != t.resource(), "handle " + i + " is a " + h.type.name() + ", not a " + t.resource().name());
+    if (h.type != t.resource()) {
+      throw new Trap("handle " + i + " is a " + h.type.name() + ", not a " + t.resource().name());
+    }
     if (cx.task != null) {
       cx.task.addLender(h);
     }
@@ -398,12 +426,15 @@ public final class Abi {
   }
 
   private static void checkRange(Context cx, long ptr, long length) {
-    trapIf(Integer.toUnsignedLong((int) ptr) + length > cx.memory().size(),
-        "allocation [" + Integer.toUnsignedLong((int) ptr) + ", +" + length + ") is out of bounds of memory");
+    if (Integer.toUnsignedLong((int) ptr) + length > cx.memory().size()) {
+      throw new Trap("allocation [" + Integer.toUnsignedLong((int) ptr) + ", +" + length + ") is out of bounds of memory");
+    }
   }
 
   private static void checkAligned(long ptr, int alignment) {
-    trapIf(Integer.toUnsignedLong((int) ptr) % alignment != 0, "realloc returned a misaligned pointer");
+    if (Integer.toUnsignedLong((int) ptr) % alignment != 0) {
+      throw new Trap("realloc returned a misaligned pointer");
+    }
   }
 
   private static long[] storeStringCopy(Context cx, String src, long srcCodeUnits, int dstCodeUnitSize,
@@ -523,7 +554,9 @@ public final class Abi {
   static void storeList(Context cx, Value v, int ptr, AbiType.ListOf l) {
     List<Value> elements = listElements(v, l);
     if (l.length() >= 0) {
-      trapIf(elements.size() != l.length(), "expected " + l.length() + " elements, got " + elements.size());
+      if (elements.size() != l.length()) {
+        throw new Trap("expected " + l.length() + " elements, got " + elements.size());
+      }
       storeListIntoValidRange(cx, elements, ptr, l.element());
       return;
     }
@@ -543,6 +576,12 @@ public final class Abi {
   }
 
   static void storeListIntoValidRange(Context cx, List<Value> v, int ptr, AbiType elem) {
+    if (v instanceof U8List bytes) {
+      if (elem instanceof AbiType.Scalar sc && sc.prim() == ValueType.Prim.U8) {
+        cx.memory().write(ptr, bytes.rawBytes(), 0, bytes.size());
+        return;
+      }
+    }
     int size = elem.size();
     for (int i = 0; i < v.size(); i++) {
       store(cx, v.get(i), elem, ptr + i * size);
@@ -619,7 +658,9 @@ public final class Abi {
 
   private static Value liftFlatVariant(Context cx, FlatReader vi, AbiType.Variant v) {
     long caseIndex = Integer.toUnsignedLong(vi.nextI32());
-    trapIf(caseIndex >= v.cases().length, "invalid variant discriminant " + caseIndex + " (" + v.cases().length + " cases)");
+    if (caseIndex >= v.cases().length) {
+      throw new Trap("invalid variant discriminant " + caseIndex + " (" + v.cases().length + " cases)");
+    }
     AbiType c = v.cases()[(int) caseIndex];
     int payloadSlots = v.flat().length - 1;
     Value payload = null;
@@ -661,7 +702,9 @@ public final class Abi {
       case AbiType.ListOf l -> {
         List<Value> elements = listElements(v, l);
         if (l.length() >= 0) {
-          trapIf(elements.size() != l.length(), "expected " + l.length() + " elements, got " + elements.size());
+          if (elements.size() != l.length()) {
+            throw new Trap("expected " + l.length() + " elements, got " + elements.size());
+          }
           for (Value e : elements) {
             lowerFlat(cx, e, l.element(), out);
           }
@@ -730,8 +773,12 @@ public final class Abi {
     if (flatCount(ts) > maxFlat) {
       int ptr = vi.nextI32();
       long p = Integer.toUnsignedLong(ptr);
-      trapIf(p % tuple.alignment() != 0, "misaligned pointer " + p + " to spilled values");
-      trapIf(p + tuple.size() > cx.memory().size(), "spilled values at " + p + " are out of bounds of memory");
+      if (p % tuple.alignment() != 0) {
+        throw new Trap("misaligned pointer " + p + " to spilled values");
+      }
+      if (p + tuple.size() > cx.memory().size()) {
+        throw new Trap("spilled values at " + p + " are out of bounds of memory");
+      }
       return ((Value.TupleValue) load(cx, ptr, tuple)).elements().toArray(Value[]::new);
     }
     Value[] out = new Value[ts.length];
@@ -758,8 +805,12 @@ public final class Abi {
         ptr = outParam;
       }
       long p = Integer.toUnsignedLong(ptr);
-      trapIf(p % tuple.alignment() != 0, "misaligned return pointer " + p);
-      trapIf(p + tuple.size() > cx.memory().size(), "return pointer " + p + " is out of bounds of memory");
+      if (p % tuple.alignment() != 0) {
+        throw new Trap("misaligned return pointer " + p);
+      }
+      if (p + tuple.size() > cx.memory().size()) {
+        throw new Trap("return pointer " + p + " is out of bounds of memory");
+      }
       store(cx, new Value.TupleValue(List.of(vs)), tuple, ptr);
       return out.toArray();
     }

@@ -48,10 +48,14 @@ public final class Context {
     if (r == null) {
       throw new Trap("the canonical definition has no realloc option but the value needs one");
     }
-    Trap.trapIf(newSize > 0xffff_ffffL, "allocation of " + newSize + " bytes is too large");
+    if (newSize > 0xffff_ffffL) {
+      throw new Trap("allocation of " + newSize + " bytes is too large");
+    }
     reallocCalls++;
     int ptr = r.realloc(oldPtr, (int) oldSize, align, (int) newSize);
-    Trap.trapIf(Integer.toUnsignedLong(ptr) % align != 0, "realloc returned a misaligned pointer " + Integer.toUnsignedString(ptr));
+    if (Integer.toUnsignedLong(ptr) % align != 0) {
+      throw new Trap("realloc returned a misaligned pointer " + Integer.toUnsignedString(ptr));
+    }
     return ptr;
   }
 }

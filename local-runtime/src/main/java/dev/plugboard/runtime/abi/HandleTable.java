@@ -19,14 +19,17 @@ public final class HandleTable {
       array.set(i, h);
       return i;
     }
-    Trap.trapIf(array.size() >= MAX_LENGTH, "the handle table is full");
+    if (array.size() >= MAX_LENGTH) {
+      throw new Trap("the handle table is full");
+    }
     array.add(h);
     return array.size() - 1;
   }
 
   public ResourceHandle get(long index) {
-    Trap.trapIf(index <= 0 || index >= array.size() || array.get((int) index) == null,
-        "unknown handle index " + Long.toUnsignedString(index));
+    if (index <= 0 || index >= array.size() || array.get((int) index) == null) {
+      throw new Trap("unknown handle index " + Long.toUnsignedString(index));
+    }
     return array.get((int) index);
   }
 

@@ -9,10 +9,16 @@ public final class Handles {
   }
 
   public static void drop(InstanceState inst, RuntimeResource rt, long index) {
-    Trap.trapIf(!inst.mayLeave(), "cannot drop a resource during post-return");
+    if (!inst.mayLeave()) {
+      throw new Trap("cannot drop a resource during post-return");
+    }
     ResourceHandle h = inst.handles.get(index);
-    Trap.trapIf(h.type != rt, "handle " + index + " is a " + h.type.name() + ", not a " + rt.name());
-    Trap.trapIf(h.numLends != 0, "cannot drop handle " + index + " while it is lent out");
+    if (h.type != rt) {
+      throw new Trap("handle " + index + " is a " + h.type.name() + ", not a " + rt.name());
+    }
+    if (h.numLends != 0) {
+      throw new Trap("cannot drop handle " + index + " while it is lent out");
+    }
     inst.handles.remove(index);
     if (h.own) {
       if (rt.dtor() != null) {

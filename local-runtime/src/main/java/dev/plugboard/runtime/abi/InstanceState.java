@@ -36,7 +36,9 @@ public final class InstanceState {
     if (poisoned) {
       throw new Trap("cannot enter component instance " + name + ": it trapped earlier (" + poisonReason + ")");
     }
-    Trap.trapIf(inCall, "cannot enter component instance " + name + " recursively");
+    if (inCall) {
+      throw new Trap("cannot enter component instance " + name + " recursively");
+    }
     inCall = true;
   }
 

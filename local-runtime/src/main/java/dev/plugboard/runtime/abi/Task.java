@@ -22,6 +22,8 @@ public final class Task {
       h.numLends--;
     }
     lenders.clear();
-    Trap.trapIf(numBorrows != 0, "borrow handles still remain at the end of the call");
+    if (numBorrows != 0) {
+      throw new Trap("borrow handles still remain at the end of the call");
+    }
   }
 }
