@@ -562,6 +562,12 @@ final class Instantiator {
     var tracer = config.tracer();
     LiftedFunction lifted = callee instanceof LiftedFunction lf ? lf : null;
     String calleeName = lifted != null ? lifted.name() : "host function";
+    if (tracer == null && lifted != null) {
+      CoreFunc.Body fused = FusedCall.build(caller, opts, lifted);
+      if (fused != null) {
+        return new CoreFunc(name + "->" + calleeName, FunctionType.of(params, results), fused);
+      }
+    }
     return new CoreFunc(name + "->" + calleeName, FunctionType.of(params, results), args -> {
       if (!caller.mayLeave()) {
         throw new Trap("cannot leave component instance " + caller.name() + " during post-return");

@@ -53,6 +53,18 @@ final class LiftedFunction implements ComponentFunction {
     return inst;
   }
 
+  CoreFunc core() {
+    return core;
+  }
+
+  CoreFunc postReturn() {
+    return postReturn;
+  }
+
+  CanonOptions options() {
+    return opts;
+  }
+
   StringEncoding encoding() {
     return opts.encoding();
   }

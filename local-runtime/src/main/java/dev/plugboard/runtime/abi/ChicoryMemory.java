@@ -4,10 +4,48 @@ import com.dylibso.chicory.runtime.Memory;
 
 /** A guest's Chicory memory; its size follows {@code memory.grow}. */
 public final class ChicoryMemory implements AbiMemory {
+  private static final java.lang.invoke.VarHandle PAGES = pagesHandle();
   private final Memory memory;
+  /** Chicory's page arrays when the memory is a {@code ByteArrayMemory}: for copies with no staging buffer. */
+  private final byte[][] pages;
 
   public ChicoryMemory(Memory memory) {
     this.memory = memory;
+    this.pages = PAGES != null && memory instanceof com.dylibso.chicory.runtime.ByteArrayMemory
+        ? (byte[][]) PAGES.get(memory) : null;
+  }
+
+  private static java.lang.invoke.VarHandle pagesHandle() {
+    try {
+      var lookup = java.lang.invoke.MethodHandles.privateLookupIn(com.dylibso.chicory.runtime.ByteArrayMemory.class,
+          java.lang.invoke.MethodHandles.lookup());
+      return lookup.findVarHandle(com.dylibso.chicory.runtime.ByteArrayMemory.class, "pages", byte[][].class);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null; // another Chicory layout: copies go through a staging array instead
+    }
+  }
+
+  /**
+   * Copies {@code length} bytes at {@code from} in this memory to {@code to} in {@code dst},
+   * page by page when both are Chicory byte-array memories; bounds are the caller's to check.
+   */
+  public void copyTo(int from, AbiMemory dst, int to, int length) {
+    if (pages != null && dst instanceof ChicoryMemory d && d.pages != null) {
+      int remaining = length;
+      int a = from;
+      int b = to;
+      while (remaining > 0) {
+        int pa = a & 0xffff;
+        int pb = b & 0xffff;
+        int chunk = Math.min(remaining, Math.min(65536 - pa, 65536 - pb));
+        System.arraycopy(pages[a >>> 16], pa, d.pages[b >>> 16], pb, chunk);
+        a += chunk;
+        b += chunk;
+        remaining -= chunk;
+      }
+      return;
+    }
+    dst.write(to, readBytes(from, length), 0, length);
   }
 
   public Memory memory() {
