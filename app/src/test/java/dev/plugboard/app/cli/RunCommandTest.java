@@ -1,0 +1,93 @@
+package dev.plugboard.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plugboard.testing.SharedData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code plugboard run}: WAVE calls on the shared fixtures, errors pointing at the column, traps. */
+class RunCommandTest {
+  private final CliRunner cli = new CliRunner();
+
+  private static String fixture(String name) {
+    return SharedData.require("fixtures/components/" + name + ".wasm").toString();
+  }
+
+  @Test
+  void greetsInWave() {
+    assertThat(cli.run("run", fixture("hello"), "--invoke", "greet(\"ada\")")).isZero();
+    assertThat(cli.out()).isEqualTo("\"Hello, ada!\"\n");
+  }
+
+  @Test
+  void callsRunInOrderOnOneInstanceWithQualifiedNames() {
+    int code = cli.run("run", fixture("types"), "--engine", "interp",
+        "--invoke", "example:types/api@0.1.0#stats([1.0, 2.0, 6.0])",
+        "--invoke", "classify(-2)", "--invoke", "api#next-color(blue)", "--invoke", "swap((1, \"a\"))");
+    assertThat(code).isZero();
+    assertThat(cli.out()).isEqualTo("{min: 1, max: 6, mean: 3}\nnegative(-2)\nred\n(\"a\", 1)\n");
+  }
+
+  @Test
+  void composedComponentsRun() {
+    assertThat(cli.run("run", fixture("composed-app-upper"), "--invoke", "run(\"hello\")")).isZero();
+    assertThat(cli.out()).contains("HELLO");
+    cli.clear();
+    assertThat(cli.run("run", fixture("composed-bench-echo"), "--engine", "compiled", "--invoke",
+        "pump(200001, 0)", "--invoke", "pump(4, 1024)")).isZero();
+    assertThat(cli.out()).isEqualTo("0\n4096\n");
+  }
+
+  @Test
+  void listsExportsWithoutInvoke() {
+    assertThat(cli.run("run", fixture("types"))).isZero();
+    assertThat(cli.out()).contains("example:types/api@0.1.0#parse: func(s: string) -> result<u32, string>");
+  }
+
+  @Test
+  void waveErrorsPointAtTheColumn() {
+    assertThat(cli.run("run", fixture("types"), "--invoke", "stats([1.0, 2.5)")).isEqualTo(1);
+    assertThat(cli.err()).contains("--invoke 1: error at column 16: unexpected token: ParenClose")
+        .contains("  stats([1.0, 2.5)\n                 ^");
+    cli.clear();
+    assertThat(cli.run("run", fixture("types"), "--invoke", "classify(\"x\")")).isEqualTo(1);
+    assertThat(cli.err()).contains("column 10: invalid value type");
+  }
+
+  @Test
+  void unknownFunctionsAndMissingImportsAreOneLineErrors() {
+    assertThat(cli.run("run", fixture("hello"), "--invoke", "greeet(\"x\")")).isEqualTo(1);
+    assertThat(cli.err()).contains("no exported function \"greeet\"; exports: greet").doesNotContain("Exception");
+    cli.clear();
+    assertThat(cli.run("run", fixture("app"), "--invoke", "run(\"x\")")).isEqualTo(1);
+    assertThat(cli.err()).contains("import \"example:text/transform@0.1.0\"").contains("sandbox");
+  }
+
+  @Test
+  void malformedBinaryNamesTheOffset(@TempDir Path dir) throws Exception {
+    Path bad = dir.resolve("bad.wasm");
+    Files.write(bad, new byte[] {0, 'a', 's', 'm', 0x0d, 0, 1, 0, 7, 9});
+    assertThat(cli.run("run", bad.toString(), "--invoke", "f()")).isEqualTo(1);
+    assertThat(cli.err()).contains("bad.wasm: error:").contains("byte");
+  }
+
+  @Test
+  void optionsAreChecked() {
+    assertThat(cli.run("run", fixture("hello"), "--engine", "jit", "--invoke", "greet(\"a\")")).isEqualTo(1);
+    assertThat(cli.err()).contains("--engine: expected interp, compiled or auto");
+    cli.clear();
+    assertThat(cli.run("run", fixture("hello"), "--max-memory", "lots", "--invoke", "greet(\"a\")")).isEqualTo(1);
+    assertThat(cli.err()).contains("--max-memory");
+  }
+
+  @Test
+  void traceReportsTheCrossComponentCall() {
+    assertThat(cli.run("run", fixture("composed-app-upper"), "--trace", "--invoke", "run(\"abc\")")).isZero();
+    assertThat(cli.err()).containsPattern("trace: host -> composed-app-upper.wasm/component\\d+ run: ")
+        .containsPattern("trace: composed-app-upper.wasm/component\\d+ -> composed-app-upper.wasm/component\\d+ "
+            + "example:text/transform@0.1.0#apply: .* 12 bytes, 2 realloc, 0 transcoded");
+  }
+}
