@@ -485,46 +485,40 @@ public final class Wave {
 
   /** Shortest digits that read back as the same {@code f32}, never an exponent (Rust's Display). */
   public static String formatFloat(float f) {
-    if (Float.isNaN(f)) {
-      return "nan";
-    }
-    if (Float.isInfinite(f)) {
-      return f > 0 ? "inf" : "-inf";
-    }
-    if (f == 0) {
-      return (Float.floatToRawIntBits(f) < 0) ? "-0" : "0";
-    }
-    BigDecimal exact = new BigDecimal(f);
-    BigDecimal java = new BigDecimal(Float.toString(f));
-    for (int digits = 1; digits < java.precision(); digits++) {
-      BigDecimal candidate = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
-      if (Float.parseFloat(candidate.toString()) == f) {
-        return plain(candidate);
-      }
-    }
-    return plain(java);
+    return format(f, Float.floatToRawIntBits(f) < 0, new BigDecimal(Float.toString(Float.isFinite(f) ? f : 0)),
+        s -> Float.parseFloat(s) == f);
   }
 
   /** Shortest digits that read back as the same {@code f64}, never an exponent. */
   public static String formatDouble(double d) {
-    if (Double.isNaN(d)) {
+    return format(d, Double.doubleToRawLongBits(d) < 0, new BigDecimal(Double.toString(Double.isFinite(d) ? d : 0)),
+        s -> Double.parseDouble(s) == d);
+  }
+
+  /**
+   * {@code javaDigits} is Java's shortest-but-at-least-two-digits form; one digit fewer may
+   * still read back ({@code 1e-45} rather than {@code 1.4e-45}), so shorter roundings of the
+   * exact value are tried first.
+   */
+  private static String format(double v, boolean negative, BigDecimal javaDigits,
+      java.util.function.Predicate<String> readsBack) {
+    if (Double.isNaN(v)) {
       return "nan";
     }
-    if (Double.isInfinite(d)) {
-      return d > 0 ? "inf" : "-inf";
+    if (Double.isInfinite(v)) {
+      return v > 0 ? "inf" : "-inf";
     }
-    if (d == 0) {
-      return (Double.doubleToRawLongBits(d) < 0) ? "-0" : "0";
+    if (v == 0) {
+      return negative ? "-0" : "0";
     }
-    BigDecimal exact = new BigDecimal(d);
-    BigDecimal java = new BigDecimal(Double.toString(d));
-    for (int digits = 1; digits < java.precision(); digits++) {
+    BigDecimal exact = new BigDecimal(v);
+    for (int digits = 1; digits < javaDigits.precision(); digits++) {
       BigDecimal candidate = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
-      if (Double.parseDouble(candidate.toString()) == d) {
+      if (readsBack.test(candidate.toString())) {
         return plain(candidate);
       }
     }
-    return plain(java);
+    return plain(javaDigits);
   }
 
   private static String plain(BigDecimal b) {

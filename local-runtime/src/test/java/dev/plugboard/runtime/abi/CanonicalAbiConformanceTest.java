@@ -66,48 +66,41 @@ class CanonicalAbiConformanceTest {
     }
   }
 
+  /** One check of a JSON line; throws on a mismatch. */
+  @FunctionalInterface
+  interface Check {
+    void run(JsonNode line) throws Exception;
+  }
+
   @Test
   void vectors() throws IOException {
-    Path file = folder().resolve("vectors.jsonl");
-    int passed = 0;
-    List<String> failures = new ArrayList<>();
-    for (String line : Files.readAllLines(file)) {
-      if (line.isBlank()) {
-        continue;
-      }
-      JsonNode v = JSON.readTree(line);
-      try {
-        checkVector(v);
-        passed++;
-      } catch (Exception | AssertionError e) {
-        failures.add(v.get("id").asText() + " (" + v.get("type").asText() + " = " + v.get("value").asText() + "): "
-            + e.getMessage());
-      }
-    }
-    System.out.println("vectors.jsonl: " + passed + " passed, " + failures.size() + " failed");
-    failures.stream().limit(20).forEach(f -> System.out.println("  " + f));
-    assertThat(failures).isEmpty();
+    runFile("vectors.jsonl", CanonicalAbiConformanceTest::checkVector,
+        v -> v.get("type").asText() + " = " + v.get("value").asText());
   }
 
   @Test
   void traps() throws IOException {
-    Path file = folder().resolve("traps.jsonl");
+    runFile("traps.jsonl", CanonicalAbiConformanceTest::checkTrapCase,
+        v -> v.get("type").asText() + ", " + v.path("note").asText());
+  }
+
+  private static void runFile(String name, Check check, java.util.function.Function<JsonNode, String> label)
+      throws IOException {
     int passed = 0;
     List<String> failures = new ArrayList<>();
-    for (String line : Files.readAllLines(file)) {
+    for (String line : Files.readAllLines(folder().resolve(name))) {
       if (line.isBlank()) {
         continue;
       }
       JsonNode v = JSON.readTree(line);
       try {
-        checkTrapCase(v);
+        check.run(v);
         passed++;
       } catch (Exception | AssertionError e) {
-        failures.add(v.get("id").asText() + " (" + v.get("type").asText() + ", " + v.path("note").asText() + "): "
-            + e.getMessage());
+        failures.add(v.get("id").asText() + " (" + label.apply(v) + "): " + e.getMessage());
       }
     }
-    System.out.println("traps.jsonl: " + passed + " passed, " + failures.size() + " failed");
+    System.out.println(name + ": " + passed + " passed, " + failures.size() + " failed");
     failures.stream().limit(20).forEach(f -> System.out.println("  " + f));
     assertThat(failures).isEmpty();
   }
