@@ -4,7 +4,7 @@ import dev.plugboard.runtime.trace.CallTracer;
 
 /**
  * How components run: the engine, the memory cap (pages of 64 KiB per memory; 0 for the
- * modules' own limits) and, when tracing, where call events go.
+ * modules' own limits, up to 4 GiB) and, when tracing, where call events go.
  */
 public record RuntimeConfig(Engine engine, int maxMemoryPages, CallTracer tracer) {
   public enum Engine {
@@ -16,7 +16,14 @@ public record RuntimeConfig(Engine engine, int maxMemoryPages, CallTracer tracer
     AUTO
   }
 
-  public static final RuntimeConfig DEFAULT = new RuntimeConfig(Engine.AUTO, 0, null);
+  /**
+   * Each linear memory may grow to 256 MiB unless the run configuration says otherwise (a
+   * sandbox default; it also keeps an idle instance small, since Chicory sizes its page table by
+   * the maximum).
+   */
+  public static final int DEFAULT_MAX_MEMORY_PAGES = 4096;
+
+  public static final RuntimeConfig DEFAULT = new RuntimeConfig(Engine.AUTO, DEFAULT_MAX_MEMORY_PAGES, null);
 
   public RuntimeConfig withEngine(Engine e) {
     return new RuntimeConfig(e, maxMemoryPages, tracer);

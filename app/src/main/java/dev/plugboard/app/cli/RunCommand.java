@@ -52,7 +52,8 @@ public final class RunCommand implements Callable<Integer> {
   String engine;
 
   @Option(names = "--max-memory", paramLabel = "SIZE",
-      description = "Cap on each linear memory, e.g. 16MiB, 1GiB or a byte count (rounded up to 64 KiB pages).")
+      description = "Cap on each linear memory, e.g. 16MiB, 1GiB or a byte count (rounded up to 64 KiB pages); "
+          + "default 256MiB, at most 4GiB.")
   String maxMemory;
 
   @Option(names = "--timeout", paramLabel = "DURATION",
@@ -66,7 +67,7 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    RuntimeConfig config = new RuntimeConfig(engine(engine), maxMemory == null ? 0 : pages(maxMemory),
+    RuntimeConfig config = new RuntimeConfig(engine(engine), maxMemory == null ? RuntimeConfig.DEFAULT_MAX_MEMORY_PAGES : pages(maxMemory),
         trace ? event -> printEvent(err, event) : null);
     Duration deadline = timeout == null ? null : duration(timeout);
     byte[] bytes = read(file);
