@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * for thread interruption).
  */
 public final class Deadline implements AutoCloseable {
-  private static final long STACK_BYTES = 256L << 20;
+  private static final long STACK_BYTES = 64L << 20;
   private final java.util.concurrent.ExecutorService worker;
 
   public Deadline() {

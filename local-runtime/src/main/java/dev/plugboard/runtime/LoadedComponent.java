@@ -16,6 +16,7 @@ public final class LoadedComponent {
   private final Component component;
   private final String name;
   private final Map<byte[], ModuleDef> modules = Instantiator.newModuleCache();
+  private boolean prepared;
 
   private LoadedComponent(Component component, String name) {
     this.component = component;
@@ -59,6 +60,11 @@ public final class LoadedComponent {
     try {
       Map<String, Extern> exports;
       synchronized (modules) {
+        if (!prepared) {
+          collectModules(component, name);
+          TypeRenumbering.apply(modules.values());
+          prepared = true;
+        }
         exports = in.instantiate(new Extern.ComponentDef(component, null), args, name);
       }
       return new ComponentInstance(name, exports, config);
@@ -66,6 +72,16 @@ public final class LoadedComponent {
       throw new LinkError(e.getMessage());
     } catch (UnsupportedOperationException e) {
       throw new LinkError(name + ": " + e.getMessage());
+    }
+  }
+
+  private void collectModules(Component c, String where) {
+    for (Component.Section s : c.sections()) {
+      if (s instanceof Component.CoreModuleSection m) {
+        modules.computeIfAbsent(m.module(), b -> new ModuleDef(b, where + ".module" + modules.size()));
+      } else if (s instanceof Component.NestedComponentSection n) {
+        collectModules(n.component(), where);
+      }
     }
   }
 

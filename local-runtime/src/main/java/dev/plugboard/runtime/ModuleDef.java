@@ -30,6 +30,14 @@ final class ModuleDef {
     return parsed;
   }
 
+  /** Replaces the parsed module (before any instance or compilation exists): see {@link TypeRenumbering}. */
+  synchronized void replaceParsed(WasmModule module) {
+    if (compiled != null) {
+      throw new IllegalStateException("already compiled");
+    }
+    parsed = module;
+  }
+
   /** The compiled machine factory, compiling now on this thread if it is not there yet. */
   Function<Instance, Machine> compiledNow() {
     return compile(false).join();

@@ -26,14 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class CmWastExecutionTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  /**
-   * Faults raised by Chicory itself, not by the Component Model layer: Chicory 1.7.5 checks a
-   * {@code call_indirect} through a table shared between two core instances against the caller's
-   * type index read in the callee's type section (the shim/dtor pattern). These are printed as
-   * failures but do not fail the build; docs/runtime.md lists them.
-   */
-  private static final java.util.Set<String> ENGINE_DEFECTS = java.util.Set.of("indirect call type mismatch");
-  private static RuntimeConfig.Engine ENGINE = RuntimeConfig.Engine.valueOf(System.getProperty("cmwast.engine", "COMPILED"));
+  private static final RuntimeConfig.Engine ENGINE = RuntimeConfig.Engine.valueOf(System.getProperty("cmwast.engine", "COMPILED"));
 
   @Test
   void executionCommands() throws Exception {
@@ -47,7 +40,7 @@ class CmWastExecutionTest {
     }
     int passed = 0;
     List<String> failures = new ArrayList<>();
-    List<String> engineDefects = new ArrayList<>();
+
     for (var file : files.entrySet()) {
       List<JsonNode> commands = new ArrayList<>(file.getValue());
       commands.sort(Comparator.comparingInt(n -> n.get("index").asInt()));
@@ -61,21 +54,13 @@ class CmWastExecutionTest {
         try {
           run(dir, c, kind, instances);
           passed++;
-        } catch (Trap t) {
-          if (ENGINE_DEFECTS.contains(t.reason())) {
-            engineDefects.add(where + ": " + t.getMessage());
-          } else {
-            failures.add(where + ": " + t);
-          }
         } catch (Exception | AssertionError e) {
           failures.add(where + ": " + e);
         }
       }
     }
-    System.out.println("cm-wast execution: " + passed + " passed, " + (failures.size() + engineDefects.size())
-        + " failed");
+    System.out.println("cm-wast execution: " + passed + " passed, " + failures.size() + " failed");
     failures.forEach(f -> System.out.println("  " + f));
-    engineDefects.forEach(f -> System.out.println("  core engine defect (Chicory 1.7.5): " + f));
     assertThat(failures).isEmpty();
   }
 
