@@ -23,8 +23,13 @@ public final class Wave {
 
   /** Parses {@code text} (whitespace and comments allowed around it) as a value of {@code type}. */
   public static Value parse(String text, ValueType type) throws WaveException {
+    return parse(text, type, null);
+  }
+
+  /** Like {@link #parse(String, ValueType)}, reading resource handles ({@code store(1)}) from {@code handles}. */
+  public static Value parse(String text, ValueType type, Handles handles) throws WaveException {
     WaveSyntax syntax = new WaveSyntax(text, 0);
-    return convert(syntax.valueOnly(text.length()), type);
+    return convert(syntax.valueOnly(text.length()), type, handles);
   }
 
   /** A parsed call: the function name as written and its arguments, still untyped. */
@@ -48,6 +53,11 @@ public final class Wave {
 
     /** The values for these parameter types; trailing {@code option} parameters may be left out. */
     public List<Value> typed(List<ValueType> params) throws WaveException {
+      return typed(params, null);
+    }
+
+    /** Like {@link #typed(List)}, reading resource handles ({@code store(1)}) from {@code handles}. */
+    public List<Value> typed(List<ValueType> params, Handles handles) throws WaveException {
       if (nodes.size() > params.size()) {
         Node first = nodes.get(params.size());
         throw new WaveException("invalid params: more param(s) than expected", first.start(),
@@ -56,7 +66,7 @@ public final class Wave {
       List<Value> out = new ArrayList<>();
       for (int i = 0; i < params.size(); i++) {
         if (i < nodes.size()) {
-          out.add(convert(nodes.get(i), params.get(i)));
+          out.add(convert(nodes.get(i), params.get(i), handles));
         } else if (params.get(i) instanceof ValueType.OptionType) {
           out.add(Value.none());
         } else {
@@ -121,7 +131,7 @@ public final class Wave {
     return new WaveException("invalid value type", n.start(), n.end());
   }
 
-  static Value convert(Node n, ValueType type) throws WaveException {
+  static Value convert(Node n, ValueType type, Handles h) throws WaveException {
     return switch (type) {
       case ValueType.Prim p -> primitive(n, p);
       case ValueType.ListType l -> {
@@ -130,7 +140,7 @@ public final class Wave {
         }
         List<Value> out = new ArrayList<>(list.elements().size());
         for (Node e : list.elements()) {
-          out.add(convert(e, l.element()));
+          out.add(convert(e, l.element(), h));
         }
         yield new Value.ListValue(out);
       }
@@ -144,7 +154,7 @@ public final class Wave {
         }
         List<Value> out = new ArrayList<>();
         for (Node e : list.elements()) {
-          out.add(convert(e, l.element()));
+          out.add(convert(e, l.element(), h));
         }
         yield new Value.ListValue(out);
       }
@@ -155,7 +165,7 @@ public final class Wave {
         ValueType.TupleType entry = new ValueType.TupleType(List.of(m.key(), m.value()));
         List<Value.Entry> out = new ArrayList<>();
         for (Node e : list.elements()) {
-          Value.TupleValue t = (Value.TupleValue) convert(e, entry);
+          Value.TupleValue t = (Value.TupleValue) convert(e, entry, h);
           out.add(new Value.Entry(t.elements().get(0), t.elements().get(1)));
         }
         yield new Value.MapValue(out);
@@ -166,11 +176,11 @@ public final class Wave {
         }
         List<Value> out = new ArrayList<>();
         for (int i = 0; i < t.types().size(); i++) {
-          out.add(convert(tuple.elements().get(i), t.types().get(i)));
+          out.add(convert(tuple.elements().get(i), t.types().get(i), h));
         }
         yield new Value.TupleValue(out);
       }
-      case ValueType.RecordType r -> record(n, r);
+      case ValueType.RecordType r -> record(n, r, h);
       case ValueType.FlagsType f -> {
         if (!(n instanceof Node.Flags flags)) {
           throw invalid(n);
@@ -202,33 +212,52 @@ public final class Wave {
         }
         ValueType.Case c = v.cases().stream().filter(x -> x.name().equals(l.name())).findFirst()
             .orElseThrow(() -> invalid(n));
-        yield new Value.VariantValue(c.name(), payload(l, c.type()));
+        yield new Value.VariantValue(c.name(), payload(l, c.type(), h));
       }
       case ValueType.OptionType o -> {
         if (n instanceof Node.Label l && l.is("none")) {
           yield Value.none();
         }
         if (n instanceof Node.Label l && l.is("some")) {
-          yield new Value.OptionValue(convert(l.payload(), o.type()));
+          yield new Value.OptionValue(convert(l.payload(), o.type(), h));
         }
         if (o.type() instanceof ValueType.OptionType || o.type() instanceof ValueType.ResultType) {
           throw invalid(n);
         }
-        yield new Value.OptionValue(convert(n, o.type()));
+        yield new Value.OptionValue(convert(n, o.type(), h));
       }
       case ValueType.ResultType r -> {
         if (n instanceof Node.Label l && (l.is("ok") || l.is("err"))) {
           boolean ok = l.is("ok");
-          yield new Value.ResultValue(ok, payload(l, ok ? r.ok() : r.err()));
+          yield new Value.ResultValue(ok, payload(l, ok ? r.ok() : r.err(), h));
         }
         if (r.ok() == null || r.ok() instanceof ValueType.OptionType || r.ok() instanceof ValueType.ResultType) {
           throw invalid(n);
         }
-        yield new Value.ResultValue(true, convert(n, r.ok()));
+        yield new Value.ResultValue(true, convert(n, r.ok(), h));
       }
-      case ValueType.OwnType o -> throw new WaveException("resource handles have no WAVE form", n.start(), n.end());
-      case ValueType.BorrowType b -> throw new WaveException("resource handles have no WAVE form", n.start(), n.end());
+      case ValueType.OwnType o -> handle(n, o.resource(), true, h);
+      case ValueType.BorrowType b -> handle(n, b.resource(), false, h);
     };
+  }
+
+  private static Value handle(Node n, dev.plugboard.types.ResourceType type, boolean own, Handles h)
+      throws WaveException {
+    if (h == null) {
+      throw new WaveException("a " + type.name() + " handle cannot be written here", n.start(), n.end());
+    }
+    if (!(n instanceof Node.Label l) || !(l.payload() instanceof Node.Number num) || !num.text().matches("[0-9]+")) {
+      throw new WaveException("expected a " + type.name() + " handle such as " + type.name() + "(1)", n.start(),
+          n.end());
+    }
+    if (!l.name().equals(type.name())) {
+      throw new WaveException("expected a " + type.name() + " handle, got " + l.name(), n.start(), n.end());
+    }
+    Value.Handle found = h.resolve(type, Integer.parseInt(num.text()), own);
+    if (found == null) {
+      throw new WaveException("no live " + type.name() + " handle " + num.text(), n.start(), n.end());
+    }
+    return found;
   }
 
   /** A plain (un-%-escaped) keyword cannot name a case: {@code %ok} must be used. */
@@ -236,7 +265,7 @@ public final class Wave {
     return !l.escaped() && KEYWORDS.contains(l.name());
   }
 
-  private static Value payload(Node.Label l, ValueType type) throws WaveException {
+  private static Value payload(Node.Label l, ValueType type, Handles h) throws WaveException {
     if (type == null) {
       if (l.payload() != null) {
         throw new WaveException("error converting Wasm value: unexpected payload for \"" + l.name() + "\" case",
@@ -248,10 +277,10 @@ public final class Wave {
       throw new WaveException("error converting Wasm value: missing payload for \"" + l.name() + "\" case",
           l.start(), l.end());
     }
-    return convert(l.payload(), type);
+    return convert(l.payload(), type, h);
   }
 
-  private static Value record(Node n, ValueType.RecordType r) throws WaveException {
+  private static Value record(Node n, ValueType.RecordType r, Handles h) throws WaveException {
     if (!(n instanceof Node.RecordNode rec)) {
       throw invalid(n);
     }
@@ -275,7 +304,7 @@ public final class Wave {
         }
         throw new WaveException("error converting Wasm value: missing field \"" + f.name() + "\"", n.start(), n.end());
       }
-      out.add(new Value.Field(f.name(), convert(v, f.type())));
+      out.add(new Value.Field(f.name(), convert(v, f.type(), h)));
     }
     return new Value.RecordValue(out);
   }
@@ -338,12 +367,23 @@ public final class Wave {
 
   /** The WAVE text of {@code v}, written the way wasm-wave's writer writes it. */
   public static String print(Value v) {
+    return print(v, null);
+  }
+
+  /** Prints {@code v}, writing resource handles as {@code name(number)} with numbers from {@code handles}. */
+  public static String print(Value v, Handles handles) {
     StringBuilder sb = new StringBuilder();
-    print(v, sb);
+    new Printer(handles, sb).print(v);
     return sb.toString();
   }
 
-  private static void print(Value v, StringBuilder sb) {
+  private record Printer(Handles handles, StringBuilder sb) {
+    void print(Value v) {
+      Wave.print(v, sb, this);
+    }
+  }
+
+  private static void print(Value v, StringBuilder sb, Printer p) {
     switch (v) {
       case Value.Bool b -> sb.append(b.value());
       case Value.Int i -> sb.append(i.type() == ValueType.Prim.U64 ? Long.toUnsignedString(i.value())
@@ -360,8 +400,8 @@ public final class Wave {
         s.value().codePoints().forEach(cp -> escape(cp, sb));
         sb.append('"');
       }
-      case Value.ListValue l -> sequence("[", l.elements(), "]", sb);
-      case Value.TupleValue t -> sequence("(", t.elements(), ")", sb);
+      case Value.ListValue l -> sequence("[", l.elements(), "]", sb, p);
+      case Value.TupleValue t -> sequence("(", t.elements(), ")", sb, p);
       case Value.RecordValue r -> {
         List<Value.Field> shown = r.fields().stream()
             .filter(f -> !(f.value() instanceof Value.OptionValue o && !o.isSome())).toList();
@@ -376,7 +416,7 @@ public final class Wave {
           }
           sb.append(shown.get(i).name());
           sb.append(": ");
-          print(shown.get(i).value(), sb);
+          print(shown.get(i).value(), sb, p);
         }
         sb.append('}');
       }
@@ -384,7 +424,7 @@ public final class Wave {
         label(c.caseName(), sb);
         if (c.payload() != null) {
           sb.append('(');
-          print(c.payload(), sb);
+          print(c.payload(), sb, p);
           sb.append(')');
         }
       }
@@ -392,7 +432,7 @@ public final class Wave {
       case Value.OptionValue o -> {
         if (o.isSome()) {
           sb.append("some(");
-          print(o.value(), sb);
+          print(o.value(), sb, p);
           sb.append(')');
         } else {
           sb.append("none");
@@ -402,7 +442,7 @@ public final class Wave {
         sb.append(r.isOk() ? "ok" : "err");
         if (r.payload() != null) {
           sb.append('(');
-          print(r.payload(), sb);
+          print(r.payload(), sb, p);
           sb.append(')');
         }
       }
@@ -423,25 +463,26 @@ public final class Wave {
             sb.append(", ");
           }
           sb.append('(');
-          print(m.entries().get(i).key(), sb);
+          print(m.entries().get(i).key(), sb, p);
           sb.append(", ");
-          print(m.entries().get(i).value(), sb);
+          print(m.entries().get(i).value(), sb, p);
           sb.append(')');
         }
         sb.append(']');
       }
-      case Value.Handle h -> sb.append(h.own() ? "own" : "borrow").append('<').append(h.type().name()).append(">#")
-          .append(Integer.toUnsignedString(h.rep()));
+      case Value.Handle h -> sb.append(h.type().name()).append('(')
+          .append(p.handles() == null ? Integer.toUnsignedString(h.rep()) : Integer.toString(p.handles().number(h)))
+          .append(')');
     }
   }
 
-  private static void sequence(String open, List<Value> items, String close, StringBuilder sb) {
+  private static void sequence(String open, List<Value> items, String close, StringBuilder sb, Printer p) {
     sb.append(open);
     for (int i = 0; i < items.size(); i++) {
       if (i > 0) {
         sb.append(", ");
       }
-      print(items.get(i), sb);
+      print(items.get(i), sb, p);
     }
     sb.append(close);
   }

@@ -5,6 +5,7 @@ import dev.plugboard.binary.MalformedBinaryException;
 import dev.plugboard.runtime.ComponentFunction;
 import dev.plugboard.runtime.ComponentInstance;
 import dev.plugboard.runtime.Deadline;
+import dev.plugboard.runtime.HandleSession;
 import dev.plugboard.runtime.Imports;
 import dev.plugboard.runtime.LoadedComponent;
 import dev.plugboard.runtime.RuntimeConfig;
@@ -107,6 +108,7 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
       }
       boolean trapped = false;
+      HandleSession handles = new HandleSession();
       for (int i = 0; i < calls.size(); i++) {
         Wave.Call call = calls.get(i);
         String text = invocations.get(i);
@@ -114,7 +116,7 @@ public final class RunCommand implements Callable<Integer> {
         List<Value> args;
         try {
           f = instance.function(call.name());
-          args = call.arguments().typed(f.type().paramTypes());
+          args = call.arguments().typed(f.type().paramTypes(), handles);
         } catch (IllegalArgumentException e) {
           throw new UserError("--invoke " + (i + 1) + ": " + e.getMessage());
         } catch (WaveException e) {
@@ -122,7 +124,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         try {
           Value v = worker.run(() -> f.call(args.toArray(Value[]::new)), deadline);
-          out.println(v == null ? "()" : Wave.print(v));
+          out.println(v == null ? "()" : Wave.print(v, handles));
         } catch (Trap t) {
           out.println("trap: " + t.getMessage());
           trapped = true;

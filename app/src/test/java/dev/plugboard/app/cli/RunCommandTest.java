@@ -42,6 +42,19 @@ class RunCommandTest {
   }
 
   @Test
+  void resourcesAreNumberedHandles() {
+    int code = cli.run("run", fixture("kv"), "--invoke", "[constructor]store()",
+        "--invoke", "[method]store.set(store(1), \"k\", [1, 2, 3])", "--invoke", "[method]store.len(store(1))",
+        "--invoke", "[method]store.get(store(1), \"k\")", "--invoke", "[constructor]store()",
+        "--invoke", "[method]store.len(store(2))");
+    assertThat(cli.out()).isEqualTo("store(1)\n()\n1\nsome([1, 2, 3])\nstore(2)\n0\n");
+    assertThat(code).isZero();
+    cli.clear();
+    assertThat(cli.run("run", fixture("kv"), "--invoke", "[method]store.len(store(7))")).isEqualTo(1);
+    assertThat(cli.err()).contains("no live store handle 7");
+  }
+
+  @Test
   void listsExportsWithoutInvoke() {
     assertThat(cli.run("run", fixture("types"))).isZero();
     assertThat(cli.out()).contains("example:types/api@0.1.0#parse: func(s: string) -> result<u32, string>");
