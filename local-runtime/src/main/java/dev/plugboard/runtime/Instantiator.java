@@ -1,7 +1,6 @@
 package dev.plugboard.runtime;
 
 import com.dylibso.chicory.runtime.ByteArrayMemory;
-import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.ImportFunction;
 import com.dylibso.chicory.runtime.ImportGlobal;
 import com.dylibso.chicory.runtime.ImportMemory;
@@ -303,8 +302,12 @@ final class Instantiator {
       String exportName = e.name();
       out.put(exportName, switch (e.exportType()) {
         case FUNCTION -> {
-          ExportFunction f = instance.export(exportName);
-          yield new Extern.Core.Fn(new CoreFunc(exportName, instance.exportType(exportName), f::apply));
+          // Straight to the machine: Chicory's ExportFunction adds a lambda and a GC safe point
+          // (for the GC proposal, which components' modules do not use) to every call.
+          Machine machine = instance.getMachine();
+          int index = (int) e.index();
+          yield new Extern.Core.Fn(new CoreFunc(exportName, instance.exportType(exportName),
+              a -> machine.call(index, a)));
         }
         case MEMORY -> new Extern.Core.Mem(instance.exports().memory(exportName));
         case TABLE -> new Extern.Core.Table(instance.exports().table(exportName));
