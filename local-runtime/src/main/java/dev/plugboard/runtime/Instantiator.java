@@ -318,11 +318,19 @@ final class Instantiator {
     return out;
   }
 
+  /**
+   * With the {@code auto} engine, modules up to this size are compiled before they start (it
+   * takes tens of milliseconds); bigger ones start interpreted and switch when their compiled
+   * code is ready.
+   */
+  static final int AUTO_COMPILE_NOW_BYTES = 64 * 1024;
+
   private Function<Instance, Machine> machineFactory(ModuleDef def) {
     return switch (config.engine()) {
       case INTERP -> InterpreterMachine::new;
       case COMPILED -> def.compiledNow();
-      case AUTO -> instance -> new SwitchingMachine(new InterpreterMachine(instance), def, instance);
+      case AUTO -> def.bytes.length <= AUTO_COMPILE_NOW_BYTES ? def.compiledNow()
+          : instance -> new SwitchingMachine(new InterpreterMachine(instance), def, instance);
     };
   }
 

@@ -12,7 +12,10 @@ public record RuntimeConfig(Engine engine, int maxMemoryPages, CallTracer tracer
     INTERP,
     /** Chicory's compiler to JVM bytecode: slower start, fast calls. */
     COMPILED,
-    /** Starts interpreted and switches to compiled code once it is ready, in the background. */
+    /**
+     * Small modules (up to 64 KiB) are compiled first, which takes tens of milliseconds; larger
+     * ones start interpreted and switch to compiled code once it is ready, in the background.
+     */
     AUTO
   }
 
