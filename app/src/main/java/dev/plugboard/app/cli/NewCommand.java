@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 public final class NewCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "CORE", description = "The core module (.wasm).")
+  @Parameters(paramLabel = "CORE", description = "The core module: a .wasm binary, or WebAssembly text (.wat).")
   Path module;
 
   @Option(names = "--wit", required = true, paramLabel = "PATH", description = "The WIT package (file or folder).")
@@ -51,6 +51,9 @@ public final class NewCommand implements Callable<Integer> {
       core = Files.readAllBytes(module);
     } catch (NoSuchFileException e) {
       throw new UserError(module + ": no such file");
+    }
+    if (isText(core)) {
+      core = assemble(module);
     }
     if (!Files.exists(wit)) {
       throw new UserError(wit + ": no such file or directory");
@@ -93,5 +96,19 @@ public final class NewCommand implements Callable<Integer> {
     spec.commandLine().getOut().println(output + ": component of " + pkg.name.qualify(r.resolve().worlds.get(world).name)
         + ", " + component.length + " bytes");
     return 0;
+  }
+
+  /** WebAssembly text rather than a binary: anything not starting with the {@code \0asm} magic. */
+  private static boolean isText(byte[] bytes) {
+    return !(bytes.length >= 4 && bytes[0] == 0 && bytes[1] == 'a' && bytes[2] == 's' && bytes[3] == 'm');
+  }
+
+  /** Assembles a {@code .wat} file (see {@link WatAssembler}). */
+  static byte[] assemble(Path wat) {
+    try {
+      return WatAssembler.assemble(Files.readString(wat), wat.toString());
+    } catch (IOException e) {
+      throw new UserError(wat + ": cannot read: " + e.getMessage());
+    }
   }
 }

@@ -16,7 +16,20 @@ class SampleWorkspaceTest {
     assertThat(SampleWorkspace.files()).contains("wit/types.wit", "wit/worlds.wit", "wit/deps/log/log.wit");
     String worlds = Files.readString(ws.root().resolve("wit/worlds.wit"));
     assertThat(worlds.lines().filter(l -> l.startsWith("world "))).hasSize(2);
-    assertThat(ws.children(ws.root())).extracting(p -> p.getFileName().toString()).containsExactly("wit", "README.md");
+    assertThat(ws.children(ws.root())).extracting(p -> p.getFileName().toString()).containsExactly("components", "wit", "README.md");
+  }
+
+  @Test
+  void bundlesAGreeterComponentBuiltFromItsSources() throws Exception {
+    Workspace ws = SampleWorkspace.unpack(dir);
+    Path wasm = ws.root().resolve("components/greeter/greeter.wasm");
+    assertThat(ws.root().resolve("components/greeter/greeter.wat")).exists();
+    dev.plugboard.runtime.ComponentInstance greeter = dev.plugboard.runtime.LoadedComponent
+        .load(Files.readAllBytes(wasm), "greeter.wasm").instantiate();
+    assertThat(greeter.call("greet", dev.plugboard.types.Value.string("ada")))
+        .isEqualTo(dev.plugboard.types.Value.string("Hello, ada!"));
+    assertThat(greeter.call("count-vowels", dev.plugboard.types.Value.string("Education")))
+        .isEqualTo(dev.plugboard.types.Value.u32(5));
   }
 
   @Test
