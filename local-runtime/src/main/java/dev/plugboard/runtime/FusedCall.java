@@ -24,6 +24,7 @@ final class FusedCall {
   private static final long MAX_BYTE_LENGTH = (1L << 28) - 1;
   private static final int CANONICAL_NAN32 = 0x7fc00000;
   private static final long CANONICAL_NAN64 = 0x7ff8000000000000L;
+  private static final long[] NO_VALUES = new long[0];
 
   /** How one parameter or the result moves. */
   private sealed interface Kind {
@@ -121,7 +122,7 @@ final class FusedCall {
       }
       long[] results = LiftedFunction.guest(callee.core(), calleeArgs);
       if (result == null) {
-        out = new long[0];
+        out = NO_VALUES;
       } else if (result instanceof Kind.Scalar s) {
         out = new long[] {normalize(s.prim(), results[0])};
       } else {
@@ -144,7 +145,7 @@ final class FusedCall {
         }
         callerOpts.memory().writeInt(retptr, dst);
         callerOpts.memory().writeInt(retptr + 4, len);
-        out = new long[0];
+        out = NO_VALUES;
       }
       CoreFunc post = callee.postReturn();
       if (post != null) {
@@ -164,6 +165,9 @@ final class FusedCall {
   }
 
   private static void copy(AbiMemory from, int src, AbiMemory to, int dst, int n) {
+    if (n == 0) {
+      return;
+    }
     if (from instanceof ChicoryMemory c) {
       c.copyTo(src, to, dst, n);
     } else {

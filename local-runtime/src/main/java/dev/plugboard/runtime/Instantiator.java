@@ -262,7 +262,8 @@ final class Instantiator {
             throw new LinkException(name + ": core import \"" + imp.module() + "\" \"" + imp.name() + "\" expects "
                 + want + " but is given " + f.type());
           }
-          imports.addFunction(new ImportFunction(imp.module(), imp.name(), f.type(), (inst, a) -> f.call(a)));
+          CoreFunc.Body body = f.body();
+          imports.addFunction(new ImportFunction(imp.module(), imp.name(), f.type(), (inst, a) -> body.call(a)));
         }
         case Extern.Core.Mem(var mem) -> imports.addMemory(new ImportMemory(imp.module(), imp.name(), mem));
         case Extern.Core.Table(var t) -> imports.addTable(new ImportTable(imp.module(), imp.name(), t));
