@@ -46,7 +46,7 @@ public final class FileDiagnostics {
   }
 
   /** A folder is a package when its .wit files share one package (it has other .wit files or a deps/ folder). */
-  private static boolean folderIsPackage(Path folder) {
+  static boolean folderIsPackage(Path folder) {
     if (Files.isDirectory(folder.resolve("deps"))) {
       return true;
     }
