@@ -14,11 +14,73 @@ abstract class EditableFileView implements FileView {
   private final Path file;
   private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
   private String saved;
+  private java.nio.file.attribute.FileTime seen;
 
   EditableFileView(Path file) throws IOException {
     this.file = file;
     this.saved = Files.readString(file, StandardCharsets.UTF_8);
+    this.seen = modified();
   }
+
+  /** What {@link #checkDisk} found. */
+  enum DiskState { UNCHANGED, RELOADED, CONFLICT }
+
+  private java.nio.file.attribute.FileTime modified() {
+    try {
+      return Files.getLastModifiedTime(file);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Compares the file on disk with what this view last read or saved: a changed file is
+   * reloaded when the view has no edits; with edits it is a conflict for the user to decide.
+   */
+  final DiskState checkDisk() {
+    java.nio.file.attribute.FileTime now = modified();
+    if (now == null || now.equals(seen)) {
+      return DiskState.UNCHANGED;
+    }
+    String onDisk;
+    try {
+      onDisk = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return DiskState.UNCHANGED;
+    }
+    if (onDisk.equals(saved)) {
+      seen = now;
+      return DiskState.UNCHANGED;
+    }
+    if (dirty.get()) {
+      return DiskState.CONFLICT;
+    }
+    seen = now;
+    saved = onDisk;
+    replaceText(onDisk);
+    dirty.set(false);
+    return DiskState.RELOADED;
+  }
+
+  /** Drops the edits and takes the disk's text. */
+  final void reloadFromDisk() {
+    try {
+      saved = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return;
+    }
+    seen = modified();
+    replaceText(saved);
+    dirty.set(false);
+  }
+
+  /** Keeps the edits; the disk's version is acknowledged so the question is not asked again. */
+  final void keepEdits() {
+    seen = modified();
+  }
+
+  /** Replaces the view's text (a reload). */
+  abstract void replaceText(String text);
 
   /** The text as it is on disk (as last read or saved). */
   final String savedText() {
@@ -47,6 +109,7 @@ abstract class EditableFileView implements FileView {
     String text = currentText();
     AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
     saved = text;
+    seen = modified();
     dirty.set(false);
   }
 }

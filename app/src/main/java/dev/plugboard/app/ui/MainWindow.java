@@ -7,6 +7,7 @@ import dev.plugboard.app.settings.Settings.WindowBounds;
 import dev.plugboard.app.settings.SettingsStore;
 import dev.plugboard.app.workspace.FileKind;
 import dev.plugboard.app.workspace.Problem;
+import dev.plugboard.editor.ui.WitEditor;
 import dev.plugboard.app.workspace.SampleWorkspace;
 import dev.plugboard.app.workspace.Workspace;
 import dev.plugboard.binary.BinarySummary;
@@ -124,6 +125,11 @@ public final class MainWindow {
       }
     });
     store.warning().ifPresent(this::log);
+    stage.focusedProperty().addListener((obs, was, focused) -> {
+      if (focused) {
+        checkExternalChanges();
+      }
+    });
   }
 
   void show() {
@@ -151,6 +157,13 @@ public final class MainWindow {
         item("Paste", "Shortcut+V", () -> onFocusedText(TextInputControl::paste, StyledTextArea::paste)),
         item("Select All", "Shortcut+A", () -> onFocusedText(TextInputControl::selectAll, StyledTextArea::selectAll)),
         new SeparatorMenuItem(),
+        item("Find…", "Shortcut+F", () -> onWit(e -> e.showFind(false))),
+        item("Replace…", "Shortcut+H", () -> onWit(e -> e.showFind(true))),
+        new SeparatorMenuItem(),
+        item("Complete", "Shortcut+Space", () -> onWit(WitEditor::complete)),
+        item("Go to Definition", "F12", () -> onWit(WitEditor::goToDefinition)),
+        item("Find Usages", "Shift+F12", () -> onWit(WitEditor::findUsages)),
+        item("Rename Symbol…", "F2", () -> onWit(WitEditor::startRename)),
         item("Format Document", "Shortcut+Shift+F", this::formatDocument));
 
     ToggleGroup themes = new ToggleGroup();
@@ -406,10 +419,23 @@ public final class MainWindow {
           facts.nestedComponents(), facts.imports().size(), facts.exports().size()), wit);
     }
     if (kind == FileKind.WIT) {
-      return new WitFileView(file, checker, found -> {
+      WitFileView wit = new WitFileView(file, checker, found -> {
         problems.removeIf(p -> p.file().equals(file));
         problems.addAll(found);
       });
+      wit.editor().setNavigator(new WitEditor.Navigator() {
+        @Override
+        public void open(Path target, int offset) {
+          openAt(target, offset);
+        }
+
+        @Override
+        public void edit(Path target, List<dev.plugboard.editor.PackageIndex.Edit> edits) {
+          applyEdits(target, edits);
+        }
+      });
+      wit.editor().statusProperty().addListener((obs, old, now) -> setStatus(now));
+      return wit;
     }
     return kind.isText() ? new TextFileView(file) : null;
   }
@@ -445,6 +471,68 @@ public final class MainWindow {
       }
     }
     return true;
+  }
+
+  private void onWit(java.util.function.Consumer<WitEditor> action) {
+    if (currentView().orElse(null) instanceof WitFileView wit) {
+      action.accept(wit.editor());
+    } else {
+      setStatus("This works in WIT files");
+    }
+  }
+
+  /** Opens {@code file} and, for a WIT file, puts the caret at {@code offset} (unless negative). */
+  public void openAt(Path file, int offset) {
+    open(file);
+    Tab tab = openTabs.get(file.toAbsolutePath().normalize());
+    if (offset >= 0 && tab != null && views.get(tab) instanceof WitFileView wit) {
+      wit.editor().moveCaret(offset);
+    }
+  }
+
+  /** Rename edits for another file: applied to its editor (left unsaved for review), opening it if needed. */
+  private void applyEdits(Path file, List<dev.plugboard.editor.PackageIndex.Edit> edits) {
+    Tab tab = openTabs.get(file.toAbsolutePath().normalize());
+    if (tab == null) {
+      open(file);
+      tab = openTabs.get(file.toAbsolutePath().normalize());
+    }
+    if (tab != null && views.get(tab) instanceof WitFileView wit) {
+      wit.editor().apply(edits);
+    } else {
+      error(relative(file) + ": could not apply the rename there");
+    }
+  }
+
+  /** Checks open files against the disk: reloads unchanged tabs, asks before dropping edits. */
+  public void checkExternalChanges() {
+    for (FileView v : List.copyOf(views.values())) {
+      if (!(v instanceof EditableFileView e)) {
+        continue;
+      }
+      switch (e.checkDisk()) {
+        case RELOADED -> setStatus("Reloaded " + relative(v.file()) + " (changed on disk)");
+        case CONFLICT -> {
+          javafx.scene.control.ButtonType reload = new javafx.scene.control.ButtonType("Reload",
+              javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+          javafx.scene.control.ButtonType keep = new javafx.scene.control.ButtonType("Keep My Edits",
+              javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+          javafx.scene.control.Alert ask = new javafx.scene.control.Alert(
+              javafx.scene.control.Alert.AlertType.WARNING,
+              relative(v.file()) + " changed on disk while it has unsaved edits here.", reload, keep);
+          ask.setHeaderText("Reload " + v.file().getFileName() + "?");
+          ask.initOwner(stage);
+          if (ask.showAndWait().orElse(keep) == reload) {
+            e.reloadFromDisk();
+            setStatus("Reloaded " + relative(v.file()) + "; your edits were dropped");
+          } else {
+            e.keepEdits();
+            setStatus("Kept your edits to " + relative(v.file()) + "; saving will overwrite the disk");
+          }
+        }
+        case UNCHANGED -> { }
+      }
+    }
   }
 
   /** Edit › Format Document: the canonical WIT layout, keeping comments and the caret. */

@@ -26,4 +26,9 @@ final class TextFileView extends EditableFileView {
   String currentText() {
     return area.getText();
   }
+
+  @Override
+  void replaceText(String text) {
+    area.setText(text);
+  }
 }

@@ -35,4 +35,9 @@ final class WitFileView extends EditableFileView {
   String currentText() {
     return editor.text();
   }
+
+  @Override
+  void replaceText(String text) {
+    editor.reload(text);
+  }
 }

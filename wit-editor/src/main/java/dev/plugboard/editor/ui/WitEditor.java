@@ -41,7 +41,12 @@ public final class WitEditor {
   private final CodeArea area = new CodeArea();
   private final VirtualizedScrollPane<CodeArea> pane = new VirtualizedScrollPane<>(area);
   private final TreeView<Outline.Item> outline = new TreeView<>();
-  private final SplitPane root = new SplitPane();
+  private final SplitPane split = new SplitPane();
+  private final javafx.scene.layout.BorderPane root = new javafx.scene.layout.BorderPane();
+  private final FindBar findBar;
+  private final LanguageFeatures language;
+  private Navigator navigator = Navigator.NONE;
+  private final javafx.beans.property.StringProperty status = new javafx.beans.property.SimpleStringProperty("");
   private final Map<Outline.Item, TreeItem<Outline.Item>> outlineItems = new IdentityHashMap<>();
   private List<Outline.Item> outlineModel = List.of();
   private boolean syncingOutline;
@@ -80,8 +85,23 @@ public final class WitEditor {
       }
     });
     area.caretPositionProperty().addListener((obs, old, caret) -> followCaret(caret));
-    root.getItems().addAll(pane, outline);
-    root.setDividerPositions(0.78);
+    split.getItems().addAll(pane, outline);
+    split.setDividerPositions(0.78);
+    findBar = new FindBar(area);
+    root.setTop(findBar.node);
+    root.setCenter(split);
+    new EditingKeys(area);
+    language = new LanguageFeatures(this);
+    root.setBottom(language.renameBar);
+    area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+      if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.F) {
+        findBar.show(false);
+        e.consume();
+      } else if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.H) {
+        findBar.show(true);
+        e.consume();
+      }
+    });
     SplitPane.setResizableWithParent(outline, false);
     showOutline(Outline.of(text));
     highlight();
@@ -92,6 +112,123 @@ public final class WitEditor {
 
   public Node node() {
     return root;
+  }
+
+  /** Where the editor sends jumps and edits that leave this file (go to definition, rename). */
+  public interface Navigator {
+    Navigator NONE = new Navigator() {
+      @Override
+      public void open(Path file, int offset) {}
+
+      @Override
+      public void edit(Path file, List<dev.plugboard.editor.PackageIndex.Edit> edits) {}
+    };
+
+    /** Opens {@code file} with the caret at {@code offset}. */
+    void open(Path file, int offset);
+
+    /** Applies rename edits to another file (its open editor, or the file on disk). */
+    void edit(Path file, List<dev.plugboard.editor.PackageIndex.Edit> edits);
+  }
+
+  public void setNavigator(Navigator navigator) {
+    this.navigator = navigator == null ? Navigator.NONE : navigator;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** A short message about the last language action ("3 usages of …", "Nothing to rename here"). */
+  public javafx.beans.property.ReadOnlyStringProperty statusProperty() {
+    return status;
+  }
+
+  void status(String message) {
+    status.set(message);
+  }
+
+  /** Moves the caret to {@code offset}, in this file or through the navigator in another. */
+  void navigateTo(Path target, int offset) {
+    if (target.toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize())) {
+      moveCaret(offset);
+    } else {
+      navigator.open(target, offset);
+    }
+  }
+
+  /** Puts the caret at {@code offset} and scrolls to it. */
+  public void moveCaret(int offset) {
+    area.moveTo(Math.max(0, Math.min(offset, area.getLength())));
+    area.requestFollowCaret();
+    area.requestFocus();
+  }
+
+  void editElsewhere(Path target, List<dev.plugboard.editor.PackageIndex.Edit> edits) {
+    navigator.open(target, -1);
+    navigator.edit(target, edits);
+  }
+
+  /** Applies edits (from a rename elsewhere) to this editor's text, last first. */
+  public void apply(List<dev.plugboard.editor.PackageIndex.Edit> edits) {
+    edits.stream().sorted(java.util.Comparator.comparingInt(dev.plugboard.editor.PackageIndex.Edit::start).reversed())
+        .forEach(e -> area.replaceText(e.start(), e.end(), e.text()));
+  }
+
+  // ---- language actions (also bound to keys: Shortcut+Space, F12, Shift+F12, F2, Shortcut+F/H) ----
+
+  public void complete() {
+    language.complete();
+  }
+
+  /** The completion popup's list (for tests and accessibility). */
+  public javafx.scene.control.ListView<dev.plugboard.editor.Completion.Candidate> completionList() {
+    return language.completionList;
+  }
+
+  public void acceptCompletion() {
+    language.acceptCompletion();
+  }
+
+  public void goToDefinition() {
+    language.goToDefinition();
+  }
+
+  public void findUsages() {
+    language.findUsages();
+  }
+
+  public javafx.scene.control.ListView<dev.plugboard.editor.PackageIndex.Location> usagesList() {
+    return language.usagesList;
+  }
+
+  /** The hover text of the symbol at {@code offset}. */
+  public java.util.Optional<String> hoverAt(int offset) {
+    return language.hoverText(offset);
+  }
+
+  public void startRename() {
+    language.startRename();
+  }
+
+  public void rename(String newName) {
+    language.applyRename(newName);
+  }
+
+  public void showFind(boolean withReplace) {
+    findBar.show(withReplace);
+  }
+
+  /** The find bar: its fields, for tests. */
+  public javafx.scene.layout.HBox findBar() {
+    return findBar.node;
+  }
+
+  /** Replaces the whole text (reload from disk), keeping the caret where it can. */
+  public void reload(String text) {
+    int caret = area.getCaretPosition();
+    area.replaceText(text);
+    area.moveTo(Math.min(caret, text.length()));
   }
 
   /** The outline panel (packages, interfaces, worlds and their items). */
