@@ -26,6 +26,38 @@ public final class Highlighting {
       TokenKind.OPTION, TokenKind.RESULT, TokenKind.TUPLE, TokenKind.FUTURE, TokenKind.STREAM, TokenKind.OWN,
       TokenKind.BORROW);
 
+  /**
+   * The range of {@code after} (runs of the new text) that differs from {@code before} (runs of
+   * the old text), given that the edit changed the length by {@code delta}; null when nothing
+   * but positions changed. Equal runs are matched from the start, and from the end shifted by
+   * the edit, so one keystroke yields the few runs around it.
+   */
+  public static int[] changed(List<Run> before, List<Run> after, int delta) {
+    int i = 0;
+    while (i < before.size() && i < after.size() && before.get(i).equals(after.get(i))) {
+      i++;
+    }
+    if (i == before.size() && i == after.size()) {
+      return null;
+    }
+    int a = before.size() - 1;
+    int b = after.size() - 1;
+    while (a >= i && b >= i) {
+      Run o = before.get(a);
+      Run n = after.get(b);
+      if (o.start() + delta == n.start() && o.end() + delta == n.end() && o.style().equals(n.style())) {
+        a--;
+        b--;
+      } else {
+        break;
+      }
+    }
+    if (b < i) {
+      return null;
+    }
+    return new int[] {after.get(i).start(), after.get(b).end()};
+  }
+
   /** Runs covering the whole text, in order, with no gaps. */
   public static List<Run> of(String text) {
     List<Run> runs = new ArrayList<>();

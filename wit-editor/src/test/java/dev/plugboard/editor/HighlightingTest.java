@@ -36,4 +36,17 @@ class HighlightingTest {
     }
     assertThat(styleAt(runs, text, "$")).isEqualTo("error");
   }
+
+  @Test
+  void anEditChangesOnlyTheRunsAroundIt() {
+    String before = "interface a {\n  f: func(x: u32) -> string;\n}\n";
+    String after = before.replace("x: u32", "xy: u32");
+    int[] changed = Highlighting.changed(Highlighting.of(before), Highlighting.of(after), 1);
+    assertThat(changed).containsExactly(after.indexOf("xy"), after.indexOf("xy") + 2);
+    assertThat(Highlighting.changed(Highlighting.of(before), Highlighting.of(before), 0)).isNull();
+    // opening a block comment restyles everything after it
+    String comment = before.replace("f: func", "/* f: func");
+    int[] wide = Highlighting.changed(Highlighting.of(before), Highlighting.of(comment), 3);
+    assertThat(wide[1]).isEqualTo(comment.length());
+  }
 }

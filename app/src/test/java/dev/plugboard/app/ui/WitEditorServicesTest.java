@@ -226,6 +226,43 @@ class WitEditorServicesTest extends FxRobot {
     assertThat(Files.size(png)).isGreaterThan(10_000);
   }
 
+  /** Measured, not asserted (docs/benchmarks.md): a keystroke in a 5,000-line file, to new highlighting. */
+  @Test
+  void keystrokeInAFiveThousandLineFile() throws Exception {
+    StringBuilder sb = new StringBuilder("package bench:big@1.0.0;\n\n");
+    int n = 0;
+    while (sb.toString().lines().count() < 5_000) {
+      sb.append("interface i").append(n).append(" {\n");
+      for (int k = 0; k < 8; k++) {
+        sb.append("  record r").append(k).append(" {\n    a: u32,\n    b: list<string>,\n    c: option<r")
+            .append(k).append(">,\n  }\n");
+      }
+      sb.append("  f: func(x: r0) -> result<r1, string>;\n}\n\n");
+      n++;
+    }
+    Path big = config.resolve("big/big.wit");
+    Files.createDirectories(big.getParent());
+    Files.writeString(big, sb.toString());
+    interact(() -> window().open(big));
+    CodeArea area = lookup("#wit-editor-big-wit").queryAs(CodeArea.class);
+    long[] times = new long[20];
+    for (int i = 0; i < times.length; i++) {
+      int at = area.getText().indexOf("a: u32") + 3;
+      long[] t = new long[1];
+      interact(() -> {
+        long t0 = System.nanoTime();
+        area.insertText(at, "x");
+        t[0] = System.nanoTime() - t0;
+        area.deleteText(at, at + 1);
+      });
+      times[i] = t[0];
+    }
+    java.util.Arrays.sort(times);
+    System.out.printf("editor: keystroke to highlighting in a %d-line file: median %.1f ms, max %.1f ms%n",
+        area.getText().lines().count(), times[times.length / 2] / 1e6, times[times.length - 1] / 1e6);
+    assertThat(area.getStyleOfChar(area.getText().indexOf("record") + 1)).contains("keyword");
+  }
+
   private static void copyTree(Path from, Path to) throws java.io.IOException {
     try (var s = Files.walk(from)) {
       for (Path p : s.toList()) {

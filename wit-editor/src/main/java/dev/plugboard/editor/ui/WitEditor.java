@@ -105,7 +105,7 @@ public final class WitEditor {
     SplitPane.setResizableWithParent(outline, false);
     showOutline(Outline.of(text));
     highlight();
-    area.plainTextChanges().filter(c -> !c.isIdentity()).subscribe(c -> highlight());
+    area.plainTextChanges().filter(c -> !c.isIdentity()).subscribe(c -> highlightEdit());
     area.multiPlainChanges().successionEnds(PAUSE).subscribe(c -> check());
     check();
   }
@@ -325,30 +325,61 @@ public final class WitEditor {
     syncingOutline = false;
   }
 
+  /** The runs the area shows, and the length of the text they were computed for. */
+  private List<Highlighting.Run> shownRuns;
+  private int shownLength;
+
+  /** Re-styles the whole text (after a check: the squiggles moved). */
   private void highlight() {
     String text = area.getText();
+    shownRuns = null;
     if (text.isEmpty()) {
       return;
     }
-    area.setStyleSpans(0, spans(text, Highlighting.of(text), problems.get()));
+    List<Highlighting.Run> runs = Highlighting.of(text);
+    area.setStyleSpans(0, spans(text, runs, problems.get(), 0, text.length()));
+    shownRuns = runs;
+    shownLength = text.length();
+  }
+
+  /** After an edit: lexes everything (cheap), but re-styles only the runs that changed. */
+  private void highlightEdit() {
+    String text = area.getText();
+    if (shownRuns == null || text.isEmpty()) {
+      highlight();
+      return;
+    }
+    List<Highlighting.Run> runs = Highlighting.of(text);
+    int[] changed = Highlighting.changed(shownRuns, runs, text.length() - shownLength);
+    if (changed != null && changed[1] > changed[0]) {
+      area.setStyleSpans(changed[0], spans(text, runs, problems.get(), changed[0], changed[1]));
+    }
+    shownRuns = runs;
+    shownLength = text.length();
   }
 
   /** Token classes, plus {@code error-squiggle} over each problem's range. */
   static StyleSpans<Collection<String>> spans(String text, List<Highlighting.Run> runs,
-      List<FileDiagnostics.Problem> problems) {
+      List<FileDiagnostics.Problem> problems, int from, int to) {
     TreeSet<Integer> cuts = new TreeSet<>();
-    cuts.add(0);
-    cuts.add(text.length());
-    for (Highlighting.Run r : runs) {
-      cuts.add(r.start());
-      cuts.add(r.end());
+    cuts.add(from);
+    cuts.add(to);
+    int first = firstRunEndingAfter(runs, from);
+    for (int i = first; i < runs.size() && runs.get(i).start() < to; i++) {
+      Highlighting.Run r = runs.get(i);
+      cuts.add(Math.max(from, r.start()));
+      cuts.add(Math.min(to, r.end()));
     }
     for (FileDiagnostics.Problem p : problems) {
-      cuts.add(Math.min(p.start(), text.length()));
-      cuts.add(Math.min(p.end(), text.length()));
+      int ps = Math.min(p.start(), text.length());
+      int pe = Math.min(p.end(), text.length());
+      if (pe > from && ps < to) {
+        cuts.add(Math.max(from, ps));
+        cuts.add(Math.min(to, pe));
+      }
     }
     StyleSpansBuilder<Collection<String>> b = new StyleSpansBuilder<>();
-    int runIndex = 0;
+    int runIndex = first;
     Integer previous = null;
     for (int cut : cuts) {
       if (previous != null && cut > previous) {
@@ -370,5 +401,20 @@ public final class WitEditor {
       previous = cut;
     }
     return b.create();
+  }
+
+  /** The index of the first run that ends after {@code offset} (binary search: runs are in order). */
+  private static int firstRunEndingAfter(List<Highlighting.Run> runs, int offset) {
+    int lo = 0;
+    int hi = runs.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (runs.get(mid).end() <= offset) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 }
