@@ -94,10 +94,10 @@ public final class WitEditor {
     language = new LanguageFeatures(this);
     root.setBottom(language.renameBar);
     area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-      if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.F) {
+      if (e.isShortcutDown() && !e.isShiftDown() && e.getCode() == javafx.scene.input.KeyCode.F) {
         findBar.show(false);
         e.consume();
-      } else if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.H) {
+      } else if (e.isShortcutDown() && !e.isShiftDown() && e.getCode() == javafx.scene.input.KeyCode.H) {
         findBar.show(true);
         e.consume();
       }
