@@ -1,0 +1,371 @@
+package dev.plugboard.compose;
+
+import dev.plugboard.compose.CompositionException.Kind;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongConsumer;
+
+/**
+ * A composition: registered packages, nodes (component instantiations and imports of the
+ * composition) and edges (instantiation arguments, and the composition's exports), each
+ * mutation type-checked. Every change is a command that can be undone and redone; the
+ * revision counter moves with each and listeners hear of it.
+ */
+public final class CompositionGraph {
+
+  /** A node: an instantiation of a package, or an import of the composition. */
+  public sealed interface Node {
+    String name();
+
+    /** {@code let name = new pkg { args }}; {@code args} maps import names to their sources. */
+    record Instantiation(String name, String pkg, Map<String, Source> args) implements Node {
+      public Instantiation {
+        args = Map.copyOf(args);
+      }
+    }
+
+    /** An import of the composition, under {@code importName}, of the given type. */
+    record Import(String name, String importName, ItemType type) implements Node {}
+  }
+
+  /** Where an argument or an export comes from. */
+  public sealed interface Source {
+    /** A node itself: an import, or (for exports) a whole instantiation's instance. */
+    record Whole(String node) implements Source {}
+
+    /** The export {@code export} of the instantiation {@code node}. */
+    record Export(String node, String export) implements Source {}
+  }
+
+  private final Map<String, ComposedPackage> packages = new LinkedHashMap<>();
+  private final Map<String, Node> nodes = new LinkedHashMap<>();
+  private final Map<String, Source> exports = new LinkedHashMap<>();
+  private final Deque<Command> undo = new ArrayDeque<>();
+  private final Deque<Command> redo = new ArrayDeque<>();
+  private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
+  private long revision;
+
+  /** A reversible change. */
+  private interface Command {
+    void apply();
+
+    void revert();
+  }
+
+  // ---- reading ------------------------------------------------------------------------
+
+  public Map<String, ComposedPackage> packages() {
+    return java.util.Collections.unmodifiableMap(packages);
+  }
+
+  public Map<String, Node> nodes() {
+    return java.util.Collections.unmodifiableMap(nodes);
+  }
+
+  public Map<String, Source> exports() {
+    return java.util.Collections.unmodifiableMap(exports);
+  }
+
+  public long revision() {
+    return revision;
+  }
+
+  /** Called with the new revision after every change, undo and redo. */
+  public void onChange(LongConsumer listener) {
+    listeners.add(listener);
+  }
+
+  public boolean canUndo() {
+    return !undo.isEmpty();
+  }
+
+  public boolean canRedo() {
+    return !redo.isEmpty();
+  }
+
+  /** The type of what {@code source} refers to. */
+  public ItemType typeOf(Source source) throws CompositionException {
+    return switch (source) {
+      case Source.Whole w -> {
+        Node n = node(w.node());
+        yield switch (n) {
+          case Node.Import i -> i.type();
+          case Node.Instantiation i -> new ItemType.Other("instance of " + i.pkg());
+        };
+      }
+      case Source.Export e -> {
+        Node.Instantiation i = instantiation(e.node());
+        ItemType t = packages.get(i.pkg()).exports().get(e.export());
+        if (t == null) {
+          throw new CompositionException(Kind.NO_SUCH_EXPORT, "`" + i.name() + "` (" + i.pkg() + ") has no export `"
+              + e.export() + "`; it exports " + String.join(", ", packages.get(i.pkg()).exports().keySet()));
+        }
+        yield t;
+      }
+    };
+  }
+
+  /** The imports of an instantiation that no argument satisfies yet. */
+  public List<String> unsatisfied(String node) throws CompositionException {
+    Node.Instantiation i = instantiation(node);
+    List<String> out = new ArrayList<>();
+    for (String imp : packages.get(i.pkg()).imports().keySet()) {
+      if (!i.args().containsKey(imp)) {
+        out.add(imp);
+      }
+    }
+    return out;
+  }
+
+  public Node node(String name) throws CompositionException {
+    Node n = nodes.get(name);
+    if (n == null) {
+      throw new CompositionException(Kind.NOT_AN_INSTANTIATION, "no node named `" + name + "`");
+    }
+    return n;
+  }
+
+  public Node.Instantiation instantiation(String name) throws CompositionException {
+    if (node(name) instanceof Node.Instantiation i) {
+      return i;
+    }
+    throw new CompositionException(Kind.NOT_AN_INSTANTIATION, "`" + name + "` is an import, not an instantiation");
+  }
+
+  // ---- changing -----------------------------------------------------------------------
+
+  private void run(Command c) {
+    c.apply();
+    undo.push(c);
+    redo.clear();
+    changed();
+  }
+
+  private void changed() {
+    revision++;
+    for (LongConsumer l : listeners) {
+      l.accept(revision);
+    }
+  }
+
+  public void undo() {
+    if (!undo.isEmpty()) {
+      Command c = undo.pop();
+      c.revert();
+      redo.push(c);
+      changed();
+    }
+  }
+
+  public void redo() {
+    if (!redo.isEmpty()) {
+      Command c = redo.pop();
+      c.apply();
+      undo.push(c);
+      changed();
+    }
+  }
+
+  /** Registers a package; registering the same name again replaces nothing and is an error. */
+  public void register(ComposedPackage pkg) throws CompositionException {
+    if (packages.containsKey(pkg.name())) {
+      if (packages.get(pkg.name()) == pkg) {
+        return;
+      }
+      throw new CompositionException(Kind.DUPLICATE_NAME, "package `" + pkg.name() + "` is already registered");
+    }
+    run(new Command() {
+      @Override
+      public void apply() {
+        packages.put(pkg.name(), pkg);
+      }
+
+      @Override
+      public void revert() {
+        packages.remove(pkg.name());
+      }
+    });
+  }
+
+  /** Adds {@code let name = new pkg {}} with no arguments yet. */
+  public void instantiate(String name, String pkg) throws CompositionException {
+    if (!packages.containsKey(pkg)) {
+      throw new CompositionException(Kind.UNKNOWN_PACKAGE, "unknown package `" + pkg + "`; known: "
+          + String.join(", ", packages.keySet()));
+    }
+    putNode(new Node.Instantiation(name, pkg, Map.of()));
+  }
+
+  /** Adds an import of the composition. */
+  public void addImport(String name, String importName, ItemType type) throws CompositionException {
+    for (Node n : nodes.values()) {
+      if (n instanceof Node.Import i && i.importName().equals(importName)) {
+        throw new CompositionException(Kind.DUPLICATE_NAME, "the composition already imports `" + importName + "`");
+      }
+    }
+    putNode(new Node.Import(name, importName, type));
+  }
+
+  private void putNode(Node n) throws CompositionException {
+    if (nodes.containsKey(n.name())) {
+      throw new CompositionException(Kind.DUPLICATE_NAME, "`" + n.name() + "` is already defined");
+    }
+    run(new Command() {
+      @Override
+      public void apply() {
+        nodes.put(n.name(), n);
+      }
+
+      @Override
+      public void revert() {
+        nodes.remove(n.name());
+      }
+    });
+  }
+
+  /**
+   * Sets the argument {@code importName} of instantiation {@code node} to {@code source}, after
+   * checking that the import exists and the source's type fits it. Setting the same argument to
+   * the same source again changes nothing; to another source, it is an error.
+   */
+  public void setArgument(String node, String importName, Source source) throws CompositionException {
+    Node.Instantiation i = instantiation(node);
+    ComposedPackage pkg = packages.get(i.pkg());
+    ItemType wanted = pkg.imports().get(importName);
+    if (wanted == null) {
+      throw new CompositionException(Kind.NO_SUCH_IMPORT, "`" + node + "` (" + i.pkg() + ") has no import `"
+          + importName + "`; it imports " + (pkg.imports().isEmpty() ? "nothing"
+          : String.join(", ", pkg.imports().keySet())));
+    }
+    Source current = i.args().get(importName);
+    if (source.equals(current)) {
+      return;
+    }
+    if (current != null) {
+      throw new CompositionException(Kind.ARGUMENT_ALREADY_SET, "argument `" + importName + "` of `" + node
+          + "` is already set");
+    }
+    if (source instanceof Source.Export e && e.node().equals(node)) {
+      throw new CompositionException(Kind.CYCLE, "`" + node + "` cannot be given its own export");
+    }
+    ItemType provided = typeOf(source);
+    String m = TypeCheck.mismatch(provided, wanted);
+    if (m != null) {
+      throw new CompositionException(Kind.TYPE_MISMATCH, "type mismatch for argument `" + importName + "` of `" + node
+          + "`: " + m);
+    }
+    if (dependsOn(source, node)) {
+      throw new CompositionException(Kind.CYCLE, "giving `" + importName + "` of `" + node
+          + "` from there would make a cycle");
+    }
+    Map<String, Source> args = new LinkedHashMap<>(i.args());
+    args.put(importName, source);
+    Node.Instantiation after = new Node.Instantiation(i.name(), i.pkg(), args);
+    run(new Command() {
+      @Override
+      public void apply() {
+        nodes.put(node, after);
+      }
+
+      @Override
+      public void revert() {
+        nodes.put(node, i);
+      }
+    });
+  }
+
+  /** Whether {@code source} (transitively) needs {@code node}. */
+  private boolean dependsOn(Source source, String node) {
+    String from = switch (source) {
+      case Source.Whole w -> w.node();
+      case Source.Export e -> e.node();
+    };
+    if (from.equals(node)) {
+      return true;
+    }
+    if (nodes.get(from) instanceof Node.Instantiation i) {
+      for (Source s : i.args().values()) {
+        if (dependsOn(s, node)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Exports {@code source} from the composition as {@code name}. */
+  public void export(Source source, String name) throws CompositionException {
+    typeOf(source);
+    if (source.equals(exports.get(name))) {
+      return;
+    }
+    if (exports.containsKey(name)) {
+      throw new CompositionException(Kind.DUPLICATE_NAME, "the composition already exports `" + name + "`");
+    }
+    run(new Command() {
+      @Override
+      public void apply() {
+        exports.put(name, source);
+      }
+
+      @Override
+      public void revert() {
+        exports.remove(name);
+      }
+    });
+  }
+
+  public void removeExport(String name) {
+    Source was = exports.get(name);
+    if (was == null) {
+      return;
+    }
+    run(new Command() {
+      @Override
+      public void apply() {
+        exports.remove(name);
+      }
+
+      @Override
+      public void revert() {
+        exports.put(name, was);
+      }
+    });
+  }
+
+  /** The import node of the composition named {@code importName}, if any. */
+  public Optional<Node.Import> importNamed(String importName) {
+    return nodes.values().stream().filter(n -> n instanceof Node.Import i && i.importName().equals(importName))
+        .map(n -> (Node.Import) n).findFirst();
+  }
+
+  /** Instantiations in an order where every argument's source comes first. */
+  public List<Node.Instantiation> instantiationOrder() {
+    List<Node.Instantiation> out = new ArrayList<>();
+    java.util.Set<String> done = new java.util.HashSet<>();
+    for (Node n : nodes.values()) {
+      visit(n, done, out);
+    }
+    return out;
+  }
+
+  private void visit(Node n, java.util.Set<String> done, List<Node.Instantiation> out) {
+    if (!(n instanceof Node.Instantiation i) || !done.add(i.name())) {
+      return;
+    }
+    for (Source s : i.args().values()) {
+      String from = s instanceof Source.Export e ? e.node() : ((Source.Whole) s).node();
+      Node dep = nodes.get(from);
+      if (dep != null) {
+        visit(dep, done, out);
+      }
+    }
+    out.add(i);
+  }
+}

@@ -1,0 +1,38 @@
+package dev.plugboard.compose;
+
+import dev.plugboard.types.ValueType;
+import java.util.List;
+import java.util.Map;
+
+/** What a component imports or exports under one name, as far as composition checks it. */
+public sealed interface ItemType {
+
+  /** A function: parameter names and types, and the result (null for none). */
+  record Func(List<String> names, List<ValueType> params, ValueType result) implements ItemType {
+    public Func {
+      names = List.copyOf(names);
+      params = List.copyOf(params);
+    }
+  }
+
+  /** An instance of an interface: its functions and the names of its resources. */
+  record Instance(String interfaceName, Map<String, Func> functions, List<String> resources) implements ItemType {
+    public Instance {
+      functions = Map.copyOf(functions);
+      resources = List.copyOf(resources);
+    }
+  }
+
+  /** Anything else (types, components, modules): composed by name only. */
+  record Other(String description) implements ItemType {}
+
+  default String describe() {
+    return switch (this) {
+      case Func f -> "func(" + String.join(", ", java.util.stream.IntStream.range(0, f.params().size())
+          .mapToObj(i -> f.names().get(i) + ": " + ValueType.describe(f.params().get(i))).toList()) + ")"
+          + (f.result() == null ? "" : " -> " + ValueType.describe(f.result()));
+      case Instance i -> "instance of " + (i.interfaceName() == null ? "an interface" : i.interfaceName());
+      case Other o -> o.description();
+    };
+  }
+}
