@@ -23,6 +23,12 @@ public sealed interface ItemType {
     }
   }
 
+  /**
+   * A type declared in WAC text (an interface path, {@code func(...)}, an inline interface) and
+   * not known from a component: it fits any import of its kind ({@code path} null when inline).
+   */
+  record Declared(String kind, String path) implements ItemType {}
+
   /** Anything else (types, components, modules): composed by name only. */
   record Other(String description) implements ItemType {}
 
@@ -32,6 +38,7 @@ public sealed interface ItemType {
           .mapToObj(i -> f.names().get(i) + ": " + ValueType.describe(f.params().get(i))).toList()) + ")"
           + (f.result() == null ? "" : " -> " + ValueType.describe(f.result()));
       case Instance i -> "instance of " + (i.interfaceName() == null ? "an interface" : i.interfaceName());
+      case Declared d -> d.path() != null ? "interface " + d.path() : "declared " + d.kind();
       case Other o -> o.description();
     };
   }

@@ -13,6 +13,16 @@ final class TypeCheck {
   private TypeCheck() {}
 
   static String mismatch(ItemType provided, ItemType wanted) {
+    if (provided instanceof ItemType.Declared d) {
+      boolean kindFits = switch (wanted) {
+        case ItemType.Instance i -> d.kind().equals("interface")
+            && (d.path() == null || i.interfaceName() == null || namesMatch(d.path(), i.interfaceName())
+                || namesMatch(i.interfaceName(), d.path()));
+        case ItemType.Func f -> d.kind().equals("func");
+        default -> true;
+      };
+      return kindFits ? null : "expected " + wanted.describe() + ", found " + d.describe();
+    }
     return switch (wanted) {
       case ItemType.Func w -> provided instanceof ItemType.Func p ? func(p, w, "") : "expected a function, found "
           + provided.describe();
@@ -39,6 +49,7 @@ final class TypeCheck {
       }
       case ItemType.Other w -> provided instanceof ItemType.Other ? null : "expected " + w.description() + ", found "
           + provided.describe();
+      case ItemType.Declared w -> null;
     };
   }
 

@@ -1,0 +1,757 @@
+package dev.plugboard.compose;
+
+import dev.plugboard.compose.CompositionGraph.Node;
+import dev.plugboard.compose.CompositionGraph.Source;
+import dev.plugboard.wit.source.Diagnostic;
+import dev.plugboard.wit.source.SourceMap;
+import dev.plugboard.wit.source.Span;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The WAC language ({@code wac-LANGUAGE.md}) over a {@link CompositionGraph}: {@link #read}
+ * evaluates a document into a graph (packages come from a resolver), {@link #write} prints a
+ * graph as WAC. Errors are {@link WacException}s with a span, rendered like WIT's.
+ */
+public final class Wac {
+  private Wac() {}
+
+  /** Finds the component registered under a package name ({@code example:upper}, perhaps with a version). */
+  @FunctionalInterface
+  public interface Packages {
+    /** The package, or null when there is none by that name. */
+    ComposedPackage find(String name) throws CompositionException;
+  }
+
+  /** A WAC document that does not parse or does not make a valid composition. */
+  public static final class WacException extends Exception {
+    private final String rendered;
+    private final Span span;
+
+    WacException(SourceMap sources, Span span, String message) {
+      super(message);
+      this.span = span;
+      this.rendered = sources.render(Diagnostic.error(span, message));
+    }
+
+    /** {@code file.wac:line:col: error: message} and an excerpt with a caret. */
+    public String rendered() {
+      return rendered;
+    }
+
+    public Span span() {
+      return span;
+    }
+  }
+
+  /** The result of reading: the graph, the package name the document declares, its type statements as written. */
+  public record Document(String packageName, String targets, CompositionGraph graph, List<String> typeStatements) {}
+
+  // ---- lexing -------------------------------------------------------------------------------
+
+  private enum T { ID, STRING, PUNCT, EOF }
+
+  private record Tok(T kind, String text, int start, int end) {}
+
+  private static final class Lexer {
+    private final String s;
+    private int i;
+
+    Lexer(String s) {
+      this.s = s;
+    }
+
+    List<Tok> all(SourceMap sources) throws WacException {
+      List<Tok> out = new ArrayList<>();
+      while (true) {
+        skip();
+        if (i >= s.length()) {
+          out.add(new Tok(T.EOF, "", i, i));
+          return out;
+        }
+        int start = i;
+        char c = s.charAt(i);
+        if (c == '"') {
+          i++;
+          while (i < s.length() && s.charAt(i) != '"' && s.charAt(i) != '\n') {
+            i++;
+          }
+          if (i >= s.length() || s.charAt(i) != '"') {
+            throw new WacException(sources, new Span(start, i), "unterminated string");
+          }
+          i++;
+          out.add(new Tok(T.STRING, s.substring(start + 1, i - 1), start, i));
+        } else if (Character.isLetter(c) || c == '%' || c == '_') {
+          i++;
+          while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '-'
+              || s.charAt(i) == '_')) {
+            i++;
+          }
+          out.add(new Tok(T.ID, s.substring(start, i), start, i));
+        } else if (Character.isDigit(c)) {
+          while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '.'
+              || s.charAt(i) == '-' || s.charAt(i) == '+')) {
+            i++;
+          }
+          out.add(new Tok(T.ID, s.substring(start, i), start, i));
+        } else if (s.startsWith("...", i)) {
+          i += 3;
+          out.add(new Tok(T.PUNCT, "...", start, i));
+        } else if (s.startsWith("->", i)) {
+          i += 2;
+          out.add(new Tok(T.PUNCT, "->", start, i));
+        } else if (";:{}()[],.=<>@/*".indexOf(c) >= 0) {
+          i++;
+          out.add(new Tok(T.PUNCT, String.valueOf(c), start, i));
+        } else {
+          throw new WacException(sources, new Span(start, start + 1), "unexpected character `" + c + "`");
+        }
+      }
+    }
+
+    private void skip() {
+      while (i < s.length()) {
+        char c = s.charAt(i);
+        if (Character.isWhitespace(c)) {
+          i++;
+        } else if (s.startsWith("//", i)) {
+          while (i < s.length() && s.charAt(i) != '\n') {
+            i++;
+          }
+        } else if (s.startsWith("/*", i)) {
+          int end = s.indexOf("*/", i + 2);
+          i = end < 0 ? s.length() : end + 2;
+        } else {
+          return;
+        }
+      }
+    }
+  }
+
+  // ---- reading ------------------------------------------------------------------------------
+
+  /** Reads {@code text} (from {@code path}, for messages) into a new graph. */
+  public static Document read(String path, String text, Packages packages) throws WacException {
+    SourceMap sources = new SourceMap();
+    sources.add(path, text);
+    return new Reader(sources, text, new Lexer(text).all(sources), packages).document();
+  }
+
+  /** A value a local name can be bound to. */
+  private sealed interface Val {
+    /** An instance made by {@code new}. */
+    record Inst(String node) implements Val {}
+
+    /** An item: an import of the composition, or an export of an instance. */
+    record Item(Source source, String name) implements Val {}
+  }
+
+  private static final Set<String> KEYWORDS = Set.of("package", "targets", "import", "as", "let", "new", "export",
+      "interface", "world", "type", "record", "variant", "enum", "flags", "resource", "use", "include");
+
+  private static final class Reader {
+    private final SourceMap sources;
+    private final String text;
+    private final List<Tok> toks;
+    private final Packages packages;
+    private final CompositionGraph graph = new CompositionGraph();
+    private final Map<String, Val> scope = new LinkedHashMap<>();
+    private final List<String> typeStatements = new ArrayList<>();
+    private int p;
+    private int anonymous;
+
+    Reader(SourceMap sources, String text, List<Tok> toks, Packages packages) {
+      this.sources = sources;
+      this.text = text;
+      this.toks = toks;
+      this.packages = packages;
+    }
+
+    private Tok peek() {
+      return toks.get(p);
+    }
+
+    private Tok next() {
+      return toks.get(p++);
+    }
+
+    private boolean at(String s) {
+      return !peek().kind().equals(T.STRING) && peek().text().equals(s) && peek().kind() != T.EOF;
+    }
+
+    private WacException error(Tok t, String message) {
+      return new WacException(sources, new Span(t.start(), Math.max(t.end(), t.start() + 1)), message);
+    }
+
+    private WacException error(int start, int end, String message) {
+      return new WacException(sources, new Span(start, Math.max(end, start + 1)), message);
+    }
+
+    private Tok expect(String s) throws WacException {
+      if (!at(s)) {
+        throw error(peek(), "expected `" + s + "`, found " + describe(peek()));
+      }
+      return next();
+    }
+
+    private static String describe(Tok t) {
+      return t.kind() == T.EOF ? "end of file" : t.kind() == T.STRING ? "a string" : "`" + t.text() + "`";
+    }
+
+    private Tok id() throws WacException {
+      Tok t = peek();
+      if (t.kind() != T.ID || KEYWORDS.contains(t.text())) {
+        throw error(t, "expected an identifier, found " + describe(t));
+      }
+      p++;
+      return t;
+    }
+
+    private static String unescape(String id) {
+      return id.startsWith("%") ? id.substring(1) : id;
+    }
+
+    /** {@code ns:name(:more)*('/' id)*('@' version)?}; returns the text and its span. */
+    private Tok path(boolean allowSlash) throws WacException {
+      Tok first = id();
+      int end = first.end();
+      if (!at(":")) {
+        throw error(first, "expected a package name such as `ns:name`, found `" + first.text() + "`");
+      }
+      while (at(":")) {
+        next();
+        end = id().end();
+      }
+      while (allowSlash && at("/")) {
+        next();
+        end = id().end();
+      }
+      if (at("@")) {
+        next();
+        Tok v = peek();
+        while (peek().kind() == T.ID || at(".") || at("+")) {
+          Tok t = next();
+          end = t.end();
+          if (peek().start() != t.end()) {
+            break;
+          }
+        }
+        if (end <= v.start()) {
+          throw error(v, "expected a version after `@`");
+        }
+      }
+      return new Tok(T.ID, text.substring(first.start(), end).replace(" ", ""), first.start(), end);
+    }
+
+    Document document() throws WacException {
+      if (!at("package")) {
+        throw error(peek(), "a WAC document starts with `package ns:name;`");
+      }
+      next();
+      Tok name = path(false);
+      String targets = null;
+      if (at("targets")) {
+        next();
+        targets = path(true).text();
+      }
+      expect(";");
+      while (peek().kind() != T.EOF) {
+        statement();
+      }
+      return new Document(name.text(), targets, graph, typeStatements);
+    }
+
+    private void statement() throws WacException {
+      Tok t = peek();
+      switch (t.kind() == T.ID ? t.text() : "") {
+        case "import" -> importStatement();
+        case "let" -> letStatement();
+        case "export" -> exportStatement();
+        case "interface", "world", "type", "record", "variant", "enum", "flags", "resource" -> typeStatement();
+        default -> throw error(t, "expected `import`, `let`, `export` or a type declaration, found " + describe(t));
+      }
+    }
+
+    /** Type declarations are kept as written (a composition may declare types for its imports). */
+    private void typeStatement() throws WacException {
+      Tok start = next();
+      int depth = 0;
+      Tok t;
+      do {
+        t = next();
+        if (t.kind() == T.EOF) {
+          throw error(start, "unterminated `" + start.text() + "` declaration");
+        }
+        if (t.text().equals("{") && t.kind() == T.PUNCT) {
+          depth++;
+        } else if (t.text().equals("}") && t.kind() == T.PUNCT) {
+          depth--;
+        }
+      } while (!(depth == 0 && (t.text().equals(";") || t.text().equals("}")) && t.kind() == T.PUNCT));
+      typeStatements.add(text.substring(start.start(), t.end()));
+    }
+
+    private void importStatement() throws WacException {
+      next();
+      Tok local = id();
+      String importName = null;
+      Tok asTok = null;
+      if (at("as")) {
+        next();
+        asTok = next();
+        if (asTok.kind() != T.ID && asTok.kind() != T.STRING) {
+          throw error(asTok, "expected a name after `as`");
+        }
+        importName = asTok.kind() == T.STRING ? asTok.text() : unescape(asTok.text());
+      }
+      expect(":");
+      ItemType type;
+      Tok typeStart = peek();
+      if (at("func") || at("interface")) {
+        skipType();
+        type = new ItemType.Declared(typeStart.text(), null);
+        if (importName == null) {
+          importName = unescape(local.text());
+        }
+      } else if (toks.get(p + 1).text().equals(":")) {
+        Tok path = path(true);
+        type = typeOfPath(path);
+        if (importName == null) {
+          importName = path.text();
+        }
+      } else {
+        Tok ref = id();
+        type = new ItemType.Declared("type", null);
+        if (importName == null) {
+          importName = unescape(local.text());
+        }
+      }
+      expect(";");
+      define(local, null);
+      try {
+        graph.addImport(unescape(local.text()), importName, type);
+      } catch (CompositionException e) {
+        throw error(asTok != null ? asTok : local, e.getMessage());
+      }
+      scope.put(unescape(local.text()), new Val.Item(new Source.Whole(unescape(local.text())), importName));
+    }
+
+    private void skipType() throws WacException {
+      int depth = 0;
+      while (true) {
+        Tok t = peek();
+        if (t.kind() == T.EOF) {
+          throw error(t, "unterminated type");
+        }
+        if (depth == 0 && t.text().equals(";") && t.kind() == T.PUNCT) {
+          return;
+        }
+        if (t.kind() == T.PUNCT && (t.text().equals("{") || t.text().equals("("))) {
+          depth++;
+        } else if (t.kind() == T.PUNCT && (t.text().equals("}") || t.text().equals(")"))) {
+          depth--;
+        }
+        next();
+      }
+    }
+
+    /** The type of an interface by its path, from any registered package that imports or exports it. */
+    private ItemType typeOfPath(Tok path) {
+      for (ComposedPackage pkg : graph.packages().values()) {
+        for (var m : List.of(pkg.imports(), pkg.exports())) {
+          for (var e : m.entrySet()) {
+            if (TypeCheck.namesMatch(e.getKey(), path.text()) || TypeCheck.namesMatch(path.text(), e.getKey())) {
+              return e.getValue();
+            }
+          }
+        }
+      }
+      return new ItemType.Declared("interface", path.text());
+    }
+
+    private void define(Tok local, Val v) throws WacException {
+      String name = unescape(local.text());
+      if (scope.containsKey(name)) {
+        throw error(local, "`" + name + "` is already defined");
+      }
+      if (v != null) {
+        scope.put(name, v);
+      }
+    }
+
+    private void letStatement() throws WacException {
+      next();
+      Tok local = id();
+      if (scope.containsKey(unescape(local.text()))) {
+        throw error(local, "`" + unescape(local.text()) + "` is already defined");
+      }
+      expect("=");
+      Val v = expression(unescape(local.text()));
+      expect(";");
+      define(local, v);
+    }
+
+    private void exportStatement() throws WacException {
+      Tok start = next();
+      int exprStart = peek().start();
+      Val v = expression(null);
+      int exprEnd = toks.get(p - 1).end();
+      if (at("...")) {
+        Tok dots = next();
+        if (!(v instanceof Val.Inst inst)) {
+          throw error(exprStart, exprEnd, "only an instance can be spread");
+        }
+        expect(";");
+        ComposedPackage pkg = graph.packages().get(node(inst).pkg());
+        if (pkg.exports().isEmpty()) {
+          throw error(dots, "the instance has no exports to spread");
+        }
+        for (String e : pkg.exports().keySet()) {
+          if (!graph.exports().containsKey(e)) {
+            export(new Source.Export(inst.node(), e), e, dots);
+          }
+        }
+        return;
+      }
+      String name;
+      Tok nameTok = null;
+      if (at("as")) {
+        next();
+        nameTok = next();
+        if (nameTok.kind() != T.ID && nameTok.kind() != T.STRING) {
+          throw error(nameTok, "expected a name after `as`");
+        }
+        name = nameTok.kind() == T.STRING ? nameTok.text() : unescape(nameTok.text());
+      } else {
+        name = switch (v) {
+          case Val.Item i -> i.name();
+          case Val.Inst i -> throw error(start, "an exported instance needs a name: `export x as name;`, or "
+              + "spread its exports with `export x...;`");
+        };
+      }
+      expect(";");
+      Source source = switch (v) {
+        case Val.Item i -> i.source();
+        case Val.Inst i -> new Source.Whole(i.node());
+      };
+      export(source, name, nameTok != null ? nameTok : start);
+    }
+
+    private void export(Source source, String name, Tok at) throws WacException {
+      try {
+        graph.export(source, name);
+      } catch (CompositionException e) {
+        throw error(at, e.getMessage());
+      }
+    }
+
+    private Node.Instantiation node(Val.Inst inst) throws WacException {
+      try {
+        return graph.instantiation(inst.node());
+      } catch (CompositionException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    private Val expression(String letName) throws WacException {
+      Val v = primary(letName);
+      while (true) {
+        if (at(".") && !at("...")) {
+          Tok dot = next();
+          Tok name = id();
+          v = access(v, unescape(name.text()), false, dot, name);
+        } else if (at("[")) {
+          Tok open = next();
+          Tok name = next();
+          if (name.kind() != T.STRING) {
+            throw error(name, "expected a string export name in `[\"...\"]`");
+          }
+          expect("]");
+          v = access(v, name.text(), true, open, name);
+        } else {
+          return v;
+        }
+      }
+    }
+
+    private Val primary(String letName) throws WacException {
+      if (at("(")) {
+        next();
+        Val v = expression(null);
+        expect(")");
+        return v;
+      }
+      if (at("new")) {
+        return newExpression(letName);
+      }
+      Tok name = id();
+      Val v = scope.get(unescape(name.text()));
+      if (v == null) {
+        throw error(name, "undefined name `" + unescape(name.text()) + "`");
+      }
+      return v;
+    }
+
+    private Val access(Val v, String name, boolean exact, Tok at, Tok nameTok) throws WacException {
+      if (!(v instanceof Val.Inst inst)) {
+        throw error(at.start(), nameTok.end(), "only an instance has exports to access");
+      }
+      ComposedPackage pkg = graph.packages().get(node(inst).pkg());
+      String export = exact ? name : inferExport(pkg.exports().keySet(), name);
+      if (!pkg.exports().containsKey(export)) {
+        throw error(nameTok, "the instance of " + pkg.name() + " has no export `" + export + "`; it exports "
+            + (pkg.exports().isEmpty() ? "nothing" : String.join(", ", pkg.exports().keySet())));
+      }
+      return new Val.Item(new Source.Export(inst.node(), export), export);
+    }
+
+    /** Exactly one name whose path ends with {@code /name} (perhaps versioned), else the name itself. */
+    private static String inferExport(Set<String> names, String name) {
+      String found = null;
+      for (String n : names) {
+        String bare = n.contains("@") ? n.substring(0, n.indexOf('@')) : n;
+        if (bare.endsWith("/" + name)) {
+          if (found != null) {
+            return name;
+          }
+          found = n;
+        }
+      }
+      return found != null ? found : name;
+    }
+
+    private Val newExpression(String letName) throws WacException {
+      Tok kw = next();
+      Tok pkgTok = path(false);
+      ComposedPackage pkg;
+      try {
+        pkg = packages.find(pkgTok.text());
+      } catch (CompositionException e) {
+        throw error(pkgTok, e.getMessage());
+      }
+      if (pkg == null) {
+        throw error(pkgTok, "unknown package `" + pkgTok.text() + "` (give it with --dep " + pkgTok.text()
+            + "=FILE.wasm, or put it in deps/)");
+      }
+      try {
+        graph.register(pkg);
+      } catch (CompositionException e) {
+        throw error(pkgTok, e.getMessage());
+      }
+      String node = letName != null && !graph.nodes().containsKey(letName) ? letName : fresh(pkg.name());
+      try {
+        graph.instantiate(node, pkg.name());
+      } catch (CompositionException e) {
+        throw error(kw, e.getMessage());
+      }
+      expect("{");
+      List<Val.Inst> spreads = new ArrayList<>();
+      List<Tok> spreadToks = new ArrayList<>();
+      boolean implicit = false;
+      while (!at("}")) {
+        if (at("...")) {
+          Tok dots = next();
+          if (at("}") || at(",")) {
+            implicit = true;
+          } else {
+            Tok name = id();
+            Val v = scope.get(unescape(name.text()));
+            if (!(v instanceof Val.Inst inst)) {
+              throw error(name, v == null ? "undefined name `" + unescape(name.text()) + "`"
+                  : "only an instance can be spread");
+            }
+            spreads.add(inst);
+            spreadToks.add(dots);
+          }
+        } else {
+          Tok first = next();
+          if (first.kind() == T.STRING || (first.kind() == T.ID && at(":"))) {
+            if (first.kind() == T.ID && (KEYWORDS.contains(first.text()))) {
+              throw error(first, "expected an argument name, found `" + first.text() + "`");
+            }
+            expect(":");
+            Val v = expression(null);
+            String arg = first.kind() == T.STRING ? first.text()
+                : inferImport(pkg.imports().keySet(), unescape(first.text()));
+            argument(node, arg, v, first);
+          } else {
+            if (first.kind() != T.ID) {
+              throw error(first, "expected an argument, found " + describe(first));
+            }
+            Val v = scope.get(unescape(first.text()));
+            if (v == null) {
+              throw error(first, "undefined name `" + unescape(first.text()) + "`");
+            }
+            argument(node, inferredName(pkg, unescape(first.text()), v), v, first);
+          }
+        }
+        if (at(",")) {
+          next();
+        } else if (!at("}")) {
+          throw error(peek(), "expected `,` or `}`, found " + describe(peek()));
+        }
+      }
+      Tok close = expect("}");
+      for (int k = 0; k < spreads.size(); k++) {
+        int matched = 0;
+        ComposedPackage from = graph.packages().get(node(spreads.get(k)).pkg());
+        for (String imp : pkg.imports().keySet()) {
+          if (argSet(node, imp)) {
+            continue;
+          }
+          for (String e : from.exports().keySet()) {
+            if (TypeCheck.namesMatch(e, imp)) {
+              argument(node, imp, new Val.Item(new Source.Export(spreads.get(k).node(), e), e), spreadToks.get(k));
+              matched++;
+              break;
+            }
+          }
+        }
+        if (matched == 0) {
+          throw error(spreadToks.get(k), "the spread instance exports nothing that " + pkg.name() + " still needs");
+        }
+      }
+      for (String imp : pkg.imports().keySet()) {
+        if (argSet(node, imp)) {
+          continue;
+        }
+        if (!implicit) {
+          throw error(kw.start(), close.end(), "missing argument `" + imp + "` of " + pkg.name()
+              + " (give it, or end the arguments with `...` to import it)");
+        }
+        implicitImport(node, imp, pkg, kw);
+      }
+      return new Val.Inst(node);
+    }
+
+    private boolean argSet(String node, String imp) throws WacException {
+      try {
+        return graph.instantiation(node).args().containsKey(imp);
+      } catch (CompositionException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    private void implicitImport(String node, String imp, ComposedPackage pkg, Tok at) throws WacException {
+      try {
+        var existing = graph.importNamed(imp);
+        String importNode;
+        if (existing.isPresent()) {
+          importNode = existing.get().name();
+        } else {
+          importNode = fresh(imp);
+          graph.addImport(importNode, imp, pkg.imports().get(imp));
+        }
+        graph.setArgument(node, imp, new Source.Whole(importNode));
+      } catch (CompositionException e) {
+        throw error(at, e.getMessage());
+      }
+    }
+
+    private void argument(String node, String arg, Val v, Tok at) throws WacException {
+      Source s = switch (v) {
+        case Val.Item i -> i.source();
+        case Val.Inst i -> new Source.Whole(i.node());
+      };
+      try {
+        graph.setArgument(node, arg, s);
+      } catch (CompositionException e) {
+        throw error(at, e.getMessage());
+      }
+    }
+
+    /** The rules of "inferred arguments". */
+    private String inferredName(ComposedPackage pkg, String local, Val v) {
+      if (v instanceof Val.Item i && pkg.imports().containsKey(i.name())) {
+        return i.name();
+      }
+      if (v instanceof Val.Item i) {
+        for (String imp : pkg.imports().keySet()) {
+          if (TypeCheck.namesMatch(i.name(), imp)) {
+            return imp;
+          }
+        }
+      }
+      return inferImport(pkg.imports().keySet(), local);
+    }
+
+    private static String inferImport(Set<String> imports, String name) {
+      return inferExport(imports, name);
+    }
+
+    private String fresh(String base) {
+      String stem = base.replaceAll("@.*$", "");
+      stem = stem.substring(Math.max(stem.lastIndexOf('/'), stem.lastIndexOf(':')) + 1)
+          .replaceAll("[^a-z0-9-]", "-");
+      if (stem.isEmpty() || !Character.isLetter(stem.charAt(0))) {
+        stem = "i" + stem;
+      }
+      String name = stem;
+      while (graph.nodes().containsKey(name) || scope.containsKey(name)) {
+        name = stem + "-" + (++anonymous);
+      }
+      return name;
+    }
+  }
+
+  // ---- writing ------------------------------------------------------------------------------
+
+  /** The graph as WAC: imports, one {@code let} per instantiation (arguments by exact name), exports. */
+  public static String write(String packageName, CompositionGraph graph, List<String> typeStatements) {
+    StringBuilder sb = new StringBuilder("package ").append(packageName).append(";\n");
+    if (!typeStatements.isEmpty()) {
+      sb.append('\n');
+      for (String t : typeStatements) {
+        sb.append(t).append("\n\n");
+      }
+    }
+    boolean first = true;
+    for (Node n : graph.nodes().values()) {
+      if (n instanceof Node.Import i) {
+        if (first) {
+          sb.append('\n');
+          first = false;
+        }
+        sb.append("import ").append(id(i.name()));
+        boolean isPath = i.importName().contains(":") && i.importName().contains("/");
+        if (!isPath && !i.importName().equals(i.name())) {
+          sb.append(" as \"").append(i.importName()).append('"');
+        }
+        sb.append(": ").append(isPath ? i.importName() : "interface {}").append(";\n");
+      }
+    }
+    for (Node.Instantiation i : graph.instantiationOrder()) {
+      sb.append("\nlet ").append(id(i.name())).append(" = new ").append(i.pkg()).append(" {");
+      if (i.args().isEmpty()) {
+        sb.append("};\n");
+        continue;
+      }
+      sb.append('\n');
+      for (var a : i.args().entrySet()) {
+        sb.append("  \"").append(a.getKey()).append("\": ").append(expr(a.getValue())).append(",\n");
+      }
+      sb.append("};\n");
+    }
+    if (!graph.exports().isEmpty()) {
+      sb.append('\n');
+    }
+    for (var e : graph.exports().entrySet()) {
+      sb.append("export ").append(expr(e.getValue())).append(" as \"").append(e.getKey()).append("\";\n");
+    }
+    return sb.toString();
+  }
+
+  private static String expr(Source s) {
+    return switch (s) {
+      case Source.Whole w -> id(w.node());
+      case Source.Export e -> id(e.node()) + "[\"" + e.export() + "\"]";
+    };
+  }
+
+  private static String id(String name) {
+    return KEYWORDS.contains(name) ? "%" + name : name;
+  }
+}

@@ -1,0 +1,126 @@
+package dev.plugboard.compose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.plugboard.runtime.LoadedComponent;
+import dev.plugboard.types.Value;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** WAC text into a graph and back: evaluation rules, round trips, and errors with their place. */
+class WacTest {
+  private static final Map<String, ComposedPackage> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  static Wac.Packages fixtures() {
+    return name -> {
+      String bare = name.replaceAll("@.*", "");
+      if (!Set.of("example:app", "example:upper", "example:echo", "example:bench-caller").contains(bare)) {
+        return null;
+      }
+      try {
+        return LOADED.computeIfAbsent(bare, k -> {
+          try {
+            return PlugTest.pkg(k.substring("example:".length()));
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
+      } catch (IllegalStateException e) {
+        throw new CompositionException(CompositionException.Kind.UNKNOWN_PACKAGE, e.getMessage());
+      }
+    };
+  }
+
+  static final String APP_UPPER = """
+      package example:composition;
+
+      // upper's transform instance is spread into app's arguments
+      let upper = new example:upper {};
+      let app = new example:app { ...upper };
+      export app.run;
+      """;
+
+  @Test
+  void readsEvaluatesAndEncodes() throws Exception {
+    Wac.Document d = Wac.read("c.wac", APP_UPPER, fixtures());
+    assertThat(d.packageName()).isEqualTo("example:composition");
+    assertThat(d.graph().instantiation("app").args()).containsEntry("example:text/transform@0.1.0",
+        new CompositionGraph.Source.Export("upper", "example:text/transform@0.1.0"));
+    assertThat(d.graph().exports()).containsOnlyKeys("run");
+    byte[] out = CompositionEncoder.encode(d.graph());
+    assertThat(LoadedComponent.load(out, "c.wasm").instantiate().call("run", Value.string("wac")))
+        .isEqualTo(Value.string("WAC!"));
+  }
+
+  @Test
+  void accessNamedArgumentsAndImplicitImports() throws Exception {
+    String text = """
+        package example:composition@1.0.0;
+        let u = new example:upper {};
+        let t = u.transform;
+        let app = new example:app { transform: t };
+        let app2 = new example:app { ... };
+        export app.run as "run";
+        export app2["run"] as "run-imported";
+        """;
+    Wac.Document d = Wac.read("c.wac", text, fixtures());
+    assertThat(d.graph().instantiation("app").args().values()).containsExactly(
+        new CompositionGraph.Source.Export("u", "example:text/transform@0.1.0"));
+    assertThat(d.graph().importNamed("example:text/transform@0.1.0")).isPresent();
+    assertThat(d.graph().exports()).containsOnlyKeys("run", "run-imported");
+  }
+
+  @Test
+  void roundTripsThroughText() throws Exception {
+    for (String text : new String[] {APP_UPPER, """
+        package example:c;
+        import t: example:text/transform@0.1.0;
+        let app = new example:app { t };
+        export app.run;
+        """}) {
+      Wac.Document first = Wac.read("c.wac", text, fixtures());
+      String written = Wac.write(first.packageName(), first.graph(), first.typeStatements());
+      Wac.Document second = Wac.read("again.wac", written, fixtures());
+      assertThat(second.graph().nodes()).as(written).isEqualTo(first.graph().nodes());
+      assertThat(second.graph().exports()).isEqualTo(first.graph().exports());
+      assertThat(Wac.write(second.packageName(), second.graph(), second.typeStatements())).isEqualTo(written);
+    }
+  }
+
+  @Test
+  void errorsPointAtTheirPlace() {
+    assertError("package example:c;\nlet a = new example:nope {};\n", "c.wac:2:13: error: unknown package "
+        + "`example:nope`");
+    assertError("package example:c;\nlet a = new example:app {};\n", "c.wac:2:9: error: missing argument "
+        + "`example:text/transform@0.1.0` of example:app");
+    assertError("package example:c;\nlet e = new example:echo {};\nlet a = new example:app { ...e };\n",
+        "c.wac:3:27: error: the spread instance exports nothing that example:app still needs");
+    assertError("package example:c;\nlet e = new example:echo {};\nlet a = new example:app { transform: e.echo };\n",
+        "c.wac:3:27: error: type mismatch for argument `example:text/transform@0.1.0` of `a`: function `apply` is "
+            + "missing");
+    assertError("package example:c;\nexport nope.run;\n", "c.wac:2:8: error: undefined name `nope`");
+    assertError("package example:c;\nlet a = new example:upper {};\nlet a = new example:upper {};\n",
+        "c.wac:3:5: error: `a` is already defined");
+    assertError("let a = 1;\n", "c.wac:1:1: error: a WAC document starts with `package ns:name;`");
+    assertError("package example:c;\nlet u = new example:upper {};\nexport u.nope;\n",
+        "c.wac:3:10: error: the instance of example:upper has no export `nope`");
+  }
+
+  private static void assertError(String text, String expected) {
+    assertThatThrownBy(() -> Wac.read("c.wac", text, fixtures())).isInstanceOf(Wac.WacException.class)
+        .satisfies(e -> assertThat(((Wac.WacException) e).rendered()).startsWith(expected));
+  }
+
+  @Test
+  void typeStatementsAreKept() throws Exception {
+    String text = "package example:c;\n\ninterface greeter {\n  greet: func() -> string;\n}\n\n"
+        + "let u = new example:upper {};\nexport u.transform;\n";
+    Wac.Document d = Wac.read("c.wac", text, fixtures());
+    assertThat(d.typeStatements()).containsExactly("interface greeter {\n  greet: func() -> string;\n}");
+    assertThat(Wac.write(d.packageName(), d.graph(), d.typeStatements())).contains("interface greeter {");
+    assertThat(d.graph().exports()).containsOnlyKeys("example:text/transform@0.1.0");
+    assertThat(Map.copyOf(d.graph().packages())).containsOnlyKeys("example:upper");
+  }
+}
