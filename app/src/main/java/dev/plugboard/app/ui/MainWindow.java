@@ -92,6 +92,13 @@ public final class MainWindow {
         t.setDaemon(true);
         return t;
       });
+  /** Where the Run pages load components and make calls (each call has its own deadline thread too). */
+  private final java.util.concurrent.ExecutorService runner = java.util.concurrent.Executors.newSingleThreadExecutor(
+      r -> {
+        Thread t = new Thread(r, "plugboard-runner");
+        t.setDaemon(true);
+        return t;
+      });
   private final ListView<Problem> problemList = new ListView<>(problems);
   private final TextArea console = new TextArea();
   private final TabPane bottom = new TabPane();
@@ -415,8 +422,10 @@ public final class MainWindow {
         wit = "// no WIT view: " + e.getMessage() + "\n";
       }
       ComponentFacts facts = ComponentFacts.of(decoded.component());
-      return new WasmSummaryView(file, summary, new WasmSummaryView.Counts(facts.coreModuleSizes().size(),
-          facts.nestedComponents(), facts.imports().size(), facts.exports().size()), wit);
+      WasmSummaryView page = new WasmSummaryView(file, summary, new WasmSummaryView.Counts(
+          facts.coreModuleSizes().size(), facts.nestedComponents(), facts.imports().size(), facts.exports().size()), wit);
+      page.enableRun(bytes, runner);
+      return page;
     }
     if (kind == FileKind.WIT) {
       WitFileView wit = new WitFileView(file, checker, found -> {

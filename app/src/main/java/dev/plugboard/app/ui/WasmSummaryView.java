@@ -29,6 +29,28 @@ final class WasmSummaryView implements FileView {
   /** What the page counts: core modules and nested components at any depth, top-level imports and exports. */
   record Counts(int coreModules, int nestedComponents, int imports, int exports) {}
 
+  private RunPanel runPanel;
+
+  /** The Run page (null for core modules). */
+  RunPanel runPanel() {
+    return runPanel;
+  }
+
+  /** Adds the Run page of a component: its exports called with WAVE arguments. */
+  void enableRun(byte[] bytes, java.util.concurrent.Executor executor) {
+    runPanel = RunPanel.forBytes(bytes, file.getFileName().toString(), executor);
+    javafx.scene.control.Tab tab = new javafx.scene.control.Tab("Run", runPanel.node);
+    tab.setId("wasm-run-tab");
+    tab.selectedProperty().addListener((o, was, now) -> {
+      if (now) {
+        runPanel.activate();
+      }
+    });
+    pages.getTabs().add(tab);
+  }
+
+  private final javafx.scene.control.TabPane pages = new javafx.scene.control.TabPane();
+
   WasmSummaryView(Path file, BinarySummary summary, Counts counts, String wit) {
     this.file = file;
     root.getStyleClass().add("wasm-summary");
@@ -64,7 +86,6 @@ final class WasmSummaryView implements FileView {
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.getItems().setAll(summary.sections());
 
-    javafx.scene.control.TabPane pages = new javafx.scene.control.TabPane();
     pages.setId("wasm-pages");
     pages.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
     if (wit != null) {

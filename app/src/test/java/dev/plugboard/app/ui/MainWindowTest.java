@@ -232,4 +232,39 @@ class MainWindowTest extends FxRobot {
     assertThat(reopened.get()).isEqualTo(config.resolve("sample-workspace"));
     assertThat(stage.getWidth()).isEqualTo(1000);
   }
+
+  @Test
+  void theRunPageCallsAComponentsExports() throws Exception {
+    Path greeter = config.resolve("sample-workspace/components/greeter/greeter.wasm");
+    interact(() -> window().open(greeter));
+    javafx.scene.control.TabPane pages = lookup("#wasm-pages").queryAs(javafx.scene.control.TabPane.class);
+    assertThat(pages.getTabs()).extracting(t -> t.getText()).containsExactly("WIT", "Sections", "Run");
+    interact(() -> pages.getSelectionModel().select(2));
+    @SuppressWarnings("unchecked")
+    javafx.scene.control.ComboBox<dev.plugboard.runtime.ComponentInstance.Export> functions =
+        lookup("#run-function").queryAs(javafx.scene.control.ComboBox.class);
+    WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> !functions.getItems().isEmpty());
+    assertThat(functions.getItems()).extracting(e -> e.qualifiedName()).containsExactly("greet", "count-vowels");
+    javafx.scene.control.TextField call = lookup("#run-call").queryAs(javafx.scene.control.TextField.class);
+    WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> !call.getText().isEmpty());
+    assertThat(call.getText()).isEqualTo("greet(\"\")");
+    interact(() -> call.setText("greet(\"Plugboard\")"));
+    clickOn("#run-button");
+    @SuppressWarnings("unchecked")
+    javafx.scene.control.ListView<dev.plugboard.app.run.RunSession.Outcome> output =
+        lookup("#run-output").queryAs(javafx.scene.control.ListView.class);
+    WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> !output.getItems().isEmpty());
+    assertThat(output.getItems().getFirst().text()).isEqualTo("\"Hello, Plugboard!\"");
+    interact(() -> functions.setValue(functions.getItems().get(1)));
+    interact(() -> call.setText("count-vowels(\"Education\""));
+    clickOn("#run-button");
+    WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> output.getItems().size() == 2);
+    assertThat(output.getItems().get(1).text()).startsWith("error at column").contains("end of input");
+    interact(() -> call.setText("count-vowels(\"Education\")"));
+    clickOn("#run-button");
+    WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> output.getItems().size() == 3);
+    assertThat(output.getItems().get(2).text()).isEqualTo("5");
+    WaitForAsyncUtils.waitForFxEvents();
+    onFx(() -> Snapshots.write(stage.getScene().getRoot(), "run-page"));
+  }
 }

@@ -1,0 +1,170 @@
+package dev.plugboard.app.ui;
+
+import dev.plugboard.app.run.RunSession;
+import dev.plugboard.runtime.ComponentInstance;
+import dev.plugboard.runtime.RuntimeConfig;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The Run page of a component: pick an export (its call is filled in as a template), edit the
+ * arguments in WAVE, run; each call is listed with its result or trap, how long it took, and
+ * what crossing component boundaries inside it cost. One instance carries state between calls
+ * until "New instance". Work happens off the FX thread.
+ */
+final class RunPanel {
+  final VBox node = new VBox(8);
+  final ComboBox<ComponentInstance.Export> functions = new ComboBox<>();
+  final ComboBox<RuntimeConfig.Engine> engine = new ComboBox<>();
+  final TextField call = new TextField();
+  final Button run = new Button("Run");
+  final ListView<RunSession.Outcome> output = new ListView<>();
+  private final Supplier<RunSession> sessionFactory;
+  private final Executor executor;
+  private RunSession session;
+  private String loadError;
+
+  RunPanel(Supplier<RunSession> sessionFactory, Executor executor) {
+    this.sessionFactory = sessionFactory;
+    this.executor = executor;
+    node.setId("run-panel");
+    node.setPadding(new Insets(8));
+    functions.setId("run-function");
+    functions.setPromptText("Exported function");
+    functions.setCellFactory(l -> exportCell());
+    functions.setButtonCell(exportCell());
+    functions.valueProperty().addListener((o, was, now) -> {
+      if (now != null) {
+        call.setText(RunSession.template(now));
+      }
+    });
+    engine.setId("run-engine");
+    engine.getItems().setAll(RuntimeConfig.Engine.values());
+    engine.setValue(RuntimeConfig.Engine.AUTO);
+    engine.valueProperty().addListener((o, was, now) -> withSession(s -> s.engine(now)));
+    Button reset = new Button("New instance");
+    reset.setId("run-reset");
+    reset.setOnAction(e -> withSession(RunSession::reset));
+    call.setId("run-call");
+    call.setPromptText("greet(\"ada\")");
+    call.getStyleClass().add("source-text");
+    call.setOnKeyPressed(e -> {
+      if (e.getCode() == KeyCode.ENTER) {
+        runCall();
+      }
+    });
+    run.setId("run-button");
+    run.setDefaultButton(false);
+    run.setOnAction(e -> runCall());
+    output.setId("run-output");
+    output.setCellFactory(l -> new ListCell<>() {
+      @Override
+      protected void updateItem(RunSession.Outcome o, boolean empty) {
+        super.updateItem(o, empty);
+        getStyleClass().removeAll("run-ok", "run-failed");
+        if (empty || o == null) {
+          setText(null);
+          return;
+        }
+        getStyleClass().add(o.ok() ? "run-ok" : "run-failed");
+        StringBuilder sb = new StringBuilder("> ").append(o.call()).append('\n').append(o.text());
+        if (o.nanos() > 0) {
+          sb.append("\n  ").append(o.timing());
+          long abi = o.crossings().stream().mapToLong(c -> c.abiNanos()).sum();
+          long bytes = o.crossings().stream().mapToLong(c -> c.bytes()).sum();
+          if (!o.crossings().isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "; %d boundary crossing%s, %.1f µs in the ABI, %d bytes copied",
+                o.crossings().size(), o.crossings().size() == 1 ? "" : "s", abi / 1e3, bytes));
+          }
+        }
+        setText(sb.toString());
+      }
+    });
+    Label fn = new Label("Function");
+    Label eng = new Label("Engine");
+    HBox top = new HBox(8, fn, functions, eng, engine, reset);
+    top.setAlignment(Pos.CENTER_LEFT);
+    HBox.setHgrow(call, Priority.ALWAYS);
+    HBox line = new HBox(8, call, run);
+    VBox.setVgrow(output, Priority.ALWAYS);
+    node.getChildren().addAll(top, line, output);
+  }
+
+  private static ListCell<ComponentInstance.Export> exportCell() {
+    return new ListCell<>() {
+      @Override
+      protected void updateItem(ComponentInstance.Export e, boolean empty) {
+        super.updateItem(e, empty);
+        setText(empty || e == null ? null : e.qualifiedName() + ": " + e.type().describe());
+      }
+    };
+  }
+
+  /** Loads the component (once, in the background) and lists its exports. */
+  void activate() {
+    if (session != null || loadError != null) {
+      return;
+    }
+    run.setDisable(true);
+    CompletableFuture.supplyAsync(() -> {
+      RunSession s = sessionFactory.get();
+      return new Object[] {s, s.functions()};
+    }, executor).whenComplete((r, err) -> Platform.runLater(() -> {
+      run.setDisable(false);
+      if (err != null) {
+        Throwable cause = err.getCause() != null ? err.getCause() : err;
+        loadError = cause.getMessage();
+        output.getItems().add(new RunSession.Outcome("load", "error: " + loadError, false, 0, java.util.List.of()));
+        return;
+      }
+      session = (RunSession) r[0];
+      @SuppressWarnings("unchecked")
+      var fs = (java.util.List<ComponentInstance.Export>) r[1];
+      functions.getItems().setAll(fs);
+      if (!fs.isEmpty() && functions.getValue() == null) {
+        functions.setValue(fs.getFirst());
+      }
+    }));
+  }
+
+  private void withSession(java.util.function.Consumer<RunSession> action) {
+    if (session != null) {
+      executor.execute(() -> action.accept(session));
+    }
+  }
+
+  void runCall() {
+    String text = call.getText().strip();
+    if (text.isEmpty() || session == null) {
+      return;
+    }
+    run.setDisable(true);
+    RunSession s = session;
+    CompletableFuture.supplyAsync(() -> s.call(text), executor).whenComplete((o, err) -> Platform.runLater(() -> {
+      run.setDisable(false);
+      output.getItems().add(o != null ? o : new RunSession.Outcome(text, "error: " + err, false, 0,
+          java.util.List.of()));
+      output.scrollTo(output.getItems().size() - 1);
+    }));
+  }
+
+  static RunPanel forBytes(byte[] bytes, String name, Executor executor) {
+    return new RunPanel(() -> RunSession.of(bytes, name, Duration.ofSeconds(10)), executor);
+  }
+}
