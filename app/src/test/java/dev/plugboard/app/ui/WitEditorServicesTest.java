@@ -179,6 +179,25 @@ class WitEditorServicesTest extends FxRobot {
   }
 
   @Test
+  void aColumnOfCaretsEditsEveryLine() {
+    CodeArea area = openWit("types.wit");
+    String original = area.getText();
+    int line = original.indexOf("    warehouse,");
+    clickOn(area);
+    interact(() -> area.moveTo(line + 4));
+    key(KeyCode.ALT, KeyCode.SHIFT, KeyCode.DOWN);
+    key(KeyCode.ALT, KeyCode.SHIFT, KeyCode.DOWN);
+    assertThat(editor().caretCount()).isEqualTo(3);
+    write("x-");
+    assertThat(area.getText()).contains("    x-warehouse,\n    x-store-front,\n    x-in-transit,");
+    key(KeyCode.BACK_SPACE);
+    key(KeyCode.BACK_SPACE);
+    assertThat(area.getText()).isEqualTo(original);
+    key(KeyCode.ESCAPE);
+    assertThat(editor().caretCount()).isEqualTo(1);
+  }
+
+  @Test
   void externalChangesReloadOrAsk() throws Exception {
     CodeArea area = openWit("worlds.wit");
     Path file = config.resolve("sample-workspace/wit/worlds.wit");

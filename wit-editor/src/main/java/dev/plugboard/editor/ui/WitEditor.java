@@ -44,6 +44,7 @@ public final class WitEditor {
   private final SplitPane split = new SplitPane();
   private final javafx.scene.layout.BorderPane root = new javafx.scene.layout.BorderPane();
   private final FindBar findBar;
+  private final MultiCaret multiCaret;
   private final LanguageFeatures language;
   private Navigator navigator = Navigator.NONE;
   private final javafx.beans.property.StringProperty status = new javafx.beans.property.SimpleStringProperty("");
@@ -90,6 +91,7 @@ public final class WitEditor {
     findBar = new FindBar(area);
     root.setTop(findBar.node);
     root.setCenter(split);
+    multiCaret = new MultiCaret(area);
     new EditingKeys(area);
     language = new LanguageFeatures(this);
     root.setBottom(language.renameBar);
@@ -213,6 +215,11 @@ public final class WitEditor {
 
   public void rename(String newName) {
     language.applyRename(newName);
+  }
+
+  /** How many carets the editor has (more than one after Alt+Shift+Down/Up or Alt+click). */
+  public int caretCount() {
+    return multiCaret.count();
   }
 
   public void showFind(boolean withReplace) {
