@@ -64,32 +64,34 @@ public final class ComposedPackage {
     return new ComposedPackage(name, bytes, c, items(r, world.imports, types), items(r, world.exports, types));
   }
 
-  private static Map<String, ItemType> items(Resolve r, Map<WorldKey, WorldItem> items, WitTypes types) {
+  static Map<String, ItemType> items(Resolve r, Map<WorldKey, WorldItem> items, WitTypes types) {
     Map<String, ItemType> out = new LinkedHashMap<>();
     for (var e : items.entrySet()) {
       String key = r.keyName(e.getKey());
       out.put(key, switch (e.getValue()) {
         case WorldItem.OfFunction f -> func(f.function(), types);
-        case WorldItem.OfInterface i -> {
-          Interface iface = r.interfaces.get(i.id());
-          Map<String, ItemType.Func> functions = new LinkedHashMap<>();
-          iface.functions.forEach((n, f) -> functions.put(n, func(f, types)));
-          List<String> resources = new ArrayList<>();
-          iface.types.forEach((n, id) -> {
-            if (r.isResource(id)) {
-              resources.add(n);
-            }
-          });
-          yield new ItemType.Instance(i.id() >= 0 && iface.name != null ? r.interfaceName(i.id()) : null, functions,
-              resources);
-        }
+        case WorldItem.OfInterface i -> instance(r, i.id(), types);
         case WorldItem.OfType t -> new ItemType.Other("type");
       });
     }
     return out;
   }
 
-  private static ItemType.Func func(Function f, WitTypes types) {
+  /** The instance type of interface {@code id} of a resolve. */
+  static ItemType.Instance instance(Resolve r, int id, WitTypes types) {
+    Interface iface = r.interfaces.get(id);
+    Map<String, ItemType.Func> functions = new LinkedHashMap<>();
+    iface.functions.forEach((n, f) -> functions.put(n, func(f, types)));
+    List<String> resources = new ArrayList<>();
+    iface.types.forEach((n, tid) -> {
+      if (r.isResource(tid)) {
+        resources.add(n);
+      }
+    });
+    return new ItemType.Instance(iface.name != null ? r.interfaceName(id) : null, functions, resources);
+  }
+
+  static ItemType.Func func(Function f, WitTypes types) {
     List<String> names = new ArrayList<>();
     List<ValueType> params = new ArrayList<>();
     for (Function.Param p : f.params()) {

@@ -162,6 +162,12 @@ public final class Wac {
     private final List<String> typeStatements = new ArrayList<>();
     private int p;
     private int anonymous;
+    /** The document's type declarations, resolved as a WIT package (null when there are none). */
+    private dev.plugboard.wit.resolve.Resolve declared;
+    private dev.plugboard.types.WitTypes declaredTypes;
+    /** Inline import types ({@code func(...)}, {@code interface { … }}) by the import's token index. */
+    private final Map<Integer, String> inlineImports = new LinkedHashMap<>();
+    private String packageName;
 
     Reader(SourceMap sources, String text, List<Tok> toks, Packages packages) {
       this.sources = sources;
@@ -253,15 +259,244 @@ public final class Wac {
       next();
       Tok name = path(false);
       String targets = null;
+      Tok targetsTok = null;
       if (at("targets")) {
         next();
-        targets = path(true).text();
+        targetsTok = path(true);
+        targets = targetsTok.text();
       }
       expect(";");
+      packageName = name.text();
+      int body = p;
+      declarations(name);
+      p = body;
       while (peek().kind() != T.EOF) {
         statement();
       }
+      if (targetsTok != null) {
+        checkTargets(targetsTok);
+      }
       return new Document(name.text(), targets, graph, typeStatements);
+    }
+
+    // ---- type declarations, resolved as WIT ----
+
+    /** A piece of WIT made from the document: its place in the generated text and in the document. */
+    private record Chunk(int witStart, int witEnd, int wacStart) {}
+
+    private final List<Chunk> chunks = new ArrayList<>();
+
+    /**
+     * First pass: the type statements and inline import types, put together as one WIT package
+     * ({@code interface}s and {@code world}s as written, other type declarations in an interface
+     * {@code wac-types}, each inline import type in an interface {@code wac-import-N}) and resolved.
+     */
+    private void declarations(Tok name) throws WacException {
+      StringBuilder wit = new StringBuilder("package ").append(name.text()).append(";\n");
+      List<int[]> loose = new ArrayList<>();
+      int imports = 0;
+      while (peek().kind() != T.EOF) {
+        Tok t = peek();
+        String kw = t.kind() == T.ID ? t.text() : "";
+        int statementStart = p;
+        if (kw.equals("interface") || kw.equals("world")) {
+          int end = statementEnd(true);
+          append(wit, t.start(), end);
+        } else if (Set.of("type", "record", "variant", "enum", "flags", "resource").contains(kw)) {
+          loose.add(new int[] {t.start(), statementEnd(true)});
+        } else if (kw.equals("import")) {
+          next();
+          Tok local = peek();
+          while (!at(":") && peek().kind() != T.EOF && !at(";")) {
+            next();
+          }
+          if (at(":")) {
+            next();
+            Tok type = peek();
+            if (at("func") || at("interface")) {
+              int end = statementEnd(false);
+              String iface = "wac-import-" + word(++imports);
+              inlineImports.put(statementStart, iface);
+              if (type.text().equals("func")) {
+                wit.append("\ninterface ").append(iface).append(" {\n  ").append(unescape(local.text()).isEmpty()
+                    ? "f" : local.text()).append(": ");
+                append(wit, type.start(), end);
+                wit.append(";\n}\n");
+              } else {
+                wit.append("\ninterface ").append(iface).append(' ');
+                append(wit, type.end(), end);
+                wit.append('\n');
+              }
+            }
+          }
+          statementEnd(false);
+          if (at(";")) {
+            next();
+          }
+        } else {
+          statementEnd(false);
+          if (at(";")) {
+            next();
+          }
+        }
+        if (p == statementStart) {
+          next();
+        }
+      }
+      if (!loose.isEmpty()) {
+        wit.append("\ninterface wac-types {\n");
+        for (int[] l : loose) {
+          append(wit, l[0], l[1]);
+          wit.append('\n');
+        }
+        wit.append("}\n");
+      }
+      if (chunks.isEmpty() && inlineImports.isEmpty()) {
+        return;
+      }
+      var r = dev.plugboard.wit.resolve.WitResolver.resolve(new dev.plugboard.wit.resolve.WitResolver.Group(List.of(
+          new dev.plugboard.wit.resolve.WitResolver.SourceFile("declarations.wit", wit.toString()))), List.of(),
+          dev.plugboard.wit.resolve.WitResolver.Options.DEFAULT);
+      for (var d : r.diagnostics()) {
+        if (d.severity() == dev.plugboard.wit.source.Diagnostic.Severity.ERROR) {
+          int at = d.span().isNone() ? name.start() : toWac(d.span().start(), name.start());
+          int end = d.span().isNone() ? name.end() : toWac(d.span().end(), name.end());
+          throw error(at, Math.max(end, at + 1), d.message());
+        }
+      }
+      declared = r.resolve();
+      declaredTypes = new dev.plugboard.types.WitTypes(declared);
+    }
+
+    /** 1 → a, 2 → b, … 27 → ba: a kebab-case word for a number. */
+    private static String word(int n) {
+      StringBuilder sb = new StringBuilder();
+      do {
+        sb.insert(0, (char) ('a' + (n - 1) % 26));
+        n = (n - 1) / 26;
+      } while (n > 0);
+      return sb.toString();
+    }
+
+    private void append(StringBuilder wit, int wacStart, int wacEnd) {
+      wit.append('\n');
+      int start = wit.length();
+      wit.append(text, wacStart, wacEnd);
+      chunks.add(new Chunk(start, wit.length(), wacStart));
+    }
+
+    private int toWac(int witOffset, int fallback) {
+      for (Chunk c : chunks) {
+        if (witOffset >= c.witStart() && witOffset <= c.witEnd()) {
+          return c.wacStart() + (witOffset - c.witStart());
+        }
+      }
+      return fallback;
+    }
+
+    /**
+     * Advances to the end of the statement at hand: its closing {@code ;} (not consumed) or, for a
+     * braced declaration ({@code braced}), the {@code }} that closes it when no {@code ;} follows.
+     * Returns the offset where the statement's text ends.
+     */
+    private int statementEnd(boolean braced) throws WacException {
+      int depth = 0;
+      Tok start = peek();
+      while (peek().kind() != T.EOF) {
+        Tok t = peek();
+        if (t.kind() == T.PUNCT && (t.text().equals("{") || t.text().equals("("))) {
+          depth++;
+        } else if (t.kind() == T.PUNCT && (t.text().equals("}") || t.text().equals(")"))) {
+          depth--;
+          if (depth == 0 && braced && t.text().equals("}")) {
+            next();
+            return t.end();
+          }
+        } else if (depth == 0 && t.kind() == T.PUNCT && t.text().equals(";")) {
+          if (braced) {
+            next();
+            return t.end();
+          }
+          return t.start();
+        }
+        next();
+      }
+      if (braced) {
+        throw error(start, "unterminated `" + start.text() + "` declaration");
+      }
+      return peek().start();
+    }
+
+    /** The declared interface {@code name}, if the document declares it. */
+    private Integer declaredInterface(String name) {
+      if (declared == null) {
+        return null;
+      }
+      for (int i = 0; i < declared.interfaces.size(); i++) {
+        if (name.equals(declared.interfaces.get(i).name)) {
+          return i;
+        }
+      }
+      return null;
+    }
+
+    private void checkTargets(Tok targets) throws WacException {
+      String path = targets.text();
+      int slash = path.lastIndexOf('/');
+      String pkgName = path.substring(0, slash);
+      String world = path.substring(slash + 1).replaceAll("@.*", "");
+      Map<String, ItemType> wantImports;
+      Map<String, ItemType> wantExports;
+      if (pkgName.replaceAll("@.*", "").equals(packageName.replaceAll("@.*", ""))) {
+        dev.plugboard.wit.resolve.World w = declared == null ? null : declared.worlds.stream()
+            .filter(x -> world.equals(x.name)).findFirst().orElse(null);
+        if (w == null) {
+          throw error(targets, "the document declares no world `" + world + "`");
+        }
+        wantImports = ComposedPackage.items(declared, w.imports, declaredTypes);
+        wantExports = ComposedPackage.items(declared, w.exports, declaredTypes);
+      } else {
+        ComposedPackage pkg;
+        try {
+          pkg = packages.find(pkgName);
+        } catch (CompositionException e) {
+          throw error(targets, e.getMessage());
+        }
+        if (pkg == null) {
+          throw error(targets, "unknown package `" + pkgName + "` for `targets`");
+        }
+        wantImports = pkg.imports();
+        wantExports = pkg.exports();
+      }
+      for (Node n : graph.nodes().values()) {
+        if (n instanceof Node.Import i) {
+          String match = wantImports.keySet().stream().filter(k -> TypeCheck.namesMatch(k, i.importName()))
+              .findFirst().orElse(null);
+          if (match == null) {
+            throw error(targets, "the composition imports `" + i.importName() + "`, which " + path + " does not");
+          }
+          String m = TypeCheck.mismatch(wantImports.get(match), i.type());
+          if (m != null) {
+            throw error(targets, "import `" + i.importName() + "` does not match " + path + ": " + m);
+          }
+        }
+      }
+      for (var e : wantExports.entrySet()) {
+        Source have = graph.exports().entrySet().stream().filter(x -> TypeCheck.namesMatch(x.getKey(), e.getKey()))
+            .map(Map.Entry::getValue).findFirst().orElse(null);
+        if (have == null) {
+          throw error(targets, path + " requires the export `" + e.getKey() + "`, which the composition does not "
+              + "export");
+        }
+        try {
+          String m = TypeCheck.mismatch(graph.typeOf(have), e.getValue());
+          if (m != null) {
+            throw error(targets, "export `" + e.getKey() + "` does not match " + path + ": " + m);
+          }
+        } catch (CompositionException ex) {
+          throw error(targets, ex.getMessage());
+        }
+      }
     }
 
     private void statement() throws WacException {
@@ -295,6 +530,7 @@ public final class Wac {
     }
 
     private void importStatement() throws WacException {
+      int statementIndex = p;
       next();
       Tok local = id();
       String importName = null;
@@ -313,6 +549,12 @@ public final class Wac {
       if (at("func") || at("interface")) {
         skipType();
         type = new ItemType.Declared(typeStart.text(), null);
+        String iface = inlineImports.get(statementIndex);
+        Integer id = iface == null ? null : declaredInterface(iface);
+        if (id != null) {
+          ItemType.Instance inst = ComposedPackage.instance(declared, id, declaredTypes);
+          type = typeStart.text().equals("func") ? inst.functions().values().iterator().next() : inst;
+        }
         if (importName == null) {
           importName = unescape(local.text());
         }
@@ -324,7 +566,11 @@ public final class Wac {
         }
       } else {
         Tok ref = id();
-        type = new ItemType.Declared("type", null);
+        Integer id = declaredInterface(unescape(ref.text()));
+        if (id == null) {
+          throw error(ref, "`" + unescape(ref.text()) + "` is not an interface the document declares");
+        }
+        type = ComposedPackage.instance(declared, id, declaredTypes);
         if (importName == null) {
           importName = unescape(local.text());
         }

@@ -123,4 +123,46 @@ class WacTest {
     assertThat(d.graph().exports()).containsOnlyKeys("example:text/transform@0.1.0");
     assertThat(Map.copyOf(d.graph().packages())).containsOnlyKeys("example:upper");
   }
+
+  @Test
+  void declaredTypesTypeImportsAndTargetsAreChecked() throws Exception {
+    String text = """
+        package example:composition;
+
+        interface text {
+          apply: func(s: string) -> string;
+        }
+
+        world service {
+          import text;
+          export run: func(s: string) -> string;
+        }
+
+        import t as "example:composition/text": text;
+        let app = new example:app { "example:text/transform@0.1.0": t };
+        export app.run;
+        """;
+    Wac.Document d = Wac.read("c.wac", text, fixtures());
+    assertThat(d.graph().importNamed("example:composition/text").orElseThrow().type())
+        .isInstanceOf(ItemType.Instance.class);
+    // a declared interface that does not fit the import is a type mismatch
+    String wrong = text.replace("apply: func(s: string) -> string;", "apply: func(s: u32) -> string;");
+    assertError(wrong, "c.wac:13:29: error: type mismatch for argument `example:text/transform@0.1.0` of `app`: function `apply`: parameter `s`: expected string, found u32");
+    // targets: the composition must export what the world exports, and import nothing else
+    Wac.read("c.wac", text.replace("package example:composition;", "package example:composition targets "
+        + "example:composition/service;"), fixtures());
+    String missing = text.replace("export run: func(s: string) -> string;", "export stop: func();")
+        .replace("package example:composition;", "package example:composition targets example:composition/service;");
+    assertError(missing, "c.wac:1:37: error: example:composition/service requires the export `stop`");
+    assertError(text.replace("apply: func(s: string) -> string;", "apply: func(s: strng) -> string;"),
+        "c.wac:4:18: error: name `strng` does not exist");
+    String inline = """
+        package example:c;
+        import transform as "example:text/transform@0.1.0": interface { apply: func(s: string) -> string; };
+        let app = new example:app { transform };
+        export app.run;
+        """;
+    assertThat(Wac.read("c.wac", inline, fixtures()).graph().importNamed("example:text/transform@0.1.0"))
+        .isPresent();
+  }
 }

@@ -51,7 +51,7 @@ class ComposeCommandTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"missing-argument", "type-mismatch", "unknown-package", "no-such-export", "no-such-import",
-      "syntax", "redefined"})
+      "syntax", "redefined", "targets"})
   void errorsAreReportedWithTheirPlace(String name, @TempDir Path dir) {
     Path out = dir.resolve("x.wasm");
     assertThat(compose(name + ".wac", out)).isEqualTo(1);
