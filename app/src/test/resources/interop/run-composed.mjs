@@ -34,4 +34,9 @@ await check('bench-caller plugged with echo: pump', async () => {
   assert.equal(c.pump(10, 16), 160n);
 });
 
+await check('compose app-upper.wac: run', async () => {
+  const c = await load('app-upper-wac');
+  assert.equal(c.run('wac'), 'WAC!');
+});
+
 console.log(`${passed} passed, ${failed} failed`);

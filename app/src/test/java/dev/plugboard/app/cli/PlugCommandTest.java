@@ -75,11 +75,17 @@ class PlugCommandTest {
       exec(List.of(jco.toString(), "transpile", out.toString(), "--instantiation", "async", "-q", "-o",
           transpiled.resolve(c[0]).toString()));
     }
+    Path wac = dir.resolve("app-upper-wac.wasm");
+    assertThat(cli.run("compose", "src/test/resources/cli/compose/app-upper.wac",
+        "--dep", "example:app=" + fixture("app"), "--dep", "example:upper=" + fixture("upper"), "-o", wac.toString()))
+        .as(cli.err()).isZero();
+    exec(List.of(jco.toString(), "transpile", wac.toString(), "--instantiation", "async", "-q", "-o",
+        transpiled.resolve("app-upper-wac").toString()));
     Files.createSymbolicLink(transpiled.resolve("node_modules"), Path.of(jcoDir, "node_modules").toAbsolutePath());
     Path script = Path.of("src/test/resources/interop/run-composed.mjs").toAbsolutePath();
     String result = exec(List.of("node", script.toString(), transpiled.toString()));
     System.out.print(result);
-    assertThat(result).contains("2 passed, 0 failed");
+    assertThat(result).contains("3 passed, 0 failed");
   }
 
   static String exec(List<String> command) throws Exception {
