@@ -1,47 +1,29 @@
 // Calls components made by `plugboard new`, through `jco transpile --instantiation async`
 // output, and checks what they return. Usage: node run-wrapped.mjs <transpiled-root>
 // Prints one line per check and a closing "N passed, M failed" line.
-import { readFile } from 'node:fs/promises';
 import assert from 'node:assert/strict';
+import { load, check, report } from './harness.mjs';
 
 const root = process.argv[2];
-let passed = 0;
-let failed = 0;
-
-async function load(name, imports = {}) {
-  const mod = await import(`${root}/${name}/${name}.js`);
-  return mod.instantiate(async (p) => WebAssembly.compile(await readFile(`${root}/${name}/${p}`)), imports);
-}
-
-async function check(label, body) {
-  try {
-    await body();
-    passed++;
-    console.log(`ok   ${label}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${label}: ${e?.stack ?? e}`);
-  }
-}
 
 await check('hello: greet', async () => {
-  const c = await load('hello');
+  const c = await load(root, 'hello');
   assert.equal(c.greet('ada'), 'Hello, ada!');
   assert.equal(c.greet('wörld ✓'), 'Hello, wörld ✓!');
 });
 
 await check('upper: transform.apply', async () => {
-  const c = await load('upper');
+  const c = await load(root, 'upper');
   assert.equal(c.transform.apply('hello'), 'HELLO');
 });
 
 await check('echo: echo.echo', async () => {
-  const c = await load('echo');
+  const c = await load(root, 'echo');
   assert.deepEqual([...c.echo.echo(new Uint8Array([1, 2, 250]))], [1, 2, 250]);
 });
 
 await check('types: records, variants, results, enums, flags, options, lists, tuples, chars', async () => {
-  const t = (await load('types')).api;
+  const t = (await load(root, 'types')).api;
   assert.deepEqual(t.stats(new Float64Array([3, -1.5, 10, 0.5])), { min: -1.5, max: 10, mean: 3 });
   assert.deepEqual(t.classify(-7), { tag: 'negative', val: -7 });
   assert.equal(t.parse('4294967295'), 4294967295);
@@ -56,7 +38,7 @@ await check('types: records, variants, results, enums, flags, options, lists, tu
 });
 
 await check('kv: resource constructor, methods, destructor', async () => {
-  const { Store } = (await load('kv')).storeApi;
+  const { Store } = (await load(root, 'kv')).storeApi;
   const s = new Store();
   s.set('a', new Uint8Array([1, 2]));
   s.set('b', new Uint8Array([3]));
@@ -67,16 +49,16 @@ await check('kv: resource constructor, methods, destructor', async () => {
 });
 
 await check('app: run calls its import', async () => {
-  const c = await load('app', { 'example:text/transform': { apply: (s) => s.toUpperCase() } });
+  const c = await load(root, 'app', { 'example:text/transform': { apply: (s) => s.toUpperCase() } });
   assert.equal(c.run('hello'), 'HELLO!');
 });
 
 await check('bench-caller: pump calls echo n times', async () => {
   let calls = 0;
-  const c = await load('bench-caller', { 'example:bench/echo': { echo: (d) => { calls++; return d; } } });
+  const c = await load(root, 'bench-caller', { 'example:bench/echo': { echo: (d) => { calls++; return d; } } });
   assert.equal(c.pump(5, 100), 500n);
   assert.equal(calls, 5);
 });
 
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+report();
+

@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -70,23 +68,8 @@ public record Sidecar(int schema, Map<String, NodeLayout> nodes) {
    * renamed over the old one, so an interrupted save leaves the previous files whole.
    */
   public static void save(Path wac, String text, Sidecar sidecar) throws IOException {
-    atomicWrite(wac, text);
-    atomicWrite(pathFor(wac), JSON.writeValueAsString(sidecar) + "\n");
+    dev.plugboard.io.AtomicFiles.write(wac, text);
+    dev.plugboard.io.AtomicFiles.write(pathFor(wac), JSON.writeValueAsString(sidecar) + "\n");
   }
 
-  private static void atomicWrite(Path target, String text) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-    try {
-      Files.writeString(tmp, text);
-      try {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
-  }
 }

@@ -1,6 +1,6 @@
 package dev.plugboard.app.cli;
 
-import dev.plugboard.app.settings.AtomicFiles;
+import dev.plugboard.io.AtomicFiles;
 import dev.plugboard.compose.ComposedPackage;
 import dev.plugboard.compose.CompositionEncoder;
 import dev.plugboard.compose.CompositionException;

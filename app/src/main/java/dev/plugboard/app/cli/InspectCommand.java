@@ -45,14 +45,7 @@ public final class InspectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new UserError(file + ": no such file");
-    } catch (IOException e) {
-      throw new UserError(file + ": cannot read: " + e.getMessage());
-    }
+    byte[] bytes = Inputs.bytes(file);
     Component c;
     try {
       c = ComponentDecoder.decode(bytes);

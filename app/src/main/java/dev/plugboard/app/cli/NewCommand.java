@@ -1,6 +1,6 @@
 package dev.plugboard.app.cli;
 
-import dev.plugboard.app.settings.AtomicFiles;
+import dev.plugboard.io.AtomicFiles;
 import dev.plugboard.binary.ComponentDecoder;
 import dev.plugboard.binary.ComponentNew;
 import dev.plugboard.binary.ComponentValidator;

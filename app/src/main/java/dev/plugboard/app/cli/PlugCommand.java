@@ -1,6 +1,6 @@
 package dev.plugboard.app.cli;
 
-import dev.plugboard.app.settings.AtomicFiles;
+import dev.plugboard.io.AtomicFiles;
 import dev.plugboard.compose.ComposedPackage;
 import dev.plugboard.compose.CompositionEncoder;
 import dev.plugboard.compose.CompositionException;
@@ -61,14 +61,7 @@ public final class PlugCommand implements Callable<Integer> {
   }
 
   static ComposedPackage load(Path file, String fallbackName) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new UserError(file + ": no such file");
-    } catch (IOException e) {
-      throw new UserError(file + ": cannot read: " + e.getMessage());
-    }
+    byte[] bytes = Inputs.bytes(file);
     String name = file.getFileName().toString().replaceAll("\\.wasm$", "");
     try {
       return ComposedPackage.of("plugboard:" + (name.matches("[a-z][a-z0-9-]*") ? name : fallbackName), bytes);

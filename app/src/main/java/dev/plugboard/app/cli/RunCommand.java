@@ -71,7 +71,7 @@ public final class RunCommand implements Callable<Integer> {
     RuntimeConfig config = new RuntimeConfig(engine(engine), maxMemory == null ? RuntimeConfig.DEFAULT_MAX_MEMORY_PAGES : pages(maxMemory),
         trace ? event -> printEvent(err, event) : null);
     Duration deadline = timeout == null ? null : duration(timeout);
-    byte[] bytes = read(file);
+    byte[] bytes = Inputs.bytes(file);
     LoadedComponent component;
     try {
       component = LoadedComponent.load(bytes, file.getFileName().toString());
@@ -149,16 +149,6 @@ public final class RunCommand implements Callable<Integer> {
         e.callerLiftNanos(), e.callerLowerNanos(), e.bytes(), e.reallocCalls(), e.transcodes(),
         e.trapped() ? " (trapped)" : "");
     err.flush();
-  }
-
-  private static byte[] read(Path f) {
-    try {
-      return Files.readAllBytes(f);
-    } catch (NoSuchFileException e) {
-      throw new UserError(f + ": no such file");
-    } catch (IOException e) {
-      throw new UserError(f + ": cannot read: " + e.getMessage());
-    }
   }
 
   static RuntimeConfig.Engine engine(String s) {

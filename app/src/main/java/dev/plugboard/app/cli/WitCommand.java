@@ -1,5 +1,6 @@
 package dev.plugboard.app.cli;
 
+import dev.plugboard.io.AtomicFiles;
 import dev.plugboard.wit.json.ResolveJson;
 import dev.plugboard.wit.print.WitFormatter;
 import dev.plugboard.wit.print.WitPrinter;
@@ -106,7 +107,7 @@ public final class WitCommand implements Callable<Integer> {
       if (check) {
         out.println(f + ": not formatted");
       } else {
-        dev.plugboard.app.settings.AtomicFiles.write(f, formatted.getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(f, formatted.getBytes(StandardCharsets.UTF_8));
         out.println(f + ": formatted");
       }
     }

@@ -1,5 +1,6 @@
 package dev.plugboard.app.settings;
 
+import dev.plugboard.io.AtomicFiles;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

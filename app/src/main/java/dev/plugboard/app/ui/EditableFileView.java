@@ -1,6 +1,6 @@
 package dev.plugboard.app.ui;
 
-import dev.plugboard.app.settings.AtomicFiles;
+import dev.plugboard.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

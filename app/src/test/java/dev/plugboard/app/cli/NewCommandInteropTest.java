@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.plugboard.binary.Component;
 import dev.plugboard.binary.ComponentDecoder;
 import dev.plugboard.testing.SharedData;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,24 +87,14 @@ class NewCommandInteropTest {
     Path transpiled = dir.resolve("transpiled");
     for (String name : WRAPPED) {
       Path wrapped = wrap(name, dir);
-      exec(List.of(jco.toString(), "transpile", wrapped.toString(), "--instantiation", "async", "-q", "-o",
+      Processes.exec(List.of(jco.toString(), "transpile", wrapped.toString(), "--instantiation", "async", "-q", "-o",
           transpiled.resolve(name).toString()));
     }
     Files.createSymbolicLink(transpiled.resolve("node_modules"), Path.of(jcoDir, "node_modules").toAbsolutePath());
     Path script = Path.of("src/test/resources/interop/run-wrapped.mjs").toAbsolutePath();
-    String result = exec(List.of("node", script.toString(), transpiled.toString()));
+    String result = Processes.exec(List.of("node", script.toString(), transpiled.toString()));
     System.out.print(result);
     assertThat(result).contains(WRAPPED.size() + " passed, 0 failed");
   }
 
-  private static String exec(List<String> command) throws Exception {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("timed out: " + command);
-    }
-    assertThat(p.exitValue()).as(command + "\n" + text).isZero();
-    return text;
-  }
 }

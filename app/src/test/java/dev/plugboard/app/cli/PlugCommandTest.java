@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.plugboard.testing.SharedData;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,30 +70,20 @@ class PlugCommandTest {
     Path transpiled = dir.resolve("transpiled");
     for (String[] c : new String[][] {{"app-upper", "app", "upper"}, {"bench-echo", "bench-caller", "echo"}}) {
       Path out = plug(dir, c[0], c[1], c[2]);
-      exec(List.of(jco.toString(), "transpile", out.toString(), "--instantiation", "async", "-q", "-o",
+      Processes.exec(List.of(jco.toString(), "transpile", out.toString(), "--instantiation", "async", "-q", "-o",
           transpiled.resolve(c[0]).toString()));
     }
     Path wac = dir.resolve("app-upper-wac.wasm");
     assertThat(cli.run("compose", "src/test/resources/cli/compose/app-upper.wac",
         "--dep", "example:app=" + fixture("app"), "--dep", "example:upper=" + fixture("upper"), "-o", wac.toString()))
         .as(cli.err()).isZero();
-    exec(List.of(jco.toString(), "transpile", wac.toString(), "--instantiation", "async", "-q", "-o",
+    Processes.exec(List.of(jco.toString(), "transpile", wac.toString(), "--instantiation", "async", "-q", "-o",
         transpiled.resolve("app-upper-wac").toString()));
     Files.createSymbolicLink(transpiled.resolve("node_modules"), Path.of(jcoDir, "node_modules").toAbsolutePath());
     Path script = Path.of("src/test/resources/interop/run-composed.mjs").toAbsolutePath();
-    String result = exec(List.of("node", script.toString(), transpiled.toString()));
+    String result = Processes.exec(List.of("node", script.toString(), transpiled.toString()));
     System.out.print(result);
     assertThat(result).contains("3 passed, 0 failed");
   }
 
-  static String exec(List<String> command) throws Exception {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("timed out: " + command);
-    }
-    assertThat(p.exitValue()).as(command + "\n" + text).isZero();
-    return text;
-  }
 }

@@ -28,25 +28,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Starts the real IDE headless (JavaFX's Headless glass platform) and drives it. */
-class MainWindowTest extends FxRobot {
-  @TempDir Path config;
-  private PlugboardApp app;
-  private Stage stage;
-
-  @BeforeEach
-  void start() throws Exception {
-    System.setProperty("plugboard.config.dir", config.toString());
-    stage = FxToolkit.registerPrimaryStage();
-    app = (PlugboardApp) FxToolkit.setupApplication(PlugboardApp::new);
-    waitForFx();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    FxToolkit.cleanupApplication(app);
-    FxToolkit.cleanupStages();
-  }
-
+class MainWindowTest extends IdeTest {
   private void waitForFx() {
     interact(() -> {});
   }
@@ -67,10 +49,6 @@ class MainWindowTest extends FxRobot {
           return true;
         })
         .findFirst().orElseThrow().getText();
-  }
-
-  private MainWindow window() {
-    return app.window();
   }
 
   private void doubleClickTreeEntry(String name) {

@@ -29,29 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * headless: completion, go to definition across files, usages, hover, rename across files,
  * find/replace, brackets, indentation, comments, undo, and reload on external change.
  */
-class WitEditorServicesTest extends FxRobot {
-  @TempDir Path config;
-  private PlugboardApp app;
-  private Stage stage;
-
-  @BeforeEach
-  void start() throws Exception {
-    System.setProperty("plugboard.config.dir", config.toString());
-    stage = FxToolkit.registerPrimaryStage();
-    app = (PlugboardApp) FxToolkit.setupApplication(PlugboardApp::new);
-    interact(() -> {});
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    FxToolkit.cleanupApplication(app);
-    FxToolkit.cleanupStages();
-  }
-
-  private MainWindow window() {
-    return app.window();
-  }
-
+class WitEditorServicesTest extends IdeTest {
   private CodeArea openWit(String name) {
     Path file = config.resolve("sample-workspace/wit/" + name);
     interact(() -> window().open(file));

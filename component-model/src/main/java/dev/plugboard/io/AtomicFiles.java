@@ -1,4 +1,4 @@
-package dev.plugboard.app.settings;
+package dev.plugboard.io;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -12,6 +12,10 @@ import java.nio.file.StandardCopyOption;
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
+
+  public static void write(Path target, String text) throws IOException {
+    write(target, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
 
   public static void write(Path target, byte[] content) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
