@@ -513,8 +513,22 @@ public final class MainWindow {
     }
   }
 
+  private boolean checkingExternalChanges;
+
   /** Checks open files against the disk: reloads unchanged tabs, asks before dropping edits. */
   public void checkExternalChanges() {
+    if (checkingExternalChanges) {
+      return; // the question's own dialog moves the focus: do not ask twice
+    }
+    checkingExternalChanges = true;
+    try {
+      checkExternalChangesOnce();
+    } finally {
+      checkingExternalChanges = false;
+    }
+  }
+
+  private void checkExternalChangesOnce() {
     for (FileView v : List.copyOf(views.values())) {
       if (!(v instanceof EditableFileView e)) {
         continue;

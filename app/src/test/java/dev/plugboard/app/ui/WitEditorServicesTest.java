@@ -189,8 +189,12 @@ class WitEditorServicesTest extends IdeTest {
     Files.writeString(file, "// replaced elsewhere\n");
     Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 9000));
     javafx.application.Platform.runLater(() -> window().checkExternalChanges());
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("Keep My Edits").tryQuery().isPresent());
-    clickOn("Keep My Edits");
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("Keep My Edits").queryAll().stream()
+        .anyMatch(n -> n.isVisible() && n.getScene() != null && n.getScene().getWindow() != null
+            && n.getScene().getWindow().isShowing()));
+    assertThat(lookup("Keep My Edits").queryAll().stream().filter(n -> n instanceof Button)).hasSize(1);
+    interact(() -> lookup("Keep My Edits").queryAll().stream().filter(n -> n instanceof Button).findFirst()
+        .map(n -> (Button) n).orElseThrow().fire());
     assertThat(area.getText()).endsWith("// mine\n");
     assertThat(selectedTab()).isEqualTo("● worlds.wit");
   }
