@@ -11,13 +11,13 @@ import java.util.Map;
  * of one kind into one section and counting every index space, so callers get back the
  * index each definition takes.
  */
-final class ComponentBuilder {
+class ComponentBuilder {
   private final List<Section> sections = new ArrayList<>();
   private final List<Object> pending = new ArrayList<>();
   private Class<?> pendingKind;
   private final Map<Sort, Integer> counts = new EnumMap<>(Sort.class);
 
-  private int next(Sort s) {
+  int next(Sort s) {
     int n = counts.getOrDefault(s, 0);
     counts.put(s, n + 1);
     return n;

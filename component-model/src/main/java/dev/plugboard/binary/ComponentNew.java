@@ -44,7 +44,7 @@ public final class ComponentNew {
   private final World world;
   private final CoreModuleInterface core;
   private final Names names;
-  private final ComponentBuilder out = new ComponentBuilder();
+  private final ComponentBuilder out;
 
   /** Outer type index of each resolve type id, and which imported instance exports each named type. */
   private final Map<Integer, Integer> outerTypes = new HashMap<>();
@@ -52,6 +52,11 @@ public final class ComponentNew {
   private final Map<Integer, Integer> outerAnon = new HashMap<>();
 
   private ComponentNew(Resolve resolve, int worldId, CoreModuleInterface core) {
+    this(resolve, worldId, core, new ComponentBuilder());
+  }
+
+  private ComponentNew(Resolve resolve, int worldId, CoreModuleInterface core, ComponentBuilder out) {
+    this.out = out;
     this.resolve = resolve;
     this.world = resolve.worlds.get(worldId);
     this.core = core;
@@ -230,10 +235,64 @@ public final class ComponentNew {
   /** A lowered import waiting for the main module's memory: its shim slot and what to lower. */
   private record Deferred(int slot, int func, boolean realloc) {}
 
-  private Component build(byte[] module) throws Failure {
-    // 1. imports of the world
-    Map<String, Integer> importedInstances = new LinkedHashMap<>();
-    Map<String, Integer> importedFuncs = new LinkedHashMap<>();
+  /**
+   * The component type of a world: its imports and exports as import and export declarations
+   * (interfaces as instance types, their {@code use}d types aliased from earlier imports), what a
+   * component that targets the world looks like from outside.
+   */
+  public static TypeDef.ComponentType componentType(Resolve resolve, int worldId) throws Failure {
+    CoreModuleInterface none;
+    try {
+      none = CoreModuleInterface.read(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
+    } catch (MalformedBinaryException e) {
+      throw new IllegalStateException(e);
+    }
+    DeclBuilder decls = new DeclBuilder();
+    ComponentNew n = new ComponentNew(resolve, worldId, none, decls);
+    n.importWorld(new LinkedHashMap<>(), new LinkedHashMap<>());
+    for (var e : n.world.exports.entrySet()) {
+      String name = resolve.keyName(e.getKey());
+      switch (e.getValue()) {
+        case WorldItem.OfInterface i -> decls.exportDecl(name, new ExternType.InstanceType(decls.type(
+            n.instanceType(i.id()))));
+        case WorldItem.OfFunction f -> decls.exportDecl(name, new ExternType.Func(n.outerFuncType(f.function())));
+        case WorldItem.OfType t -> throw new Failure("world-level type exports are not supported");
+      }
+    }
+    return new TypeDef.ComponentType(decls.decls);
+  }
+
+  /** A builder that writes declarations of a component type instead of sections. */
+  private static final class DeclBuilder extends ComponentBuilder {
+    final List<TypeDef.Decl> decls = new ArrayList<>();
+
+    @Override
+    int type(TypeDef t) {
+      decls.add(new TypeDef.Decl.TypeDecl(t));
+      return next(Sort.TYPE);
+    }
+
+    @Override
+    int alias(Alias a) {
+      decls.add(new TypeDef.Decl.AliasDecl(a));
+      return next(a.sort());
+    }
+
+    @Override
+    int importItem(String name, ExternType type) {
+      decls.add(new TypeDef.Decl.ImportDecl(ExternName.of(name), type));
+      return next(Component.sortOf(type));
+    }
+
+    void exportDecl(String name, ExternType type) {
+      decls.add(new TypeDef.Decl.ExportDecl(ExternName.of(name), type));
+      next(Component.sortOf(type));
+    }
+  }
+
+  /** Step 1 of {@link #build}: the world's imports, recording the instances and functions they make. */
+  private void importWorld(Map<String, Integer> importedInstances, Map<String, Integer> importedFuncs)
+      throws Failure {
     for (var e : world.imports.entrySet()) {
       switch (e.getValue()) {
         case WorldItem.OfInterface i -> {
@@ -254,6 +313,13 @@ public final class ComponentNew {
             + resolve.types.get(t.id()).name + "`");
       }
     }
+  }
+
+  private Component build(byte[] module) throws Failure {
+    // 1. imports of the world
+    Map<String, Integer> importedInstances = new LinkedHashMap<>();
+    Map<String, Integer> importedFuncs = new LinkedHashMap<>();
+    importWorld(importedInstances, importedFuncs);
 
     // 2. what the main module imports, and what will provide each item
     int mainModule = out.coreModule(module);

@@ -257,6 +257,10 @@ public final class ComponentWit {
   /** A top-level import or export as a world item. */
   private void worldItem(String name, Object item, boolean isImport) throws InvalidComponentException {
     var map = isImport ? world.imports : world.exports;
+    if (item == null) {
+      throw new InvalidComponentException(-1, (isImport ? "import" : "export") + " `" + name + "` is a component, "
+          + "a core module or a value, which WIT cannot express");
+    }
     switch (item) {
       case Map<?, ?> exports -> {
         int iface = instanceInterface(name, castExports(exports));

@@ -35,13 +35,53 @@ public final class CompositionEncoder {
   private final Map<String, Integer> aliasIndex = new HashMap<>();
   private final Map<String, TypeCopier> copiers = new HashMap<>();
 
-  private CompositionEncoder(CompositionGraph graph) {
+  private final boolean importPackages;
+
+  private CompositionEncoder(CompositionGraph graph, boolean importPackages) {
     this.graph = graph;
+    this.importPackages = importPackages;
   }
 
-  /** The composed component's bytes. */
+  /** The composed component's bytes, with every package embedded. */
   public static byte[] encode(CompositionGraph graph) throws CompositionException {
-    return new CompositionEncoder(graph).run();
+    return encode(graph, false);
+  }
+
+  /**
+   * The composed component's bytes. With {@code importPackages} the packages are not embedded
+   * but imported, each as a component under a plain name made from its package name
+   * ({@code example:upper} → {@code example-upper}) with the component type of its world; the
+   * host (or a later composition) supplies them.
+   */
+  public static byte[] encode(CompositionGraph graph, boolean importPackages) throws CompositionException {
+    return new CompositionEncoder(graph, importPackages).run();
+  }
+
+  /** The import name a package gets when packages are imported. */
+  public static String importName(String pkg) {
+    return pkg.replaceAll("@.*", "").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+        .replaceAll("^-|-$", "");
+  }
+
+  private int packageComponent(ComposedPackage pkg) throws CompositionException {
+    if (!importPackages) {
+      return add(Sort.COMPONENT, Component.NestedComponentSection.class, new Component.NestedComponentSection(
+          pkg.component()));
+    }
+    TypeDef.ComponentType type;
+    try {
+      var view = dev.plugboard.binary.ComponentWit.of(pkg.component());
+      var resolve = view.resolve();
+      int world = resolve.packages.get(view.rootPackage()).worlds.values().iterator().next();
+      type = dev.plugboard.binary.ComponentNew.componentType(resolve, world);
+    } catch (dev.plugboard.binary.InvalidComponentException | dev.plugboard.binary.ComponentNew.Failure
+        | RuntimeException e) {
+      throw new CompositionException(Kind.UNSUPPORTED, pkg.name() + " cannot be imported by its type: "
+          + e.getMessage());
+    }
+    int t = add(Sort.TYPE, TypeDef.class, type);
+    return add(Sort.COMPONENT, Component.ImportSection.class, new Component.Import(
+        Component.ExternName.of(importName(pkg.name())), new Component.ExternType.ComponentType(t)));
   }
 
   private byte[] run() throws CompositionException {
@@ -60,8 +100,7 @@ public final class CompositionEncoder {
       ComposedPackage pkg = graph.packages().get(i.pkg());
       Integer c = componentIndex.get(pkg.name());
       if (c == null) {
-        c = add(Sort.COMPONENT, Component.NestedComponentSection.class, new Component.NestedComponentSection(
-            pkg.component()));
+        c = packageComponent(pkg);
         componentIndex.put(pkg.name(), c);
       }
       List<Component.Arg> args = new ArrayList<>();

@@ -48,4 +48,19 @@ class PlugTest {
         .isInstanceOf(CompositionException.class).hasMessageContaining("no plug exports anything example:app imports")
         .satisfies(e -> assertThat(((CompositionException) e).kind()).isEqualTo(CompositionException.Kind.NOTHING_PLUGGED));
   }
+
+  @Test
+  void packagesCanBeImportedInsteadOfEmbedded() throws Exception {
+    CompositionGraph g = Plug.plug(pkg("app"), List.of(pkg("upper")));
+    byte[] out = CompositionEncoder.encode(g, true);
+    assertThat(out.length).isLessThan(CompositionEncoder.encode(g).length / 2);
+    var loaded = LoadedComponent.load(out, "by-reference.wasm");
+    var imports = dev.plugboard.runtime.Imports.none()
+        .component("example-app", LoadedComponent.load(pkg("app").bytes(), "app.wasm"))
+        .component("example-upper", LoadedComponent.load(pkg("upper").bytes(), "upper.wasm"));
+    var composed = loaded.instantiate(imports, dev.plugboard.runtime.RuntimeConfig.DEFAULT);
+    assertThat(composed.call("run", Value.string("ref"))).isEqualTo(Value.string("REF!"));
+    assertThatThrownBy(() -> dev.plugboard.binary.ComponentWit.of(loaded.component()))
+        .hasMessageContaining("is a component, a core module or a value, which WIT cannot express");
+  }
 }

@@ -36,6 +36,13 @@ final class HostImports {
         }
         yield new Extern.Inst(instance(in, declScope, type, functions, importName, name));
       }
+      case Component.ExternType.ComponentType ct -> {
+        if (!(given instanceof LoadedComponent lc)) {
+          throw new Instantiator.LinkException(name + ": import \"" + importName + "\" is a component; the host "
+              + "gave something else");
+        }
+        yield new Extern.Comp(new Extern.ComponentDef(lc.component(), null));
+      }
       default -> throw new Instantiator.LinkException(name + ": imports of kind "
           + Component.sortOf(imp.type()).label() + " cannot be given by the host");
     };

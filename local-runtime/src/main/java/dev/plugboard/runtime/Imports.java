@@ -27,6 +27,12 @@ public final class Imports {
     return this;
   }
 
+  /** A component import (a composition that imports its parts): the component to instantiate there. */
+  public Imports component(String name, LoadedComponent component) {
+    entries.put(name, component);
+    return this;
+  }
+
   /** An instance import served by an export instance of another running component. */
   public Imports instance(String name, ComponentInstance.ExportedInstance exported) {
     entries.put(name, exported);

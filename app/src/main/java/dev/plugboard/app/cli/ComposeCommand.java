@@ -40,6 +40,10 @@ public final class ComposeCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Where to write the result.")
   Path output;
 
+  @Option(names = "--import-components", description = "Import the components by name (each as a component "
+      + "import named after its package, e.g. example-upper) instead of embedding them.")
+  boolean importComponents;
+
   @Option(names = "--print-wac", description = "Also print the composition back as WAC (what Plugboard understood).")
   boolean printWac;
 
@@ -94,7 +98,7 @@ public final class ComposeCommand implements Callable<Integer> {
     byte[] out;
     try {
       doc = Wac.read(file.toString(), text, packages);
-      out = CompositionEncoder.encode(doc.graph());
+      out = CompositionEncoder.encode(doc.graph(), importComponents);
     } catch (Wac.WacException e) {
       spec.commandLine().getErr().println(e.rendered());
       throw new UserError(file + ": the composition has errors");

@@ -38,6 +38,10 @@ public final class PlugCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Where to write the result.")
   Path output;
 
+  @Option(names = "--import-components", description = "Import the components by name (each as a component "
+      + "import named after its package, e.g. example-upper) instead of embedding them.")
+  boolean importComponents;
+
   @Override
   public Integer call() throws IOException {
     ComposedPackage s = load(socket, "socket");
@@ -49,7 +53,7 @@ public final class PlugCommand implements Callable<Integer> {
     CompositionGraph g;
     try {
       g = Plug.plug(s, ps);
-      out = CompositionEncoder.encode(g);
+      out = CompositionEncoder.encode(g, importComponents);
     } catch (CompositionException e) {
       throw new UserError("plug: " + e.getMessage());
     }
