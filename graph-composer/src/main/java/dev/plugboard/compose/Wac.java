@@ -135,9 +135,20 @@ public final class Wac {
 
   /** Reads {@code text} (from {@code path}, for messages) into a new graph. */
   public static Document read(String path, String text, Packages packages) throws WacException {
+    return read(path, text, packages, List.of());
+  }
+
+  /**
+   * Like {@link #read(String, String, Packages)}, with WIT packages ({@code deps/}) that the
+   * document's type statements may {@code use} and its {@code targets} clause may name.
+   */
+  public static Document read(String path, String text, Packages packages,
+      List<dev.plugboard.wit.resolve.WitResolver.Group> witDeps) throws WacException {
     SourceMap sources = new SourceMap();
     sources.add(path, text);
-    return new Reader(sources, text, new Lexer(text).all(sources), packages).document();
+    Reader r = new Reader(sources, text, new Lexer(text).all(sources), packages);
+    r.witDeps = witDeps;
+    return r.document();
   }
 
   /** A value a local name can be bound to. */
@@ -168,6 +179,7 @@ public final class Wac {
     /** Inline import types ({@code func(...)}, {@code interface { … }}) by the import's token index. */
     private final Map<Integer, String> inlineImports = new LinkedHashMap<>();
     private String packageName;
+    private List<dev.plugboard.wit.resolve.WitResolver.Group> witDeps = List.of();
 
     Reader(SourceMap sources, String text, List<Tok> toks, Packages packages) {
       this.sources = sources;
@@ -351,11 +363,11 @@ public final class Wac {
         }
         wit.append("}\n");
       }
-      if (chunks.isEmpty() && inlineImports.isEmpty()) {
+      if (chunks.isEmpty() && inlineImports.isEmpty() && witDeps.isEmpty()) {
         return;
       }
       var r = dev.plugboard.wit.resolve.WitResolver.resolve(new dev.plugboard.wit.resolve.WitResolver.Group(List.of(
-          new dev.plugboard.wit.resolve.WitResolver.SourceFile("declarations.wit", wit.toString()))), List.of(),
+          new dev.plugboard.wit.resolve.WitResolver.SourceFile("declarations.wit", wit.toString()))), witDeps,
           dev.plugboard.wit.resolve.WitResolver.Options.DEFAULT);
       for (var d : r.diagnostics()) {
         if (d.severity() == dev.plugboard.wit.source.Diagnostic.Severity.ERROR) {
@@ -440,6 +452,21 @@ public final class Wac {
       return null;
     }
 
+    /** World {@code world} of package {@code pkg} among the declarations and {@code deps/}, if there. */
+    private dev.plugboard.wit.resolve.World declaredWorld(String pkg, String world) {
+      if (declared == null) {
+        return null;
+      }
+      String bare = pkg.replaceAll("@.*", "");
+      for (var p : declared.packages) {
+        String name = p.name.toString().replaceAll("@.*", "");
+        if (name.equals(bare) && p.worlds.containsKey(world)) {
+          return declared.worlds.get(p.worlds.get(world));
+        }
+      }
+      return null;
+    }
+
     private void checkTargets(Tok targets) throws WacException {
       String path = targets.text();
       int slash = path.lastIndexOf('/');
@@ -447,9 +474,9 @@ public final class Wac {
       String world = path.substring(slash + 1).replaceAll("@.*", "");
       Map<String, ItemType> wantImports;
       Map<String, ItemType> wantExports;
-      if (pkgName.replaceAll("@.*", "").equals(packageName.replaceAll("@.*", ""))) {
-        dev.plugboard.wit.resolve.World w = declared == null ? null : declared.worlds.stream()
-            .filter(x -> world.equals(x.name)).findFirst().orElse(null);
+      dev.plugboard.wit.resolve.World witWorld = declaredWorld(pkgName, world);
+      if (witWorld != null || pkgName.replaceAll("@.*", "").equals(packageName.replaceAll("@.*", ""))) {
+        dev.plugboard.wit.resolve.World w = witWorld;
         if (w == null) {
           throw error(targets, "the document declares no world `" + world + "`");
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plugboard.runtime.LoadedComponent;
 import dev.plugboard.types.Value;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -164,5 +165,36 @@ class WacTest {
         """;
     assertThat(Wac.read("c.wac", inline, fixtures()).graph().importNamed("example:text/transform@0.1.0"))
         .isPresent();
+  }
+
+  @Test
+  void typeStatementsUseDepsAndTargetsNameTheirWorlds() throws Exception {
+    var dep = new dev.plugboard.wit.resolve.WitResolver.Group(List.of(new dev.plugboard.wit.resolve.WitResolver.SourceFile(
+        "deps/text.wit", """
+            package example:text@0.1.0;
+            interface types { record point { x: u32, y: u32 } }
+            interface transform { apply: func(s: string) -> string; }
+            world service {
+              import transform;
+              export run: func(s: string) -> string;
+            }
+            """)));
+    String text = """
+        package example:composition targets example:text/service@0.1.0;
+        interface geo {
+          use example:text/types@0.1.0.{point};
+          distance: func(a: point, b: point) -> u32;
+        }
+        let app = new example:app { ... };
+        export app.run;
+        """;
+    Wac.Document d = Wac.read("c.wac", text, fixtures(), List.of(dep));
+    assertThat(d.targets()).isEqualTo("example:text/service@0.1.0");
+    assertThatThrownBy(() -> Wac.read("c.wac", text, fixtures())).isInstanceOf(Wac.WacException.class)
+        .satisfies(e -> assertThat(((Wac.WacException) e).rendered()).contains("c.wac:3:7: error:")
+            .contains("example:text"));
+    String extra = text.replace("export app.run;", "export app.run;\nlet u = new example:upper {};\n"
+        + "let app2 = new example:app { ...u };\nexport app2.run as \"again\";\nexport u.transform;");
+    Wac.read("c.wac", extra, fixtures(), List.of(dep));
   }
 }

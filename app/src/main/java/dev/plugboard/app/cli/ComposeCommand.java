@@ -97,7 +97,7 @@ public final class ComposeCommand implements Callable<Integer> {
     Wac.Document doc;
     byte[] out;
     try {
-      doc = Wac.read(file.toString(), text, packages);
+      doc = Wac.read(file.toString(), text, packages, dev.plugboard.wit.resolve.WitResolver.readDeps(depsDir));
       out = CompositionEncoder.encode(doc.graph(), importComponents);
     } catch (Wac.WacException e) {
       spec.commandLine().getErr().println(e.rendered());

@@ -129,6 +129,29 @@ public final class WitResolver {
     }
   }
 
+  /**
+   * The WIT packages of a {@code deps/} folder, as {@link #resolve} takes them: each sub-folder
+   * one package, each {@code .wit} file directly inside one package. Unreadable files are left out.
+   */
+  public static List<Group> readDeps(Path depsDir) {
+    WitResolver r = new WitResolver(Options.DEFAULT);
+    List<Group> out = new ArrayList<>();
+    if (!Files.isDirectory(depsDir)) {
+      return out;
+    }
+    for (Path entry : r.list(depsDir)) {
+      if (Files.isDirectory(entry)) {
+        Group g = r.readFolder(entry);
+        if (!g.files().isEmpty()) {
+          out.add(g);
+        }
+      } else if (entry.getFileName().toString().endsWith(".wit")) {
+        r.readFile(entry).ifPresent(f -> out.add(new Group(List.of(f))));
+      }
+    }
+    return out;
+  }
+
   private Group readFolder(Path dir) {
     List<SourceFile> files = new ArrayList<>();
     List<Path> wit = new ArrayList<>();
