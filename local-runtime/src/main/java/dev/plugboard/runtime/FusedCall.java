@@ -40,6 +40,7 @@ final class FusedCall {
   private final Kind[] params;
   private final Kind result;
   private final int calleeArgCount;
+  private final long[] argBuffer;
 
   private FusedCall(InstanceState caller, CanonOptions callerOpts, LiftedFunction callee, Kind[] params, Kind result,
       int calleeArgCount) {
@@ -49,6 +50,7 @@ final class FusedCall {
     this.params = params;
     this.result = result;
     this.calleeArgCount = calleeArgCount;
+    this.argBuffer = new long[calleeArgCount];
   }
 
   /** The adapter's body, or null when the signature or options are outside the fused subset. */
@@ -103,7 +105,8 @@ final class FusedCall {
     inst.enter();
     long[] out;
     try {
-      long[] calleeArgs = new long[calleeArgCount];
+      // the callee instance is entered now, so no other call through this adapter can be running
+      long[] calleeArgs = argBuffer;
       int in = 0;
       int at = 0;
       for (Kind k : params) {

@@ -533,9 +533,25 @@ final class Instantiator {
         case Canon.Option.MEMORY -> memory = new ChicoryMemory(Scope.at(s.memories, o.index(), "core memory"));
         case Canon.Option.REALLOC -> {
           CoreFunc f = Scope.at(s.coreFuncs, o.index(), "core func");
-          realloc = (oldPtr, oldSize, align, newSize) -> (int) LiftedFunction.guest(f, new long[] {
-              Integer.toUnsignedLong(oldPtr), Integer.toUnsignedLong(oldSize), Integer.toUnsignedLong(align),
-              Integer.toUnsignedLong(newSize)})[0];
+          // one argument array, reused unless a realloc is (unusually) already running
+          long[] buffer = new long[4];
+          boolean[] busy = {false};
+          realloc = (oldPtr, oldSize, align, newSize) -> {
+            long[] args = busy[0] ? new long[4] : buffer;
+            boolean mine = args == buffer;
+            busy[0] = true;
+            try {
+              args[0] = Integer.toUnsignedLong(oldPtr);
+              args[1] = Integer.toUnsignedLong(oldSize);
+              args[2] = Integer.toUnsignedLong(align);
+              args[3] = Integer.toUnsignedLong(newSize);
+              return (int) LiftedFunction.guest(f, args)[0];
+            } finally {
+              if (mine) {
+                busy[0] = false;
+              }
+            }
+          };
         }
         case Canon.Option.POST_RETURN -> postReturn = Scope.at(s.coreFuncs, o.index(), "core func");
         default -> throw new UnsupportedOperationException("async canonical options are not supported");
