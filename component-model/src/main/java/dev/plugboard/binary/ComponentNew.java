@@ -585,12 +585,29 @@ public final class ComponentNew {
       if (resolve.isResource(id)) {
         String importName = "import-type-" + t.getKey();
         importedTypes.put(id, inner.importItem(importName, new ExternType.Type(false, -1)));
-        args.add(new Arg(importName, Sort.TYPE, outerType(id)));
+        args.add(new Arg(importName, Sort.TYPE, outerType(resolve.dealias(id))));
       }
     }
     // named value types are imported too (defined, then imported by `eq`): types used by an
-    // imported function must have names in its scope
-    TypeScope importScope = new TypeScope(inner::type, importedTypes, this::unknownType);
+    // imported function must have names in its scope. Types of other interfaces (brought in by
+    // `use`) are imported into the nested component under their own names first.
+    TypeScope[] importScopeRef = new TypeScope[1];
+    java.util.Set<String> importNames = new java.util.HashSet<>();
+    iface.types.keySet().forEach(k -> importNames.add("import-type-" + k));
+    TypeScope importScope = new TypeScope(inner::type, importedTypes, id -> {
+      dev.plugboard.wit.resolve.TypeDef def = resolve.types.get(id);
+      String base = "import-type-" + kebab(ownerName(def)) + "-" + def.name;
+      String importName = base;
+      for (int n = 2; !importNames.add(importName); n++) {
+        importName = base + "-" + n;
+      }
+      int index = resolve.isResource(id)
+          ? inner.importItem(importName, new ExternType.Type(false, -1))
+          : inner.importItem(importName, new ExternType.Type(true, importScopeRef[0].definition(id)));
+      args.add(new Arg(importName, Sort.TYPE, outerType(id)));
+      return index;
+    });
+    importScopeRef[0] = importScope;
     Map<Integer, Integer> outerNamed = new HashMap<>();
     for (int id : iface.types.values()) {
       if (outerTypes.containsKey(id)) {
@@ -636,6 +653,21 @@ public final class ComponentNew {
       return "func-" + name;
     }
     return name.substring(1).replace("]", "-").replace(".", "-");
+  }
+
+  /** The interface or world a named type belongs to, for naming its import. */
+  private String ownerName(dev.plugboard.wit.resolve.TypeDef def) {
+    return switch (def.owner) {
+      case Owner.OfInterface i -> resolve.interfaces.get(i.id()).name == null ? "inline" : resolve.interfaces.get(
+          i.id()).name;
+      case Owner.OfWorld w -> resolve.worlds.get(w.id()).name;
+      default -> "type";
+    };
+  }
+
+  private static String kebab(String s) {
+    String k = s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    return k.isEmpty() || !Character.isLetter(k.charAt(0)) ? "t" + k : k;
   }
 
   private int unknownType(int id) {
