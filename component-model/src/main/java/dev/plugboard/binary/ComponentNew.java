@@ -644,7 +644,13 @@ public final class ComponentNew {
     }
     int component = out.component(inner.build());
     int instance = out.instance(new Instance.Instantiate(component, args));
-    out.export(name, Sort.INSTANCE, instance, null);
+    int exported = out.export(name, Sort.INSTANCE, instance, null);
+    // later exported interfaces that `use` this one's types alias them from this export
+    for (int id : iface.types.values()) {
+      if (!outerTypes.containsKey(id)) {
+        exportingInstance.putIfAbsent(id, exported);
+      }
+    }
   }
 
   /** {@code [method]store.set} → {@code method-store-set}; plain names get a {@code func-} prefix. */

@@ -59,4 +59,17 @@ class NewWithUsedTypesTest {
     Value point = new Value.RecordValue(List.of(new Value.Field("x", Value.u32(3)), new Value.Field("y", Value.u32(4))));
     assertThat(c.call("norm1", point)).isEqualTo(Value.u32(7));
   }
+
+  @Test
+  void exportedInterfaceUsingAnotherExportedInterface() throws Exception {
+    String wit = WIT.replace("import types;", "export types;");
+    WitResolver.Result r = WitResolver.resolve(new WitResolver.Group(List.of(new WitResolver.SourceFile("w.wit", wit))),
+        List.of(), WitResolver.Options.DEFAULT);
+    assertThat(r.diagnostics()).isEmpty();
+    int world = r.resolve().packages.get(r.mainPackage()).worlds.get("w");
+    byte[] component = ComponentNew.wrap(core(), r.resolve(), world);
+    ComponentInstance c = LoadedComponent.load(component, "uses.wasm").instantiate();
+    Value point = new Value.RecordValue(List.of(new Value.Field("x", Value.u32(5)), new Value.Field("y", Value.u32(6))));
+    assertThat(c.call("norm1", point)).isEqualTo(Value.u32(11));
+  }
 }
