@@ -309,10 +309,32 @@ public final class ComponentNew {
             importedFuncs.put(f.function().name(), out.importItem(f.function().name(), new ExternType.Func(type)));
           }
         }
-        case WorldItem.OfType t -> throw new Failure("world-level types are not supported by `new` yet: `"
-            + resolve.types.get(t.id()).name + "`");
+        case WorldItem.OfType t -> importWorldType(t.id());
       }
     }
+  }
+
+  /**
+   * A type of the world itself ({@code use i.{t};} or a definition in the world): imported by
+   * name, bound ({@code eq}) to its structure or to the imported instance's type it names; a
+   * resource defined in the world is imported as a fresh resource.
+   */
+  private void importWorldType(int id) throws Failure {
+    dev.plugboard.wit.resolve.TypeDef def = resolve.types.get(id);
+    ExternType type;
+    if (def.kind instanceof TypeKind.Resource) {
+      type = new ExternType.Type(false, -1);
+    } else if (def.kind instanceof TypeKind.Alias(Type.Ref(int target)) && exportingInstance.containsKey(
+        resolve.dealias(target))) {
+      type = new ExternType.Type(true, outerType(resolve.dealias(target)));
+    } else {
+      try {
+        type = new ExternType.Type(true, new TypeScope(out::type, outerTypes, this::outerType).definition(id));
+      } catch (IllegalStateException e) {
+        throw new Failure("world-level type `" + def.name + "`: " + e.getMessage());
+      }
+    }
+    outerTypes.put(id, out.importItem(def.name, type));
   }
 
   private Component build(byte[] module) throws Failure {

@@ -139,6 +139,9 @@ final class Instantiator {
 
   /** An import the host did not give: resources become fresh host types; anything else is an error. */
   private Extern missingImport(Scope s, Component.Import imp, String name) {
+    if (imp.type() instanceof Component.ExternType.Type t && t.eq()) {
+      return new Extern.Type(Scope.at(s.types, t.type(), "type")); // (type (eq T)) is T
+    }
     if (imp.type() instanceof Component.ExternType.Type) {
       return new Extern.Type(new RtType.Res(new RuntimeResource(imp.name().name(), null, null)));
     }

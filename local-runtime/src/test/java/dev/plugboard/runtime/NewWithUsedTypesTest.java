@@ -72,4 +72,33 @@ class NewWithUsedTypesTest {
     Value point = new Value.RecordValue(List.of(new Value.Field("x", Value.u32(5)), new Value.Field("y", Value.u32(6))));
     assertThat(c.call("norm1", point)).isEqualTo(Value.u32(11));
   }
+
+  @Test
+  void worldLevelUse() throws Exception {
+    String wit = """
+        package test:uses;
+        interface types {
+          record point { x: u32, y: u32 }
+        }
+        world w {
+          use types.{point};
+          export norm1: func(p: point) -> u32;
+        }
+        """;
+    WitResolver.Result r = WitResolver.resolve(new WitResolver.Group(List.of(new WitResolver.SourceFile("w.wit", wit))),
+        List.of(), WitResolver.Options.DEFAULT);
+    assertThat(r.diagnostics()).isEmpty();
+    int world = r.resolve().packages.get(r.mainPackage()).worlds.get("w");
+    byte[] name = "norm1".getBytes(StandardCharsets.US_ASCII);
+    byte[] core = core();
+    String hex = HexFormat.of().formatHex(core).replace(HexFormat.of().formatHex(
+        "test:uses/api#norm1".getBytes(StandardCharsets.US_ASCII)), HexFormat.of().formatHex(name));
+    // the export section's sizes shrink with the name: 19 → 5 bytes
+    hex = hex.replace("0717011" + "3", "0709010" + "5");
+    byte[] component = ComponentNew.wrap(HexFormat.of().parseHex(hex), r.resolve(), world);
+    ComponentInstance c = LoadedComponent.load(component, "uses.wasm")
+        .instantiate(Imports.none().instance("test:uses/types", Map.of()), RuntimeConfig.DEFAULT);
+    Value point = new Value.RecordValue(List.of(new Value.Field("x", Value.u32(1)), new Value.Field("y", Value.u32(2))));
+    assertThat(c.call("norm1", point)).isEqualTo(Value.u32(3));
+  }
 }
