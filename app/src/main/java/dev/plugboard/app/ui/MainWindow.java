@@ -231,7 +231,13 @@ public final class MainWindow {
     problemList.setOnMouseClicked(e -> {
       Problem p = problemList.getSelectionModel().getSelectedItem();
       if (p != null && e.getClickCount() == 2) {
-        open(p.file());
+        goTo(p);
+      }
+    });
+    problemList.setOnKeyPressed(e -> {
+      Problem p = problemList.getSelectionModel().getSelectedItem();
+      if (p != null && e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+        goTo(p);
       }
     });
     console.setId("console");
@@ -487,6 +493,16 @@ public final class MainWindow {
       action.accept(wit.editor());
     } else {
       setStatus("This works in WIT files");
+    }
+  }
+
+  /** Opens a problem's file and, where it has a {@code line:column}, puts the caret there. */
+  public void goTo(Problem p) {
+    open(p.file());
+    var m = java.util.regex.Pattern.compile("(\\d+):(\\d+)").matcher(p.location());
+    Tab tab = openTabs.get(p.file().toAbsolutePath().normalize());
+    if (m.matches() && tab != null && views.get(tab) instanceof WitFileView wit) {
+      wit.editor().moveToLine(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     }
   }
 

@@ -109,6 +109,13 @@ class MainWindowTest extends IdeTest {
     });
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(area.getStyleOfChar(at + "quantity: ".length() + 1)).contains("error-squiggle");
+    WitEditorProbe.hover(window(), at + "quantity: ".length() + 1)
+        .ifPresentOrElse(h -> assertThat(h).startsWith("error: type `u23` does not exist"),
+            () -> { throw new AssertionError("no hover on the squiggle"); });
+    // the Problems entry jumps to the place
+    interact(() -> area.moveTo(0));
+    interact(() -> window().goTo(window().problems().getFirst()));
+    assertThat(area.getCaretPosition()).isEqualTo(at + "quantity: ".length());
     assertThat(lookup("#editor-tabs").queryAs(TabPane.class).getSelectionModel().getSelectedItem().getText())
         .isEqualTo("● types.wit");
     onFx(() -> Snapshots.write(stage.getScene().getRoot(), "wit-editor"));

@@ -299,9 +299,14 @@ final class LanguageFeatures {
 
   // ---- hover ---------------------------------------------------------------------------
 
-  /** The hover text at {@code offset}, if a symbol is there. */
+  /** The hover text at {@code offset}: the problem there (a squiggle), then the symbol's declaration. */
   Optional<String> hoverText(int offset) {
-    return index().symbolAt(file, offset).map(s -> index().hover(s));
+    Optional<String> problem = editor.problemAt(offset).map(m -> "error: " + m);
+    Optional<String> symbol = index().symbolAt(file, offset).map(s -> index().hover(s));
+    if (problem.isPresent() && symbol.isPresent()) {
+      return Optional.of(problem.get() + "\n\n" + symbol.get());
+    }
+    return problem.isPresent() ? problem : symbol;
   }
 
   private void showHover(int offset, double screenX, double screenY) {

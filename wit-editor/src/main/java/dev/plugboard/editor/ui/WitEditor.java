@@ -159,6 +159,19 @@ public final class WitEditor {
     }
   }
 
+  /** Puts the caret at a 1-based line and column (clamped to the text) and scrolls to it. */
+  public void moveToLine(int line, int column) {
+    int paragraph = Math.max(0, Math.min(line - 1, area.getParagraphs().size() - 1));
+    int col = Math.max(0, Math.min(column - 1, area.getParagraphLength(paragraph)));
+    moveCaret(area.getAbsolutePosition(paragraph, col));
+  }
+
+  /** The message of the problem at {@code offset}, if one is there (what hovering a squiggle shows). */
+  public java.util.Optional<String> problemAt(int offset) {
+    return problems.get().stream().filter(p -> p.start() <= offset && offset < Math.max(p.end(), p.start() + 1))
+        .map(FileDiagnostics.Problem::message).findFirst();
+  }
+
   /** Puts the caret at {@code offset} and scrolls to it. */
   public void moveCaret(int offset) {
     area.moveTo(Math.max(0, Math.min(offset, area.getLength())));
