@@ -126,6 +126,13 @@ public final class CompositionEncoder {
     if (!exports.isEmpty()) {
       sections.add(new Component.ExportSection(exports));
     }
+    // names for people and traces: components after their packages, instances after their nodes
+    Map<Sort, Map<Integer, String>> names = new java.util.EnumMap<>(Sort.class);
+    componentIndex.forEach((pkg, idx) -> names.computeIfAbsent(Sort.COMPONENT, k -> new java.util.TreeMap<>())
+        .put(idx, pkg.replaceAll("@.*", "").replaceAll(".*[:/]", "")));
+    instanceIndex.forEach((node, idx) -> names.computeIfAbsent(Sort.INSTANCE, k -> new java.util.TreeMap<>())
+        .put(idx, node));
+    sections.add(new Component.CustomSection("component-name", dev.plugboard.binary.ComponentNames.encode(names)));
     Component out = new Component(sections);
     try {
       ComponentValidator.validate(out);

@@ -33,6 +33,10 @@ class PlugTest {
       assertThat(composed.call("run", Value.string(s))).isEqualTo(fixture.call("run", Value.string(s)));
     }
     assertThat(g.exports()).containsOnlyKeys("run");
+    var names = dev.plugboard.binary.ComponentNames.of(dev.plugboard.binary.ComponentDecoder.decode(out));
+    assertThat(names.name(dev.plugboard.binary.Sort.COMPONENT, 0)).isEqualTo("upper");
+    assertThat(names.name(dev.plugboard.binary.Sort.COMPONENT, 1)).isEqualTo("app");
+    assertThat(names.name(dev.plugboard.binary.Sort.INSTANCE, 2)).isEqualTo("example-app"); // 1: the aliased transform
   }
 
   @Test

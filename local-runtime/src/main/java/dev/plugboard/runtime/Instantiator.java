@@ -75,6 +75,7 @@ final class Instantiator {
     InstanceState state = new InstanceState(name);
     states.add(state);
     Scope s = new Scope(def.outer(), state);
+    dev.plugboard.binary.ComponentNames names = dev.plugboard.binary.ComponentNames.of(def.component());
     Map<String, Extern> exports = new LinkedHashMap<>();
     for (Component.Section section : def.component().sections()) {
       switch (section) {
@@ -89,7 +90,7 @@ final class Instantiator {
         case Component.NestedComponentSection n -> s.components.add(new Extern.ComponentDef(n.component(), s));
         case Component.InstanceSection is -> {
           for (Component.Instance i : is.instances()) {
-            s.instances.add(componentInstance(s, i, name));
+            s.instances.add(componentInstance(s, i, name, names));
           }
         }
         case Component.AliasSection as -> {
@@ -355,7 +356,8 @@ final class Instantiator {
 
   // ---- component instances --------------------------------------------------------------
 
-  private Map<String, Extern> componentInstance(Scope s, Component.Instance i, String name) {
+  private Map<String, Extern> componentInstance(Scope s, Component.Instance i, String name,
+      dev.plugboard.binary.ComponentNames names) {
     return switch (i) {
       case Component.Instance.FromExports fe -> {
         Map<String, Extern> out = new LinkedHashMap<>();
@@ -370,7 +372,14 @@ final class Instantiator {
         for (Component.Arg a : in.args()) {
           args.put(a.name(), get(s, a.sort(), a.index()));
         }
-        yield instantiate(def, args, name + "/" + "component" + (++componentCount));
+        // name the instance after what the component's name section calls the component (or the
+        // instance), so that traces read `app.wasm/caller -> app.wasm/echo`
+        String label = names.name(Sort.COMPONENT, in.component());
+        if (label == null) {
+          label = names.name(Sort.INSTANCE, s.instances.size());
+        }
+        componentCount++;
+        yield instantiate(def, args, name + "/" + (label != null ? label : "component" + componentCount));
       }
     };
   }
