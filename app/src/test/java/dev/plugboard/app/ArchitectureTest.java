@@ -19,7 +19,8 @@ class ArchitectureTest {
       .importPackages("dev.plugboard");
 
   private static final String[] COMPONENT_MODEL = {
-    "dev.plugboard.wit..", "dev.plugboard.binary..", "dev.plugboard.types..", "dev.plugboard.wave.."
+    "dev.plugboard.wit..", "dev.plugboard.binary..", "dev.plugboard.types..", "dev.plugboard.wave..",
+    "dev.plugboard.io.."
   };
 
   @Test
