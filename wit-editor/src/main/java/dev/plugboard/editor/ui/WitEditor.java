@@ -45,6 +45,7 @@ public final class WitEditor {
   private final javafx.scene.layout.BorderPane root = new javafx.scene.layout.BorderPane();
   private final FindBar findBar;
   private final MultiCaret multiCaret;
+  private EditingKeys editingKeys;
   private final LanguageFeatures language;
   private Navigator navigator = Navigator.NONE;
   private final javafx.beans.property.StringProperty status = new javafx.beans.property.SimpleStringProperty("");
@@ -92,7 +93,7 @@ public final class WitEditor {
     root.setTop(findBar.node);
     root.setCenter(split);
     multiCaret = new MultiCaret(area);
-    new EditingKeys(area);
+    editingKeys = new EditingKeys(area);
     language = new LanguageFeatures(this);
     root.setBottom(language.renameBar);
     area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
@@ -360,6 +361,14 @@ public final class WitEditor {
     area.setStyleSpans(0, spans(text, runs, problems.get(), 0, text.length()));
     shownRuns = runs;
     shownLength = text.length();
+    remarkBrackets();
+  }
+
+  /** Restyling replaces every class, the bracket marks included: put them back. */
+  private void remarkBrackets() {
+    if (editingKeys != null) {
+      editingKeys.markBrackets();
+    }
   }
 
   /** After an edit: lexes everything (cheap), but re-styles only the runs that changed. */
@@ -373,6 +382,7 @@ public final class WitEditor {
     int[] changed = Highlighting.changed(shownRuns, runs, text.length() - shownLength);
     if (changed != null && changed[1] > changed[0]) {
       area.setStyleSpans(changed[0], spans(text, runs, problems.get(), changed[0], changed[1]));
+      remarkBrackets();
     }
     shownRuns = runs;
     shownLength = text.length();
