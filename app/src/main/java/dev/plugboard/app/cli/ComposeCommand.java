@@ -1,7 +1,6 @@
 package dev.plugboard.app.cli;
 
 import dev.plugboard.io.AtomicFiles;
-import dev.plugboard.compose.ComposedPackage;
 import dev.plugboard.compose.CompositionEncoder;
 import dev.plugboard.compose.CompositionException;
 import dev.plugboard.compose.Wac;
@@ -64,36 +63,7 @@ public final class ComposeCommand implements Callable<Integer> {
       given.put(d.substring(0, eq).replaceAll("@.*", ""), Path.of(d.substring(eq + 1)));
     }
     Path depsDir = file.toAbsolutePath().getParent().resolve("deps");
-    Map<String, ComposedPackage> loaded = new HashMap<>();
-    Wac.Packages packages = name -> {
-      String bare = name.replaceAll("@.*", "");
-      if (loaded.containsKey(bare)) {
-        return loaded.get(bare);
-      }
-      Path p = given.get(bare);
-      if (p == null) {
-        for (Path candidate : List.of(depsDir.resolve(bare.replace(':', '/') + ".wasm"),
-            depsDir.resolve(bare + ".wasm"))) {
-          if (Files.isRegularFile(candidate)) {
-            p = candidate;
-            break;
-          }
-        }
-      }
-      if (p == null) {
-        return null;
-      }
-      byte[] bytes;
-      try {
-        bytes = Files.readAllBytes(p);
-      } catch (IOException e) {
-        throw new CompositionException(CompositionException.Kind.UNKNOWN_PACKAGE, p + ": cannot read: "
-            + e.getMessage());
-      }
-      ComposedPackage pkg = ComposedPackage.of(bare, bytes);
-      loaded.put(bare, pkg);
-      return pkg;
-    };
+    Wac.Packages packages = new dev.plugboard.compose.DepsPackages(given, depsDir);
     Wac.Document doc;
     byte[] out;
     try {

@@ -187,7 +187,8 @@ public final class MainWindow {
         item("Show Console", "Shortcut+Shift+U", () -> bottom.getSelectionModel().select(1)));
 
     Menu run = new Menu("_Run", null,
-        item("Inspect Selected File", "Shortcut+I", this::openSelected));
+        item("Inspect Selected File", "Shortcut+I", this::openSelected),
+        item("Compose WAC File", "Shortcut+Shift+B", this::composeCurrent));
 
     Menu help = new Menu("_Help", null, item("About Plugboard", null, this::showAbout));
 
@@ -571,6 +572,53 @@ public final class MainWindow {
         }
         case UNCHANGED -> { }
       }
+    }
+  }
+
+  /**
+   * Run › Compose WAC File: composes the open {@code .wac} document (its unsaved text; packages
+   * from {@code deps/} beside it) into {@code NAME.wasm} beside it and opens that, where the Run
+   * tab can call it. Errors go to Problems with their line and column.
+   */
+  public void composeCurrent() {
+    FileView v = currentView().orElse(null);
+    if (!(v instanceof EditableFileView text) || FileKind.of(v.file()) != FileKind.WAC) {
+      setStatus("Compose works on an open .wac file");
+      return;
+    }
+    Path file = v.file();
+    String source = text.currentText();
+    Path deps = file.toAbsolutePath().getParent().resolve("deps");
+    problems.removeIf(p -> p.file().equals(file));
+    try {
+      var doc = dev.plugboard.compose.Wac.read(relative(file), source,
+          new dev.plugboard.compose.DepsPackages(Map.of(), deps), dev.plugboard.wit.resolve.WitResolver.readDeps(deps));
+      byte[] out = dev.plugboard.compose.CompositionEncoder.encode(doc.graph());
+      Path target = file.resolveSibling(file.getFileName().toString().replaceAll("\\.wac$", "") + ".wasm");
+      dev.plugboard.io.AtomicFiles.write(target, out);
+      refreshTree();
+      open(target);
+      setStatus("Composed " + relative(file) + " into " + relative(target) + " (" + out.length + " bytes)");
+    } catch (dev.plugboard.compose.Wac.WacException e) {
+      int at = Math.max(0, Math.min(e.span().start(), source.length()));
+      int line = 1;
+      int col = 1;
+      for (int i = 0; i < at; i++) {
+        if (source.charAt(i) == '\n') {
+          line++;
+          col = 1;
+        } else {
+          col++;
+        }
+      }
+      problems.add(new Problem(file, line + ":" + col, e.getMessage()));
+      log(e.rendered());
+      bottom.getSelectionModel().select(problemsTab);
+      setStatus(relative(file) + ": the composition has errors");
+    } catch (dev.plugboard.compose.CompositionException | IOException e) {
+      problems.add(new Problem(file, "", e.getMessage()));
+      bottom.getSelectionModel().select(problemsTab);
+      setStatus(relative(file) + ": " + e.getMessage());
     }
   }
 

@@ -252,4 +252,31 @@ class MainWindowTest extends IdeTest {
     WaitForAsyncUtils.waitForFxEvents();
     onFx(() -> Snapshots.write(stage.getScene().getRoot(), "run-page"));
   }
+
+  @Test
+  void aWacFileComposesIntoARunnableComponent() throws Exception {
+    Path dir = config.resolve("sample-workspace/compose");
+    Files.createDirectories(dir.resolve("deps/example"));
+    Files.copy(SharedData.require("fixtures/components/app.wasm"), dir.resolve("deps/example/app.wasm"));
+    Files.copy(SharedData.require("fixtures/components/upper.wasm"), dir.resolve("deps/example/upper.wasm"));
+    Path wac = dir.resolve("app-upper.wac");
+    Files.writeString(wac, "package example:composition;\nlet upper = new example:upper {};\n"
+        + "let app = new example:app { ...upper };\nexport app.run;\n");
+    interact(() -> window().open(wac));
+    interact(() -> window().composeCurrent());
+    assertThat(window().statusText()).startsWith("Composed compose/app-upper.wac into compose/app-upper.wasm");
+    assertThat(dir.resolve("app-upper.wasm")).exists();
+    assertThat(lookup("#editor-tabs").queryAs(TabPane.class).getSelectionModel().getSelectedItem().getText())
+        .isEqualTo("app-upper.wasm");
+
+    // an error lands in Problems with its place
+    TextArea text = lookup("#text-app-upper-wac").queryAs(TextArea.class);
+    interact(() -> window().open(wac));
+    interact(() -> text.setText(text.getText().replace("...upper", "")));
+    interact(() -> window().composeCurrent());
+    assertThat(window().problems()).singleElement().satisfies(p -> {
+      assertThat(p.location()).isEqualTo("3:11");
+      assertThat(p.message()).startsWith("missing argument `example:text/transform@0.1.0` of example:app");
+    });
+  }
 }
