@@ -16,7 +16,7 @@ class SampleWorkspaceTest {
     assertThat(SampleWorkspace.files()).contains("wit/types.wit", "wit/worlds.wit", "wit/deps/log/log.wit");
     String worlds = Files.readString(ws.root().resolve("wit/worlds.wit"));
     assertThat(worlds.lines().filter(l -> l.startsWith("world "))).hasSize(2);
-    assertThat(ws.children(ws.root())).extracting(p -> p.getFileName().toString()).containsExactly("components", "wit", "README.md");
+    assertThat(ws.children(ws.root())).extracting(p -> p.getFileName().toString()).containsExactly("components", "compose", "wit", "README.md");
   }
 
   @Test
@@ -30,6 +30,19 @@ class SampleWorkspaceTest {
         .isEqualTo(dev.plugboard.types.Value.string("Hello, ada!"));
     assertThat(greeter.call("count-vowels", dev.plugboard.types.Value.string("Education")))
         .isEqualTo(dev.plugboard.types.Value.u32(5));
+  }
+
+  @Test
+  void bundlesACompositionOfTwoSampleComponents() throws Exception {
+    Workspace ws = SampleWorkspace.unpack(dir);
+    Path wac = ws.root().resolve("compose/loud-greeting.wac");
+    Path deps = wac.getParent().resolve("deps");
+    var doc = dev.plugboard.compose.Wac.read(wac.toString(), Files.readString(wac),
+        new dev.plugboard.compose.DepsPackages(java.util.Map.of(), deps), java.util.List.of());
+    byte[] composed = dev.plugboard.compose.CompositionEncoder.encode(doc.graph());
+    assertThat(dev.plugboard.runtime.LoadedComponent.load(composed, "loud-greeting.wasm").instantiate()
+        .call("greet", dev.plugboard.types.Value.string("ada")))
+        .isEqualTo(dev.plugboard.types.Value.string("HELLO, ADA!"));
   }
 
   @Test
