@@ -209,6 +209,7 @@ public final class MainWindow {
 
   private SplitPane workArea() {
     tree.setId("workspace-tree");
+    tree.setMinWidth(200); // the workspace keeps a readable width however the window starts
     tree.setShowRoot(true);
     tree.setCellFactory(t -> new WorkspaceTreeCell(workspace));
     tree.setOnMouseClicked(e -> {
@@ -260,6 +261,12 @@ public final class MainWindow {
     SplitPane main = new SplitPane(tree, centre);
     main.setDividerPositions(0.22);
     SplitPane.setResizableWithParent(tree, false);
+    // a split pane drops its divider positions in its first layout; set them again once shown
+    main.sceneProperty().addListener((o, was, scene) -> {
+      if (scene != null) {
+        javafx.application.Platform.runLater(() -> centre.setDividerPositions(0.72));
+      }
+    });
     return main;
   }
 
