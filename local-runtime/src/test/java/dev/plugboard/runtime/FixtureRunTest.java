@@ -123,6 +123,15 @@ class FixtureRunTest {
     assertThat(call(bench, "pump(0, 0)")).isEqualTo("0");
   }
 
+  /** componentize-js output: the StarlingMonkey JS engine (12 MB of core code) running a JS function. */
+  @Test
+  void aJavaScriptComponentRuns() throws Exception {
+    ComponentInstance js = load("js-shout-nowasi").instantiate(Imports.none(),
+        RuntimeConfig.DEFAULT.withEngine(RuntimeConfig.Engine.INTERP));
+    assertThat(call(js, "shout(\"hello\")")).isEqualTo("\"HELLO!!\"");
+    assertThat(call(js, "shout(\"Zoë\")")).isEqualTo("\"ZOË!!\"");
+  }
+
   @Test
   void hostFunctionsServeImports() throws Exception {
     ComponentInstance app = load("app").instantiate(Imports.none().instance("example:text/transform@0.1.0",

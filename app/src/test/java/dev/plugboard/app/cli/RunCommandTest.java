@@ -55,6 +55,13 @@ class RunCommandTest {
   }
 
   @Test
+  void aJavaScriptComponentRunsFromTheCli() {
+    assertThat(cli.run("run", fixture("js-shout-nowasi"), "--engine", "interp", "--invoke", "shout(\"cli\")"))
+        .as(cli.err()).isZero();
+    assertThat(cli.out()).isEqualTo("\"CLI!!\"\n");
+  }
+
+  @Test
   void listsExportsWithoutInvoke() {
     assertThat(cli.run("run", fixture("types"))).isZero();
     assertThat(cli.out()).contains("example:types/api@0.1.0#parse: func(s: string) -> result<u32, string>");
