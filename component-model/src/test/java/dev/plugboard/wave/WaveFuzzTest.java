@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.plugboard.types.Value;
 import dev.plugboard.types.ValueType;
 import dev.plugboard.types.WitTypes;
-import java.util.SplittableRandom;
+import dev.plugboard.testing.TextMutator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,19 +30,10 @@ class WaveFuzzTest {
     ValueType type = WitTypes.fromText(DEFS, TYPE);
     Value seed = Wave.parse(SEED, type);
     assertThat(Wave.parse(Wave.print(seed), type)).isEqualTo(seed);
-    SplittableRandom random = new SplittableRandom(0xbeef);
+    TextMutator mutator = new TextMutator(0xbeef, PIECES);
     int parsed = 0;
     for (int i = 0; i < 3000; i++) {
-      StringBuilder sb = new StringBuilder(SEED);
-      for (int e = 0, n = 1 + random.nextInt(3); e < n && sb.length() > 0; e++) {
-        int at = random.nextInt(sb.length());
-        switch (random.nextInt(3)) {
-          case 0 -> sb.deleteCharAt(at);
-          case 1 -> sb.insert(at, PIECES.charAt(random.nextInt(PIECES.length())));
-          default -> sb.setCharAt(at, PIECES.charAt(random.nextInt(PIECES.length())));
-        }
-      }
-      String text = sb.toString();
+      String text = mutator.mutate(SEED, 3);
       try {
         Value v = Wave.parse(text, type);
         parsed++;

@@ -2,7 +2,7 @@ package dev.plugboard.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.SplittableRandom;
+import dev.plugboard.testing.TextMutator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,20 +25,10 @@ class WacFuzzTest {
 
   @Test
   void mutatedDocumentsFailCleanly() {
-    SplittableRandom random = new SplittableRandom(0xfeed);
+    TextMutator mutator = new TextMutator(0xfeed, PIECES);
     int ok = 0;
     for (int i = 0; i < 1500; i++) {
-      StringBuilder sb = new StringBuilder(SEEDS[random.nextInt(SEEDS.length)]);
-      int edits = 1 + random.nextInt(4);
-      for (int e = 0; e < edits && sb.length() > 0; e++) {
-        int at = random.nextInt(sb.length());
-        switch (random.nextInt(3)) {
-          case 0 -> sb.deleteCharAt(at);
-          case 1 -> sb.insert(at, PIECES.charAt(random.nextInt(PIECES.length())));
-          default -> sb.setCharAt(at, PIECES.charAt(random.nextInt(PIECES.length())));
-        }
-      }
-      String text = sb.toString();
+      String text = mutator.mutate(SEEDS[mutator.random().nextInt(SEEDS.length)], 4);
       try {
         Wac.read("f.wac", text, WacTest.fixtures());
         ok++;
