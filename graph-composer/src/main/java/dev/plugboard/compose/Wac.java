@@ -539,21 +539,8 @@ public final class Wac {
 
     /** Type declarations are kept as written (a composition may declare types for its imports). */
     private void typeStatement() throws WacException {
-      Tok start = next();
-      int depth = 0;
-      Tok t;
-      do {
-        t = next();
-        if (t.kind() == T.EOF) {
-          throw error(start, "unterminated `" + start.text() + "` declaration");
-        }
-        if (t.text().equals("{") && t.kind() == T.PUNCT) {
-          depth++;
-        } else if (t.text().equals("}") && t.kind() == T.PUNCT) {
-          depth--;
-        }
-      } while (!(depth == 0 && (t.text().equals(";") || t.text().equals("}")) && t.kind() == T.PUNCT));
-      typeStatements.add(text.substring(start.start(), t.end()));
+      int start = peek().start();
+      typeStatements.add(text.substring(start, statementEnd(true)));
     }
 
     private void importStatement() throws WacException {
@@ -574,7 +561,7 @@ public final class Wac {
       ItemType type;
       Tok typeStart = peek();
       if (at("func") || at("interface")) {
-        skipType();
+        statementEnd(false);
         type = new ItemType.Declared(typeStart.text(), null);
         String iface = inlineImports.get(statementIndex);
         Integer id = iface == null ? null : declaredInterface(iface);
@@ -610,25 +597,6 @@ public final class Wac {
         throw error(asTok != null ? asTok : local, e.getMessage());
       }
       scope.put(unescape(local.text()), new Val.Item(new Source.Whole(unescape(local.text())), importName));
-    }
-
-    private void skipType() throws WacException {
-      int depth = 0;
-      while (true) {
-        Tok t = peek();
-        if (t.kind() == T.EOF) {
-          throw error(t, "unterminated type");
-        }
-        if (depth == 0 && t.text().equals(";") && t.kind() == T.PUNCT) {
-          return;
-        }
-        if (t.kind() == T.PUNCT && (t.text().equals("{") || t.text().equals("("))) {
-          depth++;
-        } else if (t.kind() == T.PUNCT && (t.text().equals("}") || t.text().equals(")"))) {
-          depth--;
-        }
-        next();
-      }
     }
 
     /** The type of an interface by its path, from any registered package that imports or exports it. */

@@ -48,7 +48,9 @@ class PlugTest {
 
   @Test
   void nothingPluggedIsAnError() throws Exception {
-    assertThatThrownBy(() -> Plug.plug(pkg("app"), List.of(pkg("echo"))))
+    ComposedPackage app = pkg("app");
+    List<ComposedPackage> plugs = List.of(pkg("echo"));
+    assertThatThrownBy(() -> Plug.plug(app, plugs))
         .isInstanceOf(CompositionException.class).hasMessageContaining("no plug exports anything example:app imports")
         .satisfies(e -> assertThat(((CompositionException) e).kind()).isEqualTo(CompositionException.Kind.NOTHING_PLUGGED));
   }

@@ -26,11 +26,12 @@ class WacFuzzTest {
   @Test
   void mutatedDocumentsFailCleanly() {
     TextMutator mutator = new TextMutator(0xfeed, PIECES);
+    Wac.Packages packages = WacTest.fixtures();
     int ok = 0;
     for (int i = 0; i < 1500; i++) {
       String text = mutator.mutate(SEEDS[mutator.random().nextInt(SEEDS.length)], 4);
       try {
-        Wac.read("f.wac", text, WacTest.fixtures());
+        Wac.read("f.wac", text, packages);
         ok++;
       } catch (Wac.WacException expected) {
         assertThat(expected.rendered()).startsWith("f.wac");

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 class WacTest {
   private static final Map<String, ComposedPackage> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
 
+  /** The shared fixture components by package name; skips the calling test when ../shared is absent. */
   static Wac.Packages fixtures() {
+    dev.plugboard.testing.SharedData.require("fixtures/components");
     return name -> {
       String bare = name.replaceAll("@.*", "");
       if (!Set.of("example:app", "example:upper", "example:echo", "example:bench-caller").contains(bare)) {
@@ -107,10 +109,14 @@ class WacTest {
     assertError("let a = 1;\n", "c.wac:1:1: error: a WAC document starts with `package ns:name;`");
     assertError("package example:c;\nlet u = new example:upper {};\nexport u.nope;\n",
         "c.wac:3:10: error: the instance of example:upper has no export `nope`");
+    assertError("package example:c;\ninterface greeter {\n  greet: func();\n",
+        "c.wac:2:1: error: unterminated `interface` declaration");
+    assertError("package example:c;\nimport f: func(s: string\n", "c.wac:");
   }
 
   private static void assertError(String text, String expected) {
-    assertThatThrownBy(() -> Wac.read("c.wac", text, fixtures())).isInstanceOf(Wac.WacException.class)
+    Wac.Packages packages = fixtures();
+    assertThatThrownBy(() -> Wac.read("c.wac", text, packages)).isInstanceOf(Wac.WacException.class)
         .satisfies(e -> assertThat(((Wac.WacException) e).rendered()).startsWith(expected));
   }
 

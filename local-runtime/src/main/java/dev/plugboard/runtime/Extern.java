@@ -54,17 +54,4 @@ sealed interface Extern {
 
     record Tag() implements Core {}
   }
-
-  /** The name of this extern's sort, for messages. */
-  default String sortName() {
-    return switch (this) {
-      case Func f -> "function";
-      case Inst i -> "instance";
-      case Type t -> "type";
-      case Comp c -> "component";
-      case Module m -> "core module";
-      case Val v -> "value";
-      case Host h -> "host value";
-    };
-  }
 }

@@ -28,6 +28,7 @@ import dev.plugboard.runtime.abi.CanonOptions;
 import dev.plugboard.runtime.abi.ChicoryMemory;
 import dev.plugboard.runtime.abi.Context;
 import dev.plugboard.runtime.abi.FlatType;
+import dev.plugboard.runtime.abi.Handles;
 import dev.plugboard.runtime.abi.InstanceState;
 import dev.plugboard.runtime.abi.Realloc;
 import dev.plugboard.runtime.abi.ResourceHandle;
@@ -495,7 +496,7 @@ final class Instantiator {
         RuntimeResource rt = resource(s, rn.type());
         InstanceState inst = s.state;
         s.coreFuncs.add(new CoreFunc("resource.new", FunctionType.of(List.of(ValType.I32), List.of(ValType.I32)),
-            args -> new long[] {Integer.toUnsignedLong(inst.handles.add(newOwn(rt, (int) args[0])))}));
+            args -> new long[] {Integer.toUnsignedLong(inst.handles.add(Handles.own(rt, (int) args[0])))}));
       }
       case Canon.ResourceRep rr -> {
         RuntimeResource rt = resource(s, rr.type());
@@ -514,7 +515,7 @@ final class Instantiator {
         InstanceState inst = s.state;
         s.coreFuncs.add(new CoreFunc("resource.drop", FunctionType.of(List.of(ValType.I32), List.of()),
             args -> {
-              Resources.drop(inst, rt, Integer.toUnsignedLong((int) args[0]));
+              Handles.drop(inst, rt, Integer.toUnsignedLong((int) args[0]));
               return new long[0];
             }));
       }
@@ -524,10 +525,6 @@ final class Instantiator {
                 + " (async, streams, futures, threads) is not supported");
           }));
     }
-  }
-
-  private static ResourceHandle newOwn(RuntimeResource rt, int rep) {
-    return Resources.own(rt, rep);
   }
 
   private record Options(CanonOptions canon, CoreFunc postReturn) {}

@@ -142,7 +142,8 @@ class FixtureRunTest {
 
   @Test
   void missingImportIsALinkError() throws Exception {
-    assertThatThrownBy(() -> load("app").instantiate()).isInstanceOf(LoadedComponent.LinkError.class)
+    LoadedComponent app = load("app");
+    assertThatThrownBy(app::instantiate).isInstanceOf(LoadedComponent.LinkError.class)
         .hasMessageContaining("example:text/transform@0.1.0");
   }
 

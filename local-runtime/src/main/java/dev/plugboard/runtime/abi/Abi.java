@@ -1,7 +1,5 @@
 package dev.plugboard.runtime.abi;
 
-import static dev.plugboard.runtime.abi.Trap.trapIf;
-
 import dev.plugboard.runtime.abi.AbiType.VariantKind;
 import dev.plugboard.types.U8List;
 import dev.plugboard.types.Value;

@@ -39,9 +39,4 @@ public final class HandleTable {
     free.add((int) index);
     return h;
   }
-
-  /** Handles currently held (for diagnostics and tests). */
-  public int live() {
-    return array.size() - 1 - free.size();
-  }
 }

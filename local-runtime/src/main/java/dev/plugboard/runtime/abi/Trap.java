@@ -18,12 +18,6 @@ public final class Trap extends RuntimeException {
     this.where = where;
   }
 
-  public static void trapIf(boolean condition, String reason) {
-    if (condition) {
-      throw new Trap(reason);
-    }
-  }
-
   public String reason() {
     return reason;
   }
