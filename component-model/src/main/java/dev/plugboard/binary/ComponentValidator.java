@@ -32,9 +32,9 @@ public final class ComponentValidator {
 
     record Tup(List<RV> types) implements RV {}
 
-    record Flg(int count) implements RV {}
+    record Flg(List<String> names) implements RV {}
 
-    record Enm(int count) implements RV {}
+    record Enm(List<String> names) implements RV {}
 
     record Opt(RV type) implements RV {}
 
@@ -55,9 +55,16 @@ public final class ComponentValidator {
 
     record Func(boolean async, List<String> names, List<RV> params, RV result) implements TypeT {}
 
-    record Comp(Map<String, ExternT> imports, Map<String, ExternT> exports) implements TypeT {}
+    /**
+     * A component type. {@code importedResources}: the abstract resource types its imports
+     * introduce (supplied by instantiation arguments); {@code definedResources}: the ones it
+     * defines or exports abstractly (made anew by every instantiation).
+     */
+    record Comp(Map<String, ExternT> imports, Map<String, ExternT> exports, List<Object> importedResources,
+        List<Object> definedResources) implements TypeT {}
 
-    record Inst(Map<String, ExternT> exports) implements TypeT {}
+    /** An instance type; {@code definedResources} are made anew wherever the type is imported. */
+    record Inst(Map<String, ExternT> exports, List<Object> definedResources) implements TypeT {}
 
     /** A resource type; {@code local} when defined by this component (not imported). */
     record Resource(Object token, boolean local) implements TypeT {}
@@ -91,7 +98,7 @@ public final class ComponentValidator {
 
   record ModuleT(List<CoreImport> imports, Map<String, CoreExportT> exports) {}
 
-  record CoreImport(String module, String name, ExternalType kind) {}
+  record CoreImport(String module, String name, ExternalType kind, CoreFuncT func) {}
 
   /** One scope: a component, or a component or instance type. */
   private final class Scope {
@@ -114,6 +121,9 @@ public final class ComponentValidator {
     final Map<String, String> exportKeys = new HashMap<>();
     final LinkedHashMap<String, ExternT> imports = new LinkedHashMap<>();
     final LinkedHashMap<String, ExternT> exports = new LinkedHashMap<>();
+    /** Resource tokens made by imports here, and made by definitions or abstract exports here. */
+    final List<Object> importedTokens = new ArrayList<>();
+    final List<Object> definedTokens = new ArrayList<>();
     /** Record, variant, enum and flags types given a name here by an import or export (by identity). */
     final java.util.Set<RV> namedTypes = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     /** Resource names in this scope: resource token → the names it was imported under. */
@@ -168,7 +178,13 @@ public final class ComponentValidator {
       }
       section(s, section);
     }
-    return new TypeT.Comp(Map.copyOf(s.imports), Map.copyOf(s.exports));
+    return compType(s);
+  }
+
+  private static TypeT.Comp compType(Scope s) {
+    return new TypeT.Comp(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(s.imports)),
+        java.util.Collections.unmodifiableMap(new LinkedHashMap<>(s.exports)), List.copyOf(s.importedTokens),
+        List.copyOf(s.definedTokens));
   }
 
   private void section(Scope s, Section section) throws InvalidComponentException {
@@ -254,7 +270,8 @@ public final class ComponentValidator {
         ExternalType.TAG};
     List<CoreImport> imports = new ArrayList<>();
     for (CoreModuleInterface.Import imp : module.imports()) {
-      CoreImport ci = new CoreImport(imp.module(), imp.name(), kinds[imp.kind()]);
+      CoreImport ci = new CoreImport(imp.module(), imp.name(), kinds[imp.kind()],
+          imp.kind() == 0 && imp.params() != null ? new CoreFuncT(imp.params(), imp.results()) : null);
       if (imports.stream().anyMatch(x -> x.module().equals(ci.module()) && x.name().equals(ci.name()))) {
         throw invalid("duplicate import name `" + ci.module() + ":" + ci.name() + "` already defined");
       }
@@ -347,6 +364,7 @@ public final class ComponentValidator {
     List<Object> types = new ArrayList<>();
     Map<String, CoreExportT> exports = new LinkedHashMap<>();
     java.util.Set<String> importNames = new java.util.HashSet<>();
+    List<CoreImport> imports = new ArrayList<>();
     for (CoreType.ModuleDecl d : m.decls()) {
       switch (d) {
         case CoreType.ModuleDecl.TypeDecl td -> types.add(coreType(s, td.type()));
@@ -360,7 +378,8 @@ public final class ComponentValidator {
           types.add(aliased);
         }
         case CoreType.ModuleDecl.ImportDecl i -> {
-          coreExtern(types, i.type());
+          CoreExportT it = coreExtern(types, i.type());
+          imports.add(new CoreImport(i.module(), i.name(), it.kind(), it.func()));
           if (!importNames.add(i.module() + "\u0000" + i.name())) {
             throw invalid("duplicate import name `" + i.module() + ":" + i.name() + "` already defined");
           }
@@ -373,7 +392,7 @@ public final class ComponentValidator {
         }
       }
     }
-    return new ModuleT(List.of(), exports);
+    return new ModuleT(imports, exports);
   }
 
   private CoreExportT coreExtern(List<Object> types, CoreType.CoreExtern t) throws InvalidComponentException {
@@ -443,12 +462,34 @@ public final class ComponentValidator {
             throw invalid("instantiation argument `" + a.name() + "` conflicts with previous argument");
           }
         }
-        for (String name : c.imports().keySet()) {
-          if (!args.containsKey(name)) {
-            throw invalid("missing import named `" + name + "`");
+        Map<Object, Object> bound = new IdentityHashMap<>();
+        java.util.Set<Object> open = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        open.addAll(c.importedResources());
+        Subtyping subtyping = new Subtyping(bound, open);
+        for (var imp : c.imports().entrySet()) {
+          Arg arg = args.get(imp.getKey());
+          if (arg == null) {
+            throw invalid("missing import named `" + imp.getKey() + "`");
+          }
+          ExternT expected = new Subtyping.Substitution(bound).extern(imp.getValue());
+          Subtyping.Mismatch m = subtyping.extern(sortIndex(s, arg.sort(), arg.index()), expected);
+          if (m != null) {
+            throw invalid("type mismatch for component instantiation argument `" + imp.getKey() + "`: "
+                + m.describe());
           }
         }
-        return new TypeT.Inst(c.exports());
+        // Generativity: every instantiation makes its own copies of the resources the
+        // component defines.
+        Map<Object, Object> subst = new IdentityHashMap<>(bound);
+        for (Object defined : c.definedResources()) {
+          Object fresh = new Object();
+          subst.put(defined, fresh);
+          s.definedTokens.add(fresh);
+        }
+        Subtyping.Substitution substitution = new Subtyping.Substitution(subst);
+        Map<String, ExternT> exports = new LinkedHashMap<>();
+        c.exports().forEach((name, t) -> exports.put(name, substitution.extern(t)));
+        return new TypeT.Inst(java.util.Collections.unmodifiableMap(exports), List.of());
       }
       case Instance.FromExports fe -> {
         Map<String, ExternT> exports = new LinkedHashMap<>();
@@ -469,7 +510,7 @@ public final class ComponentValidator {
           annotated(names, parsed, e.name().name(), t);
           exports.put(e.name().name(), t);
         }
-        return new TypeT.Inst(exports);
+        return new TypeT.Inst(exports, List.of());
       }
     }
   }
@@ -620,21 +661,24 @@ public final class ComponentValidator {
             throw invalid("wrong signature for a destructor: expected [i32] -> [], found " + d);
           }
         }
-        yield new TypeT.Resource(new Object(), true);
+        TypeT.Resource local = new TypeT.Resource(new Object(), true);
+        s.definedTokens.add(local.token());
+        yield local;
       }
       case TypeDef.ComponentType ct -> {
         Scope inner = new Scope(s, true);
         for (TypeDef.Decl d : ct.decls()) {
           decl(inner, d);
         }
-        yield new TypeT.Comp(Map.copyOf(inner.imports), Map.copyOf(inner.exports));
+        yield compType(inner);
       }
       case TypeDef.InstanceType it -> {
         Scope inner = new Scope(s, true);
         for (TypeDef.Decl d : it.decls()) {
           decl(inner, d);
         }
-        yield new TypeT.Inst(Map.copyOf(inner.exports));
+        yield new TypeT.Inst(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(inner.exports)),
+            List.copyOf(inner.definedTokens));
       }
       default -> new TypeT.Val(defVal(s, t));
     };
@@ -736,7 +780,7 @@ public final class ComponentValidator {
         for (String n : f.names()) {
           label(n, "flag name", seen, "flag name");
         }
-        yield new RV.Flg(f.names().size());
+        yield new RV.Flg(List.copyOf(f.names()));
       }
       case TypeDef.Enum e -> {
         if (e.names().isEmpty()) {
@@ -746,7 +790,7 @@ public final class ComponentValidator {
         for (String n : e.names()) {
           label(n, "enum tag name", seen, "tag name");
         }
-        yield new RV.Enm(e.names().size());
+        yield new RV.Enm(List.copyOf(e.names()));
       }
       case TypeDef.Option o -> new RV.Opt(valType(s, o.type()));
       case TypeDef.Result r -> new RV.Res(r.ok() == null ? null : valType(s, r.ok()),
@@ -831,6 +875,8 @@ public final class ComponentValidator {
         if (parsed.kind() != ExternNames.Kind.LABEL) {
           throw invalid("name `" + n.name() + "` is not valid with `implements`");
         }
+      } else if (a.kind() == 0x01) {
+        versionSuffix(n.name(), parsed, a.value());
       }
     }
     String key = ExternNames.uniquenessKey(n.name());
@@ -841,10 +887,23 @@ public final class ComponentValidator {
     return parsed;
   }
 
+  /** A {@code versionsuffix} follows a canonical version and completes it to a valid semver. */
+  private void versionSuffix(String name, ExternNames.Parsed parsed, String suffix) throws InvalidComponentException {
+    String version = parsed.kind() == ExternNames.Kind.INTERFACE ? ExternNames.versionOf(name) : null;
+    if (version == null || !ExternNames.isCanonVersion(version)) {
+      throw invalid("`versionsuffix` on `" + name + "` requires a canonical interface version");
+    }
+    try {
+      ExternNames.version(version + suffix);
+    } catch (ExternNames.Invalid e) {
+      throw invalid("`versionsuffix` `" + suffix + "` on `" + name + "` does not make a valid semver: " + e.getMessage());
+    }
+  }
+
   private void importOrExport(Scope s, ExternName n, ExternType type, boolean isImport)
       throws InvalidComponentException {
     ExternNames.Parsed parsed = name(n, isImport ? s.importKeys : s.exportKeys, isImport ? "import" : "export");
-    ExternT t = externType(s, type, n.name());
+    ExternT t = externType(s, type, isImport ? s.importedTokens : s.definedTokens);
     if (hasImplements(n) && !(t instanceof ExternT.InstX)) {
       throw invalid("only instances can have an `implements` attribute");
     }
@@ -859,7 +918,12 @@ public final class ComponentValidator {
     add(s, t);
   }
 
-  private ExternT externType(Scope s, ExternType type, String name) throws InvalidComponentException {
+  /**
+   * The type an import, export declaration or ascription gives; the abstract resource types
+   * it introduces (a {@code sub resource} bound, or an instance type's own resources, made
+   * anew here) are added to {@code tokens}.
+   */
+  private ExternT externType(Scope s, ExternType type, List<Object> tokens) throws InvalidComponentException {
     return switch (type) {
       case ExternType.Module m -> {
         check(m.coreType(), s.coreTypes.size(), "core type");
@@ -889,6 +953,7 @@ public final class ComponentValidator {
           target = s.types.get(ty.type());
         } else {
           target = new TypeT.Resource(new Object(), false);
+          tokens.add(((TypeT.Resource) target).token());
         }
         yield new ExternT.TypeX(target);
       }
@@ -904,7 +969,17 @@ public final class ComponentValidator {
         if (!(s.types.get(i.type()) instanceof TypeT.Inst it)) {
           throw invalid("type index " + i.type() + " is not an instance type");
         }
-        yield new ExternT.InstX(it);
+        if (it.definedResources().isEmpty()) {
+          yield new ExternT.InstX(it);
+        }
+        Map<Object, Object> fresh = new IdentityHashMap<>();
+        for (Object r : it.definedResources()) {
+          Object token = new Object();
+          fresh.put(r, token);
+          tokens.add(token);
+        }
+        TypeT.Inst renewed = new Subtyping.Substitution(fresh).inst(it);
+        yield new ExternT.InstX(new TypeT.Inst(renewed.exports(), List.of()));
       }
     };
   }
@@ -980,9 +1055,13 @@ public final class ComponentValidator {
     ExternNames.Parsed parsed = name(e.name(), s.exportKeys, "export");
     ExternT t = sortIndex(s, e.sort(), e.index());
     if (e.type() != null) {
-      ExternT ascribed = externType(s, e.type(), e.name().name());
+      ExternT ascribed = externType(s, e.type(), s.definedTokens);
       if (externSort(ascribed) != externSort(t)) {
         throw invalid("export `" + e.name().name() + "` has a type of a different kind than the exported item");
+      }
+      Subtyping.Mismatch m = new Subtyping(new IdentityHashMap<>(), java.util.Set.of()).extern(t, ascribed);
+      if (m != null) {
+        throw invalid("type mismatch in ascribed type of export `" + e.name().name() + "`: " + m.describe());
       }
       t = ascribed;
     }

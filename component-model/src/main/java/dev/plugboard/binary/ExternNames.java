@@ -50,10 +50,6 @@ public final class ExternNames {
           return new Parsed(annotation.equals("method") ? Kind.METHOD : Kind.STATIC, rest.substring(0, dot),
               rest.substring(dot + 1));
         }
-        case "async" -> {
-          label(rest);
-          return new Parsed(Kind.ASYNC, null, rest);
-        }
         default -> throw new Invalid("`" + name + "` is not a valid name: unknown annotation `[" + annotation + "]`");
       }
     }
@@ -64,20 +60,24 @@ public final class ExternNames {
     return new Parsed(Kind.LABEL, null, name);
   }
 
-  /** {@code ns:pkg/iface@version}. */
+  /**
+   * {@code ns:pkg/iface@version}: the namespace and package are lowercase {@code words}, the
+   * interface a {@code label}; the version is a valid semver or a canonical version
+   * ({@code 1}, {@code 0.2}, {@code 0.0.1}).
+   */
   public static Parsed interfaceName(String name) throws Invalid {
     int colon = name.indexOf(':');
     if (colon < 0) {
       throw new Invalid("`" + name + "` is not a valid interface name: expected `:`");
     }
-    label(name.substring(0, colon));
+    words(name.substring(0, colon), name);
     String rest = name.substring(colon + 1);
     int slash = rest.indexOf('/');
     int nextColon = rest.indexOf(':');
     if (slash < 0 || (nextColon >= 0 && nextColon < slash)) {
       throw new Invalid("`" + name + "` is not a valid interface name: expected `/` after package name");
     }
-    label(rest.substring(0, slash));
+    words(rest.substring(0, slash), name);
     rest = rest.substring(slash + 1);
     int at = rest.indexOf('@');
     String iface = at < 0 ? rest : rest.substring(0, at);
@@ -88,24 +88,55 @@ public final class ExternNames {
     }
     label(iface);
     if (at >= 0) {
-      version(rest.substring(at + 1));
+      String v = rest.substring(at + 1);
+      if (!isCanonVersion(v)) {
+        version(v);
+      }
     }
     return new Parsed(Kind.INTERFACE, null, iface);
   }
 
-  /** A kebab-case label: words of lowercase letters and digits, or of uppercase letters and digits. */
+  /** {@code words ::= first-word ('-' word)*}: lowercase letters and digits, starting with a letter. */
+  private static void words(String s, String name) throws Invalid {
+    boolean ok = !s.isEmpty();
+    for (String w : s.split("-", -1)) {
+      ok &= !w.isEmpty() && w.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= '0' && c <= '9');
+    }
+    if (!ok || !(s.charAt(0) >= 'a' && s.charAt(0) <= 'z')) {
+      throw new Invalid("`" + s + "` is not a valid namespace or package name in `" + name + "`");
+    }
+  }
+
+  /** {@code canonversion}: {@code [1-9][0-9]*}, {@code 0.[1-9][0-9]*}, {@code 0.0.[1-9][0-9]*} or {@code 0.0.0}. */
+  public static boolean isCanonVersion(String v) {
+    return v.matches("[1-9][0-9]*|0\\.[1-9][0-9]*|0\\.0\\.[1-9][0-9]*|0\\.0\\.0");
+  }
+
+  /** The version of an interface name, or null. */
+  public static String versionOf(String interfaceName) {
+    int at = interfaceName.lastIndexOf('@');
+    return at < 0 ? null : interfaceName.substring(at + 1);
+  }
+
+  /**
+   * A kebab-case label: {@code first-fragment ('-' fragment)*}. The first fragment starts with
+   * a letter; every fragment is all lowercase letters and digits or all uppercase letters and
+   * digits, so a fragment after the first may be all digits ({@code a1-2-3}, {@code run-1}).
+   */
   public static void label(String s) throws Invalid {
     if (s.isEmpty()) {
       throw new Invalid("`` is not in kebab case");
     }
-    for (String word : s.split("-", -1)) {
-      if (word.isEmpty() || !Character.isLetter(word.charAt(0)) || word.charAt(0) > 127) {
+    String[] fragments = s.split("-", -1);
+    for (int f = 0; f < fragments.length; f++) {
+      String fragment = fragments[f];
+      if (fragment.isEmpty() || (f == 0 && !isAsciiLetter(fragment.charAt(0)))) {
         throw new Invalid("`" + s + "` is not in kebab case");
       }
       boolean lower = false;
       boolean upper = false;
-      for (int i = 0; i < word.length(); i++) {
-        char c = word.charAt(i);
+      for (int i = 0; i < fragment.length(); i++) {
+        char c = fragment.charAt(i);
         if (c >= 'a' && c <= 'z') {
           lower = true;
         } else if (c >= 'A' && c <= 'Z') {
@@ -118,6 +149,10 @@ public final class ExternNames {
         throw new Invalid("`" + s + "` is not in kebab case");
       }
     }
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
   }
 
   /** A semver version, with wasm-tools' messages for the ways it can be wrong. */

@@ -76,7 +76,7 @@ final class Flattening {
       case RV.Rec r -> r.types().forEach(x -> flatten(x, out));
       case RV.Tup tu -> tu.types().forEach(x -> flatten(x, out));
       case RV.Flg f -> {
-        if (f.count() > 0) {
+        if (f.names().size() > 0) {
           out.add("i32");
         }
       }

@@ -14,9 +14,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The decode/validate commands of the Component Model's reference tests
- * ({@code ../shared/conformance/cm-wast}): every {@code component} and
- * {@code component_definition} is accepted, every {@code assert_malformed} and
- * {@code assert_invalid} binary rejected. Prints {@code N passed, M failed} per kind.
+ * ({@code ../shared/conformance/cm-wast}) and of Plugboard's own spec cases written from the
+ * spec text ({@code src/test/resources/spec-cases}, built by {@code tools/spec-cases.mjs}):
+ * every {@code component} and {@code component_definition} is accepted, every
+ * {@code assert_malformed} and {@code assert_invalid} binary rejected. Prints
+ * {@code N passed, M failed} per kind.
  */
 class CmWastValidationTest {
   /** Decodes and validates; returns null when accepted, else the error. */
@@ -34,7 +36,15 @@ class CmWastValidationTest {
 
   @Test
   void referenceTestsDecodeAndValidateAsSpecified() throws IOException {
-    Path dir = SharedData.require("conformance/cm-wast");
+    run(SharedData.require("conformance/cm-wast"), "cm-wast");
+  }
+
+  @Test
+  void ownSpecCasesDecodeAndValidateAsSpecified() throws IOException {
+    run(Path.of("src/test/resources/spec-cases"), "spec-cases");
+  }
+
+  private static void run(Path dir, String suite) throws IOException {
     ObjectMapper json = new ObjectMapper();
     List<String> acceptFailures = new ArrayList<>();
     List<String> rejectFailures = new ArrayList<>();
@@ -71,8 +81,8 @@ class CmWastValidationTest {
     }
     acceptFailures.forEach(f -> System.out.println("  FAILED " + f));
     rejectFailures.forEach(f -> System.out.println("  MISSED " + f));
-    System.out.println("cm-wast valid components: " + accepted + " passed, " + acceptFailures.size() + " failed");
-    System.out.println("cm-wast invalid/malformed: " + rejected + " passed, " + rejectFailures.size() + " failed ("
+    System.out.println(suite + " valid components: " + accepted + " passed, " + acceptFailures.size() + " failed");
+    System.out.println(suite + " invalid/malformed: " + rejected + " passed, " + rejectFailures.size() + " failed ("
         + (rejected - otherReason) + " with the reference's wording)");
     assertThat(acceptFailures).as("valid components must all be accepted").isEmpty();
     assertThat(rejectFailures).as("invalid components must all be rejected").isEmpty();
