@@ -124,6 +124,8 @@ public final class ComponentValidator {
     /** Resource tokens made by imports here, and made by definitions or abstract exports here. */
     final List<Object> importedTokens = new ArrayList<>();
     final List<Object> definedTokens = new ArrayList<>();
+    /** Resource tokens that have an external name here because an export introduced them. */
+    final java.util.Set<Object> exportedTokens = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     /** Record, variant, enum and flags types given a name here by an import or export (by identity). */
     final java.util.Set<RV> namedTypes = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     /** Resource names in this scope: resource token → the names it was imported under. */
@@ -589,7 +591,12 @@ public final class ComponentValidator {
         switch (a.sort()) {
           case TYPE -> {
             check(o.index(), target.types.size(), "type");
-            s.types.add(target.types.get(o.index()));
+            TypeT aliased = target.types.get(o.index());
+            if (crossesComponent(s, o.count()) && refersToResource(aliased)) {
+              throw invalid("cannot alias outer type which transitively refers to resources not defined in the "
+                  + "current component");
+            }
+            s.types.add(aliased);
           }
           case CORE_TYPE -> {
             check(o.index(), target.coreTypes.size(), "core type");
@@ -607,6 +614,58 @@ public final class ComponentValidator {
         }
       }
     }
+  }
+
+  /** Whether going out {@code count} scopes from {@code s} leaves a component (not just a type). */
+  private static boolean crossesComponent(Scope s, int count) {
+    Scope at = s;
+    for (int i = 0; i < count; i++) {
+      if (!at.typeScope) {
+        return true;
+      }
+      at = at.parent;
+    }
+    return false;
+  }
+
+  private static boolean refersToResource(TypeT t) {
+    return switch (t) {
+      case TypeT.Resource r -> true;
+      case TypeT.Val v -> refersToResource(v.value());
+      case TypeT.Func f -> f.params().stream().anyMatch(ComponentValidator::refersToResource)
+          || refersToResource(f.result());
+      case TypeT.Inst i -> i.exports().values().stream().anyMatch(ComponentValidator::refersToResource);
+      case TypeT.Comp c -> c.imports().values().stream().anyMatch(ComponentValidator::refersToResource)
+          || c.exports().values().stream().anyMatch(ComponentValidator::refersToResource);
+    };
+  }
+
+  private static boolean refersToResource(ExternT t) {
+    return switch (t) {
+      case ExternT.FuncX f -> refersToResource(f.type());
+      case ExternT.InstX i -> refersToResource(i.type());
+      case ExternT.CompX c -> refersToResource(c.type());
+      case ExternT.TypeX ty -> refersToResource(ty.type());
+      case ExternT.ValueX v -> refersToResource(v.type());
+      case ExternT.ModuleX m -> false;
+    };
+  }
+
+  private static boolean refersToResource(RV t) {
+    return switch (t) {
+      case null -> false;
+      case RV.Own o -> true;
+      case RV.Borrow b -> true;
+      case RV.Rec r -> r.types().stream().anyMatch(ComponentValidator::refersToResource);
+      case RV.Var v -> v.types().stream().anyMatch(ComponentValidator::refersToResource);
+      case RV.Tup tu -> tu.types().stream().anyMatch(ComponentValidator::refersToResource);
+      case RV.Lst l -> refersToResource(l.element());
+      case RV.Opt o -> refersToResource(o.type());
+      case RV.Res r -> refersToResource(r.ok()) || refersToResource(r.err());
+      case RV.Async a -> refersToResource(a.element());
+      case RV.MapT m -> refersToResource(m.key()) || refersToResource(m.value());
+      default -> false;
+    };
   }
 
   private static Sort externSort(ExternT t) {
@@ -1072,6 +1131,9 @@ public final class ComponentValidator {
     requireNamedTypes(s, t, e.name().name(), "export");
     if (t instanceof ExternT.TypeX(TypeT.Resource r)) {
       s.exportedResourceNames.computeIfAbsent(r.token(), k -> new ArrayList<>()).add(e.name().name());
+      s.exportedTokens.add(r.token());
+    } else if (t instanceof ExternT.InstX(TypeT.Inst inst)) {
+      resourcesNamedIn(inst, s.exportedTokens);
     }
     annotated(s.exportedResourceNames, parsed, e.name().name(), t);
     s.exports.put(e.name().name(), t);
@@ -1090,53 +1152,102 @@ public final class ComponentValidator {
    * bindings can name them.
    */
   private void requireNamedTypes(Scope s, ExternT t, String name, String verb) throws InvalidComponentException {
+    requireNamedTypes(s, t, name, verb, java.util.Set.of());
+  }
+
+  /**
+   * Checks that a function's types are externally visible here: record, variant, enum and
+   * flags types must have been given a name by an import or export, and resource types must
+   * have been introduced by an import (by an import or an export, for exports), so that
+   * bindings and other components can name them. In an exported instance, the resources the
+   * instance itself exports count as named too.
+   */
+  private void requireNamedTypes(Scope s, ExternT t, String name, String verb, java.util.Set<Object> alsoVisible)
+      throws InvalidComponentException {
     if (t instanceof ExternT.FuncX(TypeT.Func f)) {
       for (RV p : f.params()) {
-        requireNamed(s, p, name, verb);
+        requireNamed(s, p, name, verb, alsoVisible);
       }
-      requireNamed(s, f.result(), name, verb);
+      requireNamed(s, f.result(), name, verb, alsoVisible);
+    } else if (t instanceof ExternT.InstX(TypeT.Inst inst) && !s.typeScope && verb.equals("export")) {
+      java.util.Set<Object> visible = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+      visible.addAll(alsoVisible);
+      resourcesNamedIn(inst, visible);
+      for (var e : inst.exports().entrySet()) {
+        requireNamedTypes(s, e.getValue(), name, verb, visible);
+      }
     }
   }
 
-  private void requireNamed(Scope s, RV t, String name, String verb) throws InvalidComponentException {
+  /**
+   * The types an instance type gives names to (also through nested instances): resource
+   * tokens, and the value types it exports.
+   */
+  private static void resourcesNamedIn(TypeT.Inst inst, java.util.Set<Object> out) {
+    for (ExternT e : inst.exports().values()) {
+      if (e instanceof ExternT.TypeX(TypeT.Resource r)) {
+        out.add(r.token());
+      } else if (e instanceof ExternT.TypeX(TypeT.Val v)) {
+        out.add(v.value());
+      } else if (e instanceof ExternT.InstX(TypeT.Inst nested)) {
+        resourcesNamedIn(nested, out);
+      }
+    }
+  }
+
+  private void requireNamed(Scope s, RV t, String name, String verb, java.util.Set<Object> alsoVisible)
+      throws InvalidComponentException {
     switch (t) {
       case null -> { }
       case RV.Rec r -> {
-        mustBeNamed(s, t, name, verb);
+        mustBeNamed(s, t, name, verb, alsoVisible);
         for (RV x : r.types()) {
-          requireNamed(s, x, name, verb);
+          requireNamed(s, x, name, verb, alsoVisible);
         }
       }
       case RV.Var v -> {
-        mustBeNamed(s, t, name, verb);
+        mustBeNamed(s, t, name, verb, alsoVisible);
         for (RV x : v.types()) {
-          requireNamed(s, x, name, verb);
+          requireNamed(s, x, name, verb, alsoVisible);
         }
       }
-      case RV.Enm e -> mustBeNamed(s, t, name, verb);
-      case RV.Flg f -> mustBeNamed(s, t, name, verb);
-      case RV.Lst l -> requireNamed(s, l.element(), name, verb);
-      case RV.Opt o -> requireNamed(s, o.type(), name, verb);
+      case RV.Enm e -> mustBeNamed(s, t, name, verb, alsoVisible);
+      case RV.Flg f -> mustBeNamed(s, t, name, verb, alsoVisible);
+      case RV.Lst l -> requireNamed(s, l.element(), name, verb, alsoVisible);
+      case RV.Opt o -> requireNamed(s, o.type(), name, verb, alsoVisible);
       case RV.Res r -> {
-        requireNamed(s, r.ok(), name, verb);
-        requireNamed(s, r.err(), name, verb);
+        requireNamed(s, r.ok(), name, verb, alsoVisible);
+        requireNamed(s, r.err(), name, verb, alsoVisible);
       }
       case RV.Tup tu -> {
         for (RV x : tu.types()) {
-          requireNamed(s, x, name, verb);
+          requireNamed(s, x, name, verb, alsoVisible);
         }
       }
-      case RV.Async a -> requireNamed(s, a.element(), name, verb);
+      case RV.Async a -> requireNamed(s, a.element(), name, verb, alsoVisible);
       case RV.MapT m -> {
-        requireNamed(s, m.key(), name, verb);
-        requireNamed(s, m.value(), name, verb);
+        requireNamed(s, m.key(), name, verb, alsoVisible);
+        requireNamed(s, m.value(), name, verb, alsoVisible);
       }
+      case RV.Own o -> resourceNamed(s, o.resource(), name, verb, alsoVisible);
+      case RV.Borrow b -> resourceNamed(s, b.resource(), name, verb, alsoVisible);
       default -> { }
     }
   }
 
-  private void mustBeNamed(Scope s, RV t, String name, String verb) throws InvalidComponentException {
-    if (!s.namedTypes.contains(t)) {
+  private void resourceNamed(Scope s, Object token, String name, String verb, java.util.Set<Object> alsoVisible)
+      throws InvalidComponentException {
+    if (s.typeScope || alsoVisible.contains(token) || s.importedTokens.contains(token)
+        || (verb.equals("export") && s.exportedTokens.contains(token))) {
+      return;
+    }
+    throw invalid("func `" + name + "` not valid to be used as " + verb + ": it uses a resource type that is not "
+        + (verb.equals("export") ? "imported or exported" : "imported") + " by this component");
+  }
+
+  private void mustBeNamed(Scope s, RV t, String name, String verb, java.util.Set<Object> alsoVisible)
+      throws InvalidComponentException {
+    if (!s.namedTypes.contains(t) && !alsoVisible.contains(t)) {
       throw invalid("func `" + name + "` not valid to be used as " + verb + ": it uses a record, variant, enum or "
           + "flags type that is not " + verb + "ed by name");
     }

@@ -1,0 +1,169 @@
+;; Binary.md "Type Definitions" and Explainer.md "External Visibility of Types"
+(component
+  (type $R (resource (rep i32)))
+  (core func $new (canon resource.new $R))
+  (core func $rep (canon resource.rep $R))
+  (core func $drop (canon resource.drop $R))
+)
+(assert_invalid
+  (component (type (component (type (resource (rep i32))))))
+  "resources can only be defined within a concrete component")
+(assert_invalid
+  (component (type (instance (type (resource (rep i32))))))
+  "resources can only be defined within a concrete component")
+(assert_invalid
+  (component
+    (core module $m (func (export "f") (param i64)))
+    (core instance $i (instantiate $m))
+    (type (resource (rep i32) (dtor (core func $i "f")))))
+  "")
+(assert_invalid
+  (component (type $t (record (field "a" u32))) (type (own $t)))
+  "not a resource type")
+(assert_invalid
+  (component (type $t u32) (type (borrow $t)))
+  "not a resource type")
+(assert_invalid
+  (component
+    (type $R (resource (rep i32)))
+    (type (func (result (borrow $R)))))
+  "borrow")
+(assert_invalid
+  (component
+    (type $R (resource (rep i32)))
+    (type $t (tuple (borrow $R)))
+    (type (func (result $t))))
+  "borrow")
+(assert_invalid
+  (component
+    (import "r" (type $r (sub resource)))
+    (core func (canon resource.new $r)))
+  "not a local resource")
+(assert_invalid
+  (component
+    (import "r" (type $r (sub resource)))
+    (core func (canon resource.rep $r)))
+  "not a local resource")
+(component
+  (import "r" (type $r (sub resource)))
+  (core func (canon resource.drop $r))
+)
+(assert_invalid
+  (component
+    (component $c (type $R (resource (rep i32))) (export "r" (type $R)))
+    (instance $i (instantiate $c))
+    (alias export $i "r" (type $r))
+    (core func (canon resource.new $r)))
+  "not a local resource")
+;; a resource used by an export's type must have an external name
+(assert_invalid
+  (component
+    (type $R (resource (rep i32)))
+    (core module $m (func (export "f") (result i32) unreachable))
+    (core instance $i (instantiate $m))
+    (func $f (result (own $R)) (canon lift (core func $i "f")))
+    (export "f" (func $f)))
+  "not valid to be used as export")
+(component
+  (type $R (resource (rep i32)))
+  (core module $m (func (export "f") (result i32) unreachable))
+  (core instance $i (instantiate $m))
+  (export $R' "r" (type $R))
+  (func $f (result (own $R')) (canon lift (core func $i "f")))
+  (export "f" (func $f))
+)
+(component
+  (import "r" (type $R (sub resource)))
+  (core module $m (func (export "f") (result i32) unreachable))
+  (core instance $i (instantiate $m))
+  (func $f (result (own $R)) (canon lift (core func $i "f")))
+  (export "f" (func $f))
+)
+;; imports cannot depend on exports
+(assert_invalid
+  (component
+    (type $R (resource (rep i32)))
+    (export $R' "r" (type $R))
+    (import "f" (func (result (own $R')))))
+  "not valid to be used as import")
+(component
+  (import "r" (type $R (sub resource)))
+  (import "f" (func (result (own $R))))
+)
+;; resources in imported instances are named by the import
+(component
+  (import "i" (instance $i (export "r" (type (sub resource)))))
+  (alias export $i "r" (type $r))
+  (import "f" (func (param "x" (own $r))))
+)
+;; an exported instance names its own resources
+(component
+  (type $R (resource (rep i32)))
+  (core module $m (func (export "f") (param i32)))
+  (core instance $i (instantiate $m))
+  (func $f (param "x" (own $R)) (canon lift (core func $i "f")))
+  (instance $inst (export "r" (type $R)) (export "f" (func $f)))
+  (export "i" (instance $inst))
+)
+(assert_invalid
+  (component
+    (type $R (resource (rep i32)))
+    (core module $m (func (export "f") (param i32)))
+    (core instance $i (instantiate $m))
+    (func $f (param "x" (own $R)) (canon lift (core func $i "f")))
+    (instance $inst (export "f" (func $f)))
+    (export "i" (instance $inst)))
+  "not valid to be used as export")
+;; outer aliases may not carry resources across a component boundary
+(assert_invalid
+  (component
+    (type $R (resource (rep i32)))
+    (component (alias outer 1 $R (type))))
+  "refers to resources not defined in the current component")
+(assert_invalid
+  (component
+    (type $R (resource (rep i32)))
+    (type $t (own $R))
+    (component (alias outer 1 $t (type))))
+  "refers to resources not defined in the current component")
+(component
+  (type $t (record (field "a" u32)))
+  (component (alias outer 1 $t (type)))
+)
+(component
+  (type $R (resource (rep i32)))
+  (type (instance (alias outer 1 $R (type))))
+)
+(assert_invalid
+  (component (component (alias outer 2 0 (type))))
+  "")
+;; [constructor], [method], [static] shapes
+(component
+  (import "r" (type $r (sub resource)))
+  (import "[constructor]r" (func (result (own $r))))
+  (import "[method]r.m" (func (param "self" (borrow $r))))
+  (import "[static]r.s" (func))
+)
+(assert_invalid
+  (component
+    (import "r" (type $r (sub resource)))
+    (import "[constructor]r" (func (result u32))))
+  "")
+(assert_invalid
+  (component
+    (import "r" (type $r (sub resource)))
+    (import "[method]r.m" (func (param "this" (borrow $r)))))
+  "")
+(assert_invalid
+  (component
+    (import "r" (type $r (sub resource)))
+    (import "[method]r.m" (func (param "self" (own $r)))))
+  "")
+(assert_invalid
+  (component (import "[static]r.s" (func)))
+  "")
+(assert_invalid
+  (component
+    (import "r" (type $r (sub resource)))
+    (import "[method]r.m" (instance)))
+  "")
