@@ -311,6 +311,13 @@ public final class ComponentValidator {
             throw invalid("type mismatch for export `" + imp.name() + "` of module instantiation argument `"
                 + imp.module() + "`: expected " + imp.kind() + ", found " + provided.kind());
           }
+          CoreFuncT want = imp.func();
+          CoreFuncT got = provided.func();
+          if (want != null && got != null && want.params() != null && got.params() != null
+              && (!want.params().equals(got.params()) || !want.results().equals(got.results()))) {
+            throw invalid("type mismatch for export `" + imp.name() + "` of module instantiation argument `"
+                + imp.module() + "`: expected func " + want + ", found func " + got);
+          }
         }
         return module.exports();
       }
@@ -1264,8 +1271,9 @@ public final class ComponentValidator {
           throw invalid("type index " + l.type() + " is not a function type");
         }
         Opts o = options(s, l.options(), true);
+        asyncOptions(o, ft, true);
         requireOptions(o, ft, true);
-        CoreFuncT expected = Flattening.flatten(ft, o.async, true);
+        CoreFuncT expected = Flattening.flatten(ft, o.async, o.callback >= 0, true);
         CoreFuncT actual = s.coreFuncs.get(l.coreFunc());
         if (actual.params() != null && !expected.params().equals(actual.params())) {
           throw invalid("lowered parameter types `" + show(expected.params()) + "` do not match parameter types `"
@@ -1287,8 +1295,9 @@ public final class ComponentValidator {
         check(l.func(), s.funcs.size(), "function");
         TypeT.Func ft = s.funcs.get(l.func());
         Opts o = options(s, l.options(), false);
+        asyncOptions(o, ft, false);
         requireOptions(o, ft, false);
-        s.coreFuncs.add(Flattening.flatten(ft, o.async, false));
+        s.coreFuncs.add(Flattening.flatten(ft, o.async, false, false));
       }
       case Canon.ResourceNew r -> {
         localResource(s, r.type());
@@ -1302,7 +1311,7 @@ public final class ComponentValidator {
         localResource(s, r.type());
         s.coreFuncs.add(new CoreFuncT(List.of("i32"), List.of("i32")));
       }
-      case Canon.Builtin b -> s.coreFuncs.add(CoreFuncT.UNKNOWN);
+      case Canon.Builtin b -> s.coreFuncs.add(builtin(s, b));
     }
   }
 
@@ -1380,6 +1389,11 @@ public final class ComponentValidator {
             throw invalid("canonical option `callback` is specified more than once");
           }
           check(opt.index(), s.coreFuncs.size(), "function");
+          CoreFuncT cb = s.coreFuncs.get(opt.index());
+          if (cb.params() != null && (!cb.params().equals(List.of("i32", "i32", "i32"))
+              || !cb.results().equals(List.of("i32")))) {
+            throw invalid("canonical option `callback` uses a core function with an incorrect signature");
+          }
           o.callback = opt.index();
         }
       }
@@ -1390,20 +1404,177 @@ public final class ComponentValidator {
     return o;
   }
 
+  /**
+   * The options a lift or lower needs (CanonicalABI.md, "canon lift" and "canon lower"):
+   * {@code lower(T)} needs {@code memory} when T holds a list or string, {@code lift(T)}
+   * needs {@code realloc}; spilled parameters and results need them too.
+   */
   private void requireOptions(Opts o, TypeT.Func ft, boolean lift) throws InvalidComponentException {
     boolean paramsNeedMemory = ft.params().stream().anyMatch(Flattening::usesMemory);
     boolean resultNeedsMemory = ft.result() != null && Flattening.usesMemory(ft.result());
     int flatParams = Flattening.flatCount(ft.params());
     int flatResults = ft.result() == null ? 0 : Flattening.flatCount(List.of(ft.result()));
-    boolean spillParams = flatParams > Flattening.MAX_FLAT_PARAMS;
-    boolean spillResults = flatResults > (lift ? Flattening.MAX_FLAT_RESULTS
-        : Flattening.MAX_FLAT_RESULTS);
-    if ((paramsNeedMemory || resultNeedsMemory || spillParams || spillResults || o.async) && o.memory < 0) {
+    boolean needsMemory;
+    boolean needsRealloc;
+    if (lift) {
+      needsRealloc = paramsNeedMemory || flatParams > Flattening.MAX_FLAT_PARAMS;
+      needsMemory = resultNeedsMemory
+          || flatResults > (o.async ? Flattening.MAX_FLAT_PARAMS : Flattening.MAX_FLAT_RESULTS);
+    } else {
+      needsRealloc = resultNeedsMemory;
+      needsMemory = paramsNeedMemory || o.async
+          || flatParams > (o.async ? Flattening.MAX_FLAT_ASYNC_PARAMS : Flattening.MAX_FLAT_PARAMS)
+          || flatResults > Flattening.MAX_FLAT_RESULTS;
+    }
+    if ((needsMemory || needsRealloc) && o.memory < 0) {
       throw invalid("canonical option `memory` is required");
     }
-    boolean needsRealloc = lift ? paramsNeedMemory || spillParams : resultNeedsMemory;
     if (needsRealloc && o.realloc < 0) {
       throw invalid("canonical option `realloc` is required");
     }
   }
+
+  /** {@code async} only with an async function type; a lift needs a {@code callback} with it. */
+  private void asyncOptions(Opts o, TypeT.Func ft, boolean lift) throws InvalidComponentException {
+    if (o.async && !ft.async()) {
+      throw invalid("canonical option `async` requires an async function type");
+    }
+    if (o.async && o.postReturn >= 0) {
+      throw invalid("cannot specify `post-return` with `async`");
+    }
+    if (o.callback >= 0 && !lift) {
+      throw invalid("canonical option `callback` is not allowed in `canon lower`");
+    }
+    if (o.callback >= 0 && !o.async) {
+      throw invalid("canonical option `callback` requires `async`");
+    }
+    if (lift && o.async && o.callback < 0) {
+      throw invalid("canonical option `async` on a lift requires `callback`");
+    }
+  }
+
+  private static final CoreFuncT NONE_TO_NONE = new CoreFuncT(List.of(), List.of());
+  private static final CoreFuncT NONE_TO_I32 = new CoreFuncT(List.of(), List.of("i32"));
+  private static final CoreFuncT NONE_TO_I64 = new CoreFuncT(List.of(), List.of("i64"));
+  private static final CoreFuncT I32_TO_NONE = new CoreFuncT(List.of("i32"), List.of());
+  private static final CoreFuncT I32_TO_I32 = new CoreFuncT(List.of("i32"), List.of("i32"));
+  private static final CoreFuncT I32X2_TO_NONE = new CoreFuncT(List.of("i32", "i32"), List.of());
+  private static final CoreFuncT I32X2_TO_I32 = new CoreFuncT(List.of("i32", "i32"), List.of("i32"));
+
+  /**
+   * The canonical built-ins of the async, error-context and threads work (CanonicalABI.md,
+   * "Canonical Definitions"): their immediates checked, their core function type given.
+   */
+  private CoreFuncT builtin(Scope s, Canon.Builtin b) throws InvalidComponentException {
+    List<Canon.Operand> ops = b.operands();
+    for (Canon.Operand op : ops) {
+      if (op instanceof Canon.Operand.Byte(int v) && v > 1 && b.opcode() != 0x0a && b.opcode() != 0x0b) {
+        throw invalid("invalid flag byte 0x" + Integer.toHexString(v) + " in a canonical built-in");
+      }
+    }
+    return switch (b.opcode()) {
+      case 0x0a, 0x0b -> { // context.get / context.set
+        int type = ((Canon.Operand.Byte) ops.get(0)).value();
+        long index = ((Canon.Operand.U32) ops.get(1)).value();
+        if (type != 0x7f) {
+          throw invalid("`context." + (b.opcode() == 0x0a ? "get" : "set") + "` requires the type `i32`");
+        }
+        if (index >= 2) {
+          throw invalid("`context." + (b.opcode() == 0x0a ? "get" : "set") + "` index " + index
+              + " out of bounds (must be less than 2)");
+        }
+        yield b.opcode() == 0x0a ? NONE_TO_I32 : I32_TO_NONE;
+      }
+      case 0x24, 0x25, 0x05 -> NONE_TO_NONE; // backpressure.inc/dec, task.cancel
+      case 0x09 -> { // task.return
+        ValType resultType = ((Canon.Operand.Results) ops.get(0)).type();
+        Opts o = options(s, ((Canon.Operand.Options) ops.get(1)).options(), false);
+        if (o.realloc >= 0 || o.postReturn >= 0 || o.async || o.callback >= 0) {
+          throw invalid("`task.return` may only have the `memory` and `string-encoding` options");
+        }
+        List<RV> params = resultType == null ? List.of() : List.of(valType(s, resultType));
+        TypeT.Func ft = new TypeT.Func(false, params.isEmpty() ? List.of() : List.of("v"), params, null);
+        if ((params.stream().anyMatch(Flattening::usesMemory)
+            || Flattening.flatCount(params) > Flattening.MAX_FLAT_PARAMS) && o.memory < 0) {
+          throw invalid("canonical option `memory` is required");
+        }
+        yield Flattening.flatten(ft, false, false, false);
+      }
+      case 0x06 -> I32_TO_I32; // subtask.cancel
+      case 0x0d, 0x22, 0x1e, 0x28 -> I32_TO_NONE; // subtask.drop, waitable-set.drop, error-context.drop, thread.resume-later
+      case 0x0e, 0x15 -> { // stream.new, future.new
+        asyncType(s, ops, b.opcode() == 0x0e);
+        yield NONE_TO_I64;
+      }
+      case 0x0f, 0x10, 0x16, 0x17 -> { // {stream,future}.{read,write}
+        boolean stream = b.opcode() <= 0x10;
+        boolean read = b.opcode() == 0x0f || b.opcode() == 0x16;
+        RV.Async t = asyncType(s, ops, stream);
+        Opts o = options(s, ((Canon.Operand.Options) ops.get(1)).options(), false);
+        if (o.postReturn >= 0 || o.callback >= 0) {
+          throw invalid("canonical options `post-return` and `callback` are not allowed here");
+        }
+        if (t.element() != null) {
+          if (o.memory < 0) {
+            throw invalid("canonical option `memory` is required");
+          }
+          if (read && Flattening.usesMemory(t.element()) && o.realloc < 0) {
+            throw invalid("canonical option `realloc` is required");
+          }
+        }
+        yield stream ? new CoreFuncT(List.of("i32", "i32", "i32"), List.of("i32")) : I32X2_TO_I32;
+      }
+      case 0x11, 0x12, 0x18, 0x19 -> { // cancel-read / cancel-write
+        asyncType(s, ops, b.opcode() <= 0x12);
+        yield I32_TO_I32;
+      }
+      case 0x13, 0x14, 0x1a, 0x1b -> { // drop-readable / drop-writable
+        asyncType(s, ops, b.opcode() <= 0x14);
+        yield I32_TO_NONE;
+      }
+      case 0x1c, 0x1d -> { // error-context.new / debug-message
+        Opts o = options(s, ((Canon.Operand.Options) ops.get(0)).options(), false);
+        if (o.async || o.postReturn >= 0 || o.callback >= 0) {
+          throw invalid("canonical options `async`, `post-return` and `callback` are not allowed here");
+        }
+        if (o.memory < 0) {
+          throw invalid("canonical option `memory` is required");
+        }
+        if (b.opcode() == 0x1d && o.realloc < 0) {
+          throw invalid("canonical option `realloc` is required");
+        }
+        yield b.opcode() == 0x1c ? I32X2_TO_I32 : I32X2_TO_NONE;
+      }
+      case 0x1f, 0x26 -> NONE_TO_I32; // waitable-set.new, thread.index
+      case 0x20, 0x21 -> { // waitable-set.wait / poll
+        check(((Canon.Operand.U32) ops.get(1)).value(), s.coreMemories, "memory");
+        yield I32X2_TO_I32;
+      }
+      case 0x23 -> I32X2_TO_NONE; // waitable.join
+      case 0x27 -> { // thread.new-indirect
+        long type = ((Canon.Operand.U32) ops.get(0)).value();
+        check(type, s.coreTypes.size(), "core type");
+        if (!(s.coreTypes.get((int) type) instanceof CoreFuncT f) || !f.params().equals(List.of("i32"))
+            || !f.results().isEmpty()) {
+          throw invalid("`thread.new-indirect` requires a function type of `(func (param i32))`");
+        }
+        check(((Canon.Operand.U32) ops.get(1)).value(), s.coreTables, "table");
+        yield I32X2_TO_I32;
+      }
+      case 0x29, 0x0c -> NONE_TO_I32; // thread.suspend, thread.yield
+      case 0x2a, 0x2b, 0x2c, 0x2d -> I32_TO_I32; // thread.{suspend,yield}-then-{resume,promote}
+      default -> CoreFuncT.UNKNOWN;
+    };
+  }
+
+  /** The {@code stream}/{@code future} type a built-in names by its first immediate. */
+  private RV.Async asyncType(Scope s, List<Canon.Operand> ops, boolean stream) throws InvalidComponentException {
+    long index = ((Canon.Operand.U32) ops.get(0)).value();
+    check(index, s.types.size(), "type");
+    if (!(s.types.get((int) index) instanceof TypeT.Val(RV.Async a)) || a.stream() != stream) {
+      throw invalid("type index " + index + " is not a " + (stream ? "stream" : "future") + " type");
+    }
+    return a;
+  }
+
 }

@@ -15,26 +15,43 @@ final class Flattening {
 
   private Flattening() {}
 
-  static CoreFuncT flatten(ComponentValidator.TypeT.Func ft, boolean async, boolean lift) {
+  static final int MAX_FLAT_ASYNC_PARAMS = 4;
+
+  /** {@code flatten_functype(opts, ft, 'lift' | 'lower')}, with 32-bit memories. */
+  static CoreFuncT flatten(ComponentValidator.TypeT.Func ft, boolean async, boolean callback, boolean lift) {
     List<String> params = flatten(ft.params());
     List<String> results = ft.result() == null ? List.of() : flatten(List.of(ft.result()));
-    if (async) {
-      return new CoreFuncT(params.size() > MAX_FLAT_PARAMS ? List.of("i32") : params, List.of("i32"));
+    if (!async) {
+      if (params.size() > MAX_FLAT_PARAMS) {
+        params = List.of("i32");
+      }
+      if (results.size() > MAX_FLAT_RESULTS) {
+        if (lift) {
+          results = List.of("i32");
+        } else {
+          params = append(params, "i32");
+          results = List.of();
+        }
+      }
+      return new CoreFuncT(params, results);
     }
-    if (params.size() > MAX_FLAT_PARAMS) {
+    if (lift) {
+      return new CoreFuncT(params.size() > MAX_FLAT_PARAMS ? List.of("i32") : params,
+          callback ? List.of("i32") : List.of());
+    }
+    if (params.size() > MAX_FLAT_ASYNC_PARAMS) {
       params = List.of("i32");
     }
-    if (results.size() > MAX_FLAT_RESULTS) {
-      if (lift) {
-        results = List.of("i32");
-      } else {
-        List<String> withPointer = new ArrayList<>(params);
-        withPointer.add("i32");
-        params = withPointer;
-        results = List.of();
-      }
+    if (!results.isEmpty()) {
+      params = append(params, "i32");
     }
-    return new CoreFuncT(params, results);
+    return new CoreFuncT(params, List.of("i32"));
+  }
+
+  private static List<String> append(List<String> l, String x) {
+    List<String> out = new ArrayList<>(l);
+    out.add(x);
+    return out;
   }
 
   static int flatCount(List<RV> types) {

@@ -1,0 +1,108 @@
+;; CanonicalABI.md "Canonical Definitions": options and the built-ins' core function types
+(assert_invalid
+  (component
+    (core module $m (func (export "f") (param i32)))
+    (core instance $i (instantiate $m))
+    (func (canon lift (core func $i "f"))))
+  "")
+(assert_invalid
+  (component
+    (import "f" (func $f (param "x" u32)))
+    (core func $g (canon lower (func $f)))
+    (core module $m (import "" "g" (func (param i64))))
+    (core instance $i (instantiate $m (with "" (instance (export "g" (func $g)))))))
+  "type mismatch")
+(component
+  (import "f" (func $f (param "x" u32)))
+  (core func $g (canon lower (func $f)))
+  (core module $m (import "" "g" (func (param i32))))
+  (core instance $i (instantiate $m (with "" (instance (export "g" (func $g))))))
+)
+;; context.get/set take i32 and an index below 2
+(component
+  (core func (canon context.get i32 0))
+  (core func (canon context.set i32 1))
+)
+(assert_invalid (component (core func (canon context.get i32 2))) "")
+(component
+  (core func $get (canon context.get i32 0))
+  (core func $set (canon context.set i32 0))
+  (core module $m
+    (import "" "get" (func (result i32)))
+    (import "" "set" (func (param i32))))
+  (core instance (instantiate $m (with "" (instance (export "get" (func $get)) (export "set" (func $set))))))
+)
+(assert_invalid
+  (component
+    (core func $get (canon context.get i32 0))
+    (core module $m (import "" "get" (func (result i64))))
+    (core instance (instantiate $m (with "" (instance (export "get" (func $get)))))))
+  "type mismatch")
+;; stream and future built-ins name a stream or future type
+(component
+  (type $s (stream u8))
+  (type $f (future u32))
+  (core func (canon stream.new $s))
+  (core func (canon future.new $f))
+  (core func (canon stream.drop-readable $s))
+  (core func (canon future.drop-writable $f))
+)
+(assert_invalid
+  (component (type $t (list u8)) (core func (canon stream.new $t)))
+  "not a stream")
+(assert_invalid
+  (component (type $f (future u32)) (core func (canon stream.new $f)))
+  "not a stream")
+(assert_invalid
+  (component (type $s (stream u8)) (core func (canon future.new $s)))
+  "not a future")
+(assert_invalid
+  (component
+    (type $s (stream u8))
+    (core func (canon stream.read $s async)))
+  "memory")
+(component
+  (core module $m (memory (export "m") 1))
+  (core instance $i (instantiate $m))
+  (alias core export $i "m" (core memory $mem))
+  (type $s (stream u8))
+  (core func (canon stream.read $s async (memory $mem)))
+  (core func (canon stream.write $s async (memory $mem)))
+)
+;; async and callback
+(assert_invalid
+  (component
+    (core module $m (func (export "f")))
+    (core instance $i (instantiate $m))
+    (func (canon lift (core func $i "f") async)))
+  "")
+(assert_invalid
+  (component
+    (core module $m (func (export "f")) (func (export "cb") (param i32 i32 i32) (result i32) unreachable))
+    (core instance $i (instantiate $m))
+    (func (canon lift (core func $i "f") (callback (core func $i "cb")))))
+  "")
+(assert_invalid
+  (component
+    (core module $m (func (export "f") (result i32) unreachable) (func (export "cb") (param i32) (result i32) unreachable))
+    (core instance $i (instantiate $m))
+    (func async (canon lift (core func $i "f") async (callback (core func $i "cb")))))
+  "")
+(component
+  (core module $m (func (export "f") (result i32) unreachable) (func (export "cb") (param i32 i32 i32) (result i32) unreachable))
+  (core instance $i (instantiate $m))
+  (func async (canon lift (core func $i "f") async (callback (core func $i "cb"))))
+)
+;; error-context
+(assert_invalid (component (core func (canon error-context.new))) "memory")
+(component
+  (core func (canon error-context.drop))
+  (core func (canon waitable-set.new))
+  (core func (canon waitable.join))
+  (core func (canon subtask.drop))
+  (core func (canon backpressure.inc))
+  (core func (canon task.cancel))
+)
+;; task.return takes only memory and string-encoding
+(component (core func (canon task.return (result u32))))
+(assert_invalid (component (core func (canon task.return (result string)))) "memory")
