@@ -1,6 +1,6 @@
 ;; Binary.md "Instance Definitions": instantiate supplies every import by name, with a
 ;; type that is a subtype of the import's (Explainer.md, "Subtyping").
-(component
+(component definition
   (import "f" (func $f (param "x" u32) (result u32)))
   (component $c (import "g" (func (param "x" u32) (result u32))))
   (instance (instantiate $c (with "g" (func $f))))
@@ -41,7 +41,7 @@
     (instance (instantiate $c (with "g" (instance $i)))))
   "type mismatch")
 ;; instances: the argument must export at least what the import wants
-(component
+(component definition
   (import "i" (instance $i
     (export "a" (func))
     (export "b" (func (param "x" u32)))))
@@ -61,7 +61,7 @@
     (instance (instantiate $c (with "j" (instance $i)))))
   "type mismatch")
 ;; value types structurally
-(component
+(component definition
   (type $r (record (field "a" u32) (field "b" string)))
   (import "r" (type $r' (eq $r)))
   (import "f" (func $f (result $r')))
@@ -140,13 +140,13 @@
     (instance (instantiate $c (with "g" (func $f)))))
   "type mismatch")
 ;; extra arguments are allowed (wasm-tools accepts arguments the component does not import)
-(component
+(component definition
   (import "f" (func $f))
   (component $c)
   (instance (instantiate $c (with "extra" (func $f))))
 )
 ;; components: contravariant imports, covariant exports
-(component
+(component definition
   (component $c
     (import "x" (component (import "a" (func)) (export "b" (func)))))
   (import "a" (func $a))
@@ -168,7 +168,7 @@
     (instance (instantiate $c (with "x" (component $impl)))))
   "type mismatch")
 ;; modules
-(component
+(component definition
   (core module $m (func (export "f")))
   (component $c (import "m" (core module (export "f" (func)))))
   (instance (instantiate $c (with "m" (core module $m))))
@@ -192,7 +192,7 @@
     (instance (instantiate $c (with "m" (core module $m)))))
   "type mismatch")
 ;; the instance's exports are typed after the substitution
-(component
+(component definition
   (component $c
     (import "f" (func $f (param "x" u32)))
     (export "g" (func $f)))
@@ -209,7 +209,7 @@
     (alias export $i "nope" (func)))
   "")
 ;; resources: by identity
-(component
+(component definition
   (type $R (resource (rep i32)))
   (component $c
     (import "r" (type $r (sub resource)))
@@ -263,7 +263,7 @@
       (import "s" (type (eq $r))))
     (instance (instantiate $d (with "r" (type $r1)) (with "s" (type $r2)))))
   "type mismatch")
-(component
+(component definition
   (component $c
     (type $r (resource (rep i32)))
     (export "r" (type $r)))
@@ -275,7 +275,7 @@
   (instance (instantiate $d (with "r" (type $r1)) (with "s" (type $r1))))
 )
 ;; export ascription: the ascribed type must be a supertype of the item's
-(component
+(component definition
   (import "i" (instance $i (export "a" (func)) (export "b" (func))))
   (export "j" (instance $i) (instance (export "a" (func))))
 )

@@ -1,6 +1,6 @@
 ;; Explainer.md, "Import and Export Definitions": label ::= first-fragment ('-' fragment)*,
 ;; where a fragment after the first may be all digits.
-(component
+(component definition
   (import "a" (func))
   (import "a-b-c" (func))
   (import "a1-2-3" (func))
@@ -23,7 +23,7 @@
 (assert_invalid (component (import "" (func))) "not in kebab case")
 (assert_invalid (component (import "a-Bc" (func))) "not in kebab case")
 ;; interface names: namespace:package/interface@version
-(component
+(component definition
   (import "a:b/c" (instance))
   (import "a-1:b-2/c-3" (instance))
   (import "a:b/c@1.0.0" (instance))
@@ -42,9 +42,9 @@
 (assert_invalid (component (import "a" (func)) (import "A" (func))) "conflicts")
 (assert_invalid (component (import "a-b" (func)) (import "A-B" (func))) "conflicts")
 (assert_invalid (component (import "a:b/c" (instance)) (import "a:b/C" (instance))) "conflicts")
-(component (import "a" (func)) (export "a" (func 0)))
+(component definition (import "a" (func)) (export "a" (func 0)))
 (assert_invalid (component (import "a" (func)) (export "a" (func 0)) (export "A" (func 0))) "conflicts")
-(component
+(component definition
   (type $t (instance
     (export "a" (func))
     (export "b-1" (func))))
@@ -54,7 +54,7 @@
 (assert_invalid (component (type (component (import "a" (func)) (import "A" (func))))) "conflicts")
 (assert_invalid (component (type (instance (export "1x" (func))))) "not in kebab case")
 ;; labels of record fields, variant cases, enum cases, flags, params
-(component (type (record (field "a-1" u32) (field "b" u32))))
+(component definition (type (record (field "a-1" u32) (field "b" u32))))
 (assert_invalid (component (type (record (field "a" u32) (field "A" u32)))) "conflicts")
 (assert_invalid (component (type (record (field "1" u32)))) "not in kebab case")
 (assert_invalid (component (type (variant (case "a" u32) (case "A")))) "conflicts")
@@ -62,9 +62,9 @@
 (assert_invalid (component (type (flags "a" "A"))) "conflicts")
 (assert_invalid (component (type (func (param "a" u32) (param "A" u32)))) "conflicts")
 (assert_invalid (component (type (func (param "a_b" u32)))) "not in kebab case")
-(component (type (enum "a-0" "b-1")) (type (flags "x-2")))
+(component definition (type (enum "a-0" "b-1")) (type (flags "x-2")))
 ;; instantiation argument names need not be kebab-case but must be unique
-(component
+(component definition
   (component $c)
   (instance $i)
   (instance (instantiate $c (with "anything goes" (instance $i)))))
@@ -75,7 +75,7 @@
     (instance (instantiate $c (with "a" (instance $i)) (with "a" (instance $i)))))
   "conflicts")
 ;; canonical versions and the versionsuffix attribute (Explainer.md, "Canonical Interface Name")
-(component
+(component definition
   (import "a:b/c@1" (versionsuffix ".2.3") (instance))
   (import "a:b/d@0.2" (versionsuffix ".6-rc.1") (instance))
   (import "a:b/e@0.0.1" (versionsuffix "-alpha") (instance))

@@ -1,5 +1,5 @@
 ;; Binary.md "Type Definitions" and Explainer.md "External Visibility of Types"
-(component
+(component definition
   (type $R (resource (rep i32)))
   (core func $new (canon resource.new $R))
   (core func $rep (canon resource.rep $R))
@@ -44,7 +44,7 @@
     (import "r" (type $r (sub resource)))
     (core func (canon resource.rep $r)))
   "not a local resource")
-(component
+(component definition
   (import "r" (type $r (sub resource)))
   (core func (canon resource.drop $r))
 )
@@ -64,7 +64,7 @@
     (func $f (result (own $R)) (canon lift (core func $i "f")))
     (export "f" (func $f)))
   "not valid to be used as export")
-(component
+(component definition
   (type $R (resource (rep i32)))
   (core module $m (func (export "f") (result i32) unreachable))
   (core instance $i (instantiate $m))
@@ -72,7 +72,7 @@
   (func $f (result (own $R')) (canon lift (core func $i "f")))
   (export "f" (func $f))
 )
-(component
+(component definition
   (import "r" (type $R (sub resource)))
   (core module $m (func (export "f") (result i32) unreachable))
   (core instance $i (instantiate $m))
@@ -86,18 +86,18 @@
     (export $R' "r" (type $R))
     (import "f" (func (result (own $R')))))
   "not valid to be used as import")
-(component
+(component definition
   (import "r" (type $R (sub resource)))
   (import "f" (func (result (own $R))))
 )
 ;; resources in imported instances are named by the import
-(component
+(component definition
   (import "i" (instance $i (export "r" (type (sub resource)))))
   (alias export $i "r" (type $r))
   (import "f" (func (param "x" (own $r))))
 )
 ;; an exported instance names its own resources
-(component
+(component definition
   (type $R (resource (rep i32)))
   (core module $m (func (export "f") (param i32)))
   (core instance $i (instantiate $m))
@@ -126,11 +126,11 @@
     (type $t (own $R))
     (component (alias outer 1 $t (type))))
   "refers to resources not defined in the current component")
-(component
+(component definition
   (type $t (record (field "a" u32)))
   (component (alias outer 1 $t (type)))
 )
-(component
+(component definition
   (type $R (resource (rep i32)))
   (type (instance (alias outer 1 $R (type))))
 )
@@ -138,7 +138,7 @@
   (component (component (alias outer 2 0 (type))))
   "")
 ;; [constructor], [method], [static] shapes
-(component
+(component definition
   (import "r" (type $r (sub resource)))
   (import "[constructor]r" (func (result (own $r))))
   (import "[method]r.m" (func (param "self" (borrow $r))))

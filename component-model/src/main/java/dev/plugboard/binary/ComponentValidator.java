@@ -1453,26 +1453,42 @@ public final class ComponentValidator {
     }
   }
 
-  private static final CoreFuncT NONE_TO_NONE = new CoreFuncT(List.of(), List.of());
-  private static final CoreFuncT NONE_TO_I32 = new CoreFuncT(List.of(), List.of("i32"));
-  private static final CoreFuncT NONE_TO_I64 = new CoreFuncT(List.of(), List.of("i64"));
-  private static final CoreFuncT I32_TO_NONE = new CoreFuncT(List.of("i32"), List.of());
-  private static final CoreFuncT I32_TO_I32 = new CoreFuncT(List.of("i32"), List.of("i32"));
-  private static final CoreFuncT I32X2_TO_NONE = new CoreFuncT(List.of("i32", "i32"), List.of());
-  private static final CoreFuncT I32X2_TO_I32 = new CoreFuncT(List.of("i32", "i32"), List.of("i32"));
-
   /**
    * The canonical built-ins of the async, error-context and threads work (CanonicalABI.md,
    * "Canonical Definitions"): their immediates checked, their core function type given.
    */
   private CoreFuncT builtin(Scope s, Canon.Builtin b) throws InvalidComponentException {
+    if (b.opcode() == 0x09) {
+      return taskReturn(s, b.operands());
+    }
+    checkBuiltin(s, b);
+    Canon.CoreSignature sig = Canon.builtinSignature(b.opcode());
+    return sig == null ? CoreFuncT.UNKNOWN : new CoreFuncT(sig.params(), sig.results());
+  }
+
+  private CoreFuncT taskReturn(Scope s, List<Canon.Operand> ops) throws InvalidComponentException {
+    ValType resultType = ((Canon.Operand.Results) ops.get(0)).type();
+    Opts o = options(s, ((Canon.Operand.Options) ops.get(1)).options(), false);
+    if (o.realloc >= 0 || o.postReturn >= 0 || o.async || o.callback >= 0) {
+      throw invalid("`task.return` may only have the `memory` and `string-encoding` options");
+    }
+    List<RV> params = resultType == null ? List.of() : List.of(valType(s, resultType));
+    TypeT.Func ft = new TypeT.Func(false, params.isEmpty() ? List.of() : List.of("v"), params, null);
+    if ((params.stream().anyMatch(Flattening::usesMemory)
+        || Flattening.flatCount(params) > Flattening.MAX_FLAT_PARAMS) && o.memory < 0) {
+      throw invalid("canonical option `memory` is required");
+    }
+    return Flattening.flatten(ft, false, false, false);
+  }
+
+  private void checkBuiltin(Scope s, Canon.Builtin b) throws InvalidComponentException {
     List<Canon.Operand> ops = b.operands();
     for (Canon.Operand op : ops) {
       if (op instanceof Canon.Operand.Byte(int v) && v > 1 && b.opcode() != 0x0a && b.opcode() != 0x0b) {
         throw invalid("invalid flag byte 0x" + Integer.toHexString(v) + " in a canonical built-in");
       }
     }
-    return switch (b.opcode()) {
+    switch (b.opcode()) {
       case 0x0a, 0x0b -> { // context.get / context.set
         int type = ((Canon.Operand.Byte) ops.get(0)).value();
         long index = ((Canon.Operand.U32) ops.get(1)).value();
@@ -1483,29 +1499,8 @@ public final class ComponentValidator {
           throw invalid("`context." + (b.opcode() == 0x0a ? "get" : "set") + "` index " + index
               + " out of bounds (must be less than 2)");
         }
-        yield b.opcode() == 0x0a ? NONE_TO_I32 : I32_TO_NONE;
       }
-      case 0x24, 0x25, 0x05 -> NONE_TO_NONE; // backpressure.inc/dec, task.cancel
-      case 0x09 -> { // task.return
-        ValType resultType = ((Canon.Operand.Results) ops.get(0)).type();
-        Opts o = options(s, ((Canon.Operand.Options) ops.get(1)).options(), false);
-        if (o.realloc >= 0 || o.postReturn >= 0 || o.async || o.callback >= 0) {
-          throw invalid("`task.return` may only have the `memory` and `string-encoding` options");
-        }
-        List<RV> params = resultType == null ? List.of() : List.of(valType(s, resultType));
-        TypeT.Func ft = new TypeT.Func(false, params.isEmpty() ? List.of() : List.of("v"), params, null);
-        if ((params.stream().anyMatch(Flattening::usesMemory)
-            || Flattening.flatCount(params) > Flattening.MAX_FLAT_PARAMS) && o.memory < 0) {
-          throw invalid("canonical option `memory` is required");
-        }
-        yield Flattening.flatten(ft, false, false, false);
-      }
-      case 0x06 -> I32_TO_I32; // subtask.cancel
-      case 0x0d, 0x22, 0x1e, 0x28 -> I32_TO_NONE; // subtask.drop, waitable-set.drop, error-context.drop, thread.resume-later
-      case 0x0e, 0x15 -> { // stream.new, future.new
-        asyncType(s, ops, b.opcode() == 0x0e);
-        yield NONE_TO_I64;
-      }
+      case 0x0e, 0x15 -> asyncType(s, ops, b.opcode() == 0x0e); // stream.new, future.new
       case 0x0f, 0x10, 0x16, 0x17 -> { // {stream,future}.{read,write}
         boolean stream = b.opcode() <= 0x10;
         boolean read = b.opcode() == 0x0f || b.opcode() == 0x16;
@@ -1522,16 +1517,9 @@ public final class ComponentValidator {
             throw invalid("canonical option `realloc` is required");
           }
         }
-        yield stream ? new CoreFuncT(List.of("i32", "i32", "i32"), List.of("i32")) : I32X2_TO_I32;
       }
-      case 0x11, 0x12, 0x18, 0x19 -> { // cancel-read / cancel-write
-        asyncType(s, ops, b.opcode() <= 0x12);
-        yield I32_TO_I32;
-      }
-      case 0x13, 0x14, 0x1a, 0x1b -> { // drop-readable / drop-writable
-        asyncType(s, ops, b.opcode() <= 0x14);
-        yield I32_TO_NONE;
-      }
+      case 0x11, 0x12, 0x13, 0x14 -> asyncType(s, ops, true); // stream.cancel-*, stream.drop-*
+      case 0x18, 0x19, 0x1a, 0x1b -> asyncType(s, ops, false); // future.cancel-*, future.drop-*
       case 0x1c, 0x1d -> { // error-context.new / debug-message
         Opts o = options(s, ((Canon.Operand.Options) ops.get(0)).options(), false);
         if (o.async || o.postReturn >= 0 || o.callback >= 0) {
@@ -1543,14 +1531,10 @@ public final class ComponentValidator {
         if (b.opcode() == 0x1d && o.realloc < 0) {
           throw invalid("canonical option `realloc` is required");
         }
-        yield b.opcode() == 0x1c ? I32X2_TO_I32 : I32X2_TO_NONE;
       }
-      case 0x1f, 0x26 -> NONE_TO_I32; // waitable-set.new, thread.index
       case 0x20, 0x21 -> { // waitable-set.wait / poll
         check(((Canon.Operand.U32) ops.get(1)).value(), s.coreMemories, "memory");
-        yield I32X2_TO_I32;
       }
-      case 0x23 -> I32X2_TO_NONE; // waitable.join
       case 0x27 -> { // thread.new-indirect
         long type = ((Canon.Operand.U32) ops.get(0)).value();
         check(type, s.coreTypes.size(), "core type");
@@ -1559,12 +1543,9 @@ public final class ComponentValidator {
           throw invalid("`thread.new-indirect` requires a function type of `(func (param i32))`");
         }
         check(((Canon.Operand.U32) ops.get(1)).value(), s.coreTables, "table");
-        yield I32X2_TO_I32;
       }
-      case 0x29, 0x0c -> NONE_TO_I32; // thread.suspend, thread.yield
-      case 0x2a, 0x2b, 0x2c, 0x2d -> I32_TO_I32; // thread.{suspend,yield}-then-{resume,promote}
-      default -> CoreFuncT.UNKNOWN;
-    };
+      default -> { }
+    }
   }
 
   /** The {@code stream}/{@code future} type a built-in names by its first immediate. */
@@ -1576,5 +1557,4 @@ public final class ComponentValidator {
     }
     return a;
   }
-
 }

@@ -104,6 +104,12 @@ public sealed interface ValueType {
   /** {@code borrow<R>}. */
   record BorrowType(ResourceType resource) implements ValueType {}
 
+  /**
+   * {@code stream<T>}, {@code future<T>} (element may be null) or {@code error-context}: handles
+   * of the async ABI. Plugboard types and validates them; values of them cannot be passed yet.
+   */
+  record AsyncType(String kind, ValueType element) implements ValueType {}
+
   /** The WIT spelling of this type (anonymous structure written out). */
   static String describe(ValueType t) {
     return switch (t) {
@@ -125,6 +131,7 @@ public sealed interface ValueType {
       case MapType m -> "map<" + describe(m.key()) + ", " + describe(m.value()) + ">";
       case OwnType o -> "own<" + o.resource().name() + ">";
       case BorrowType b -> "borrow<" + b.resource().name() + ">";
+      case AsyncType a -> a.element() == null ? a.kind() : a.kind() + "<" + describe(a.element()) + ">";
     };
   }
 }

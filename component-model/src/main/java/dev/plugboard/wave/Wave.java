@@ -238,6 +238,8 @@ public final class Wave {
       }
       case ValueType.OwnType o -> handle(n, o.resource(), true, h);
       case ValueType.BorrowType b -> handle(n, b.resource(), false, h);
+      case ValueType.AsyncType a -> throw new WaveException("a " + a.kind() + " value cannot be written in WAVE",
+          n.start(), n.end());
     };
   }
 

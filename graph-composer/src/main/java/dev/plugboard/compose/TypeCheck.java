@@ -144,6 +144,7 @@ final class TypeCheck {
           ? null : expected;
       case ValueType.BorrowType b -> have instanceof ValueType.BorrowType h
           && h.resource().name().equals(b.resource().name()) ? null : expected;
+      case ValueType.AsyncType a -> a.equals(have) ? null : expected;
     };
   }
 

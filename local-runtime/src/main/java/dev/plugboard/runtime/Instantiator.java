@@ -424,7 +424,7 @@ final class Instantiator {
         case F64 -> ValueType.Prim.F64;
         case CHAR -> ValueType.Prim.CHAR;
         case STRING -> ValueType.Prim.STRING;
-        case ERROR_CONTEXT -> throw new UnsupportedOperationException("error-context is not supported");
+        case ERROR_CONTEXT -> new ValueType.AsyncType("error-context", null);
       };
       case dev.plugboard.binary.ValType.Index i -> {
         RtType t = Scope.at(s.types, i.index(), "type");
@@ -454,8 +454,8 @@ final class Instantiator {
       case TypeDef.Own o -> new ValueType.OwnType(resource(s, o.resource()));
       case TypeDef.Borrow b -> new ValueType.BorrowType(resource(s, b.resource()));
       case TypeDef.MapOf m -> new ValueType.MapType(valueType(s, m.key()), valueType(s, m.value()));
-      case TypeDef.Stream st -> throw new UnsupportedOperationException("stream types need the async ABI");
-      case TypeDef.Future fu -> throw new UnsupportedOperationException("future types need the async ABI");
+      case TypeDef.Stream st -> new ValueType.AsyncType("stream", st.element() == null ? null : valueType(s, st.element()));
+      case TypeDef.Future fu -> new ValueType.AsyncType("future", fu.element() == null ? null : valueType(s, fu.element()));
       default -> throw new IllegalStateException("not a value type: " + t);
     };
   }
@@ -485,12 +485,13 @@ final class Instantiator {
         CoreFunc core = Scope.at(s.coreFuncs, l.coreFunc(), "core func");
         FuncType ft = funcType(s, l.type());
         Options o = options(s, l.options());
-        s.funcs.add(new LiftedFunction(core.name(), s.state, core, o.canon, o.postReturn, ft, config.tracer()));
+        s.funcs.add(o.async ? asyncLift(core.name(), ft)
+            : new LiftedFunction(core.name(), s.state, core, o.canon, o.postReturn, ft, config.tracer()));
       }
       case Canon.Lower l -> {
         ComponentFunction callee = Scope.at(s.funcs, l.func(), "func");
         Options o = options(s, l.options());
-        s.coreFuncs.add(lower(s.state, callee, o.canon, name));
+        s.coreFuncs.add(o.async ? asyncLower(callee, name) : lower(s.state, callee, o.canon, name));
       }
       case Canon.ResourceNew rn -> {
         RuntimeResource rt = resource(s, rn.type());
@@ -519,20 +520,109 @@ final class Instantiator {
               return new long[0];
             }));
       }
-      case Canon.Builtin b -> s.coreFuncs.add(new CoreFunc("builtin 0x" + Integer.toHexString(b.opcode()),
-          FunctionType.of(List.of(), List.of()), args -> {
-            throw new Trap("canonical built-in 0x" + Integer.toHexString(b.opcode())
-                + " (async, streams, futures, threads) is not supported");
-          }));
+      case Canon.Builtin b -> s.coreFuncs.add(builtin(s, b));
     }
   }
 
-  private record Options(CanonOptions canon, CoreFunc postReturn) {}
+  private static final String NO_ASYNC = "needs the async runtime (tasks, streams, futures, threads), which "
+      + "Plugboard does not run yet";
+
+  /** An async-lifted export: typed, listed and linkable, but calling it traps (no async runtime yet). */
+  private static ComponentFunction asyncLift(String name, FuncType ft) {
+    return new ComponentFunction() {
+      @Override
+      public FuncType type() {
+        return ft;
+      }
+
+      @Override
+      public Value call(Value... args) {
+        throw new Trap("async function `" + name + "` " + NO_ASYNC);
+      }
+    };
+  }
+
+  /** An async lowering, typed by {@code flatten_functype} for async lowers; calling it traps. */
+  private static CoreFunc asyncLower(ComponentFunction callee, String name) {
+    FuncType.Lowered lw = FuncType.Lowered.of(callee.type());
+    FlatType[] flatParams = Abi.flatten(lw.params());
+    List<ValType> params = new ArrayList<>();
+    if (flatParams.length > 4) {
+      params.add(ValType.I32);
+    } else {
+      for (FlatType f : flatParams) {
+        params.add(core(f));
+      }
+    }
+    if (lw.results().length > 0) {
+      params.add(ValType.I32);
+    }
+    return new CoreFunc(name, FunctionType.of(params, List.of(ValType.I32)), args -> {
+      throw new Trap("an async call of `" + name + "` " + NO_ASYNC);
+    });
+  }
+
+  /**
+   * A canonical built-in of the async, error-context and threads work, typed as
+   * CanonicalABI.md says so that modules importing it link. {@code context.get/set} run (the
+   * current task's two slots); the others need the async runtime and trap when called.
+   */
+  private static CoreFunc builtin(Scope s, Canon.Builtin b) {
+    String name = Canon.builtinName(b.opcode());
+    InstanceState inst = s.state;
+    if (b.opcode() == 0x0a || b.opcode() == 0x0b) {
+      int slot = (int) ((Canon.Operand.U32) b.operands().get(1)).value();
+      return b.opcode() == 0x0a
+          ? new CoreFunc(name, FunctionType.of(List.of(), List.of(ValType.I32)),
+              args -> new long[] {Integer.toUnsignedLong(inst.context(slot))})
+          : new CoreFunc(name, FunctionType.of(List.of(ValType.I32), List.of()), args -> {
+            inst.setContext(slot, (int) args[0]);
+            return new long[0];
+          });
+    }
+    FunctionType type;
+    if (b.opcode() == 0x09) { // task.return: the result, lowered as parameters
+      dev.plugboard.binary.ValType result = ((Canon.Operand.Results) b.operands().get(0)).type();
+      List<ValType> params = new ArrayList<>();
+      if (result != null) {
+        FlatType[] flat = Abi.flatten(new dev.plugboard.runtime.abi.AbiType[] {
+            dev.plugboard.runtime.abi.AbiType.of(valueType(s, result))});
+        if (flat.length > Abi.MAX_FLAT_PARAMS) {
+          params.add(ValType.I32);
+        } else {
+          for (FlatType f : flat) {
+            params.add(core(f));
+          }
+        }
+      }
+      type = FunctionType.of(params, List.of());
+    } else {
+      Canon.CoreSignature sig = Canon.builtinSignature(b.opcode());
+      type = sig == null ? FunctionType.of(List.of(), List.of())
+          : FunctionType.of(sig.params().stream().map(Instantiator::coreType).toList(),
+              sig.results().stream().map(Instantiator::coreType).toList());
+    }
+    return new CoreFunc(name, type, args -> {
+      throw new Trap("`" + name + "` " + NO_ASYNC);
+    });
+  }
+
+  private static ValType coreType(String name) {
+    return switch (name) {
+      case "i64" -> ValType.I64;
+      case "f32" -> ValType.F32;
+      case "f64" -> ValType.F64;
+      default -> ValType.I32;
+    };
+  }
+
+  private record Options(CanonOptions canon, CoreFunc postReturn, boolean async) {}
 
   private static Options options(Scope s, List<Canon.Option> opts) {
     AbiMemory memory = null;
     Realloc realloc = null;
     CoreFunc postReturn = null;
+    boolean async = false;
     StringEncoding encoding = StringEncoding.UTF8;
     for (Canon.Option o : opts) {
       switch (o.code()) {
@@ -563,10 +653,11 @@ final class Instantiator {
           };
         }
         case Canon.Option.POST_RETURN -> postReturn = Scope.at(s.coreFuncs, o.index(), "core func");
-        default -> throw new UnsupportedOperationException("async canonical options are not supported");
+        case Canon.Option.ASYNC -> async = true;
+        default -> { } // callback: only used by the async runtime
       }
     }
-    return new Options(new CanonOptions(memory, realloc, encoding), postReturn);
+    return new Options(new CanonOptions(memory, realloc, encoding), postReturn, async);
   }
 
   /**

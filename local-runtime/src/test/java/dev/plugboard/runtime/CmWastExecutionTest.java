@@ -20,7 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The execution commands of {@code conformance/cm-wast} ({@code component},
+ * The execution commands of {@code conformance/cm-wast} and of the own spec cases ({@code component},
  * {@code component_instance}, {@code assert_return}, {@code assert_trap}), run per file in
  * index order with the execution model of its README: no imports, a trap poisons the instance.
  */
@@ -30,7 +30,16 @@ class CmWastExecutionTest {
 
   @Test
   void executionCommands() throws Exception {
-    Path dir = SharedData.require("conformance/cm-wast");
+    run(SharedData.require("conformance/cm-wast"), "cm-wast");
+  }
+
+  /** Plugboard's own cases written from the spec (component-model's test resources). */
+  @Test
+  void ownSpecCases() throws Exception {
+    run(Path.of("../component-model/src/test/resources/spec-cases"), "spec-cases");
+  }
+
+  private static void run(Path dir, String suite) throws Exception {
     Map<String, List<JsonNode>> files = new LinkedHashMap<>();
     for (String line : Files.readAllLines(dir.resolve("cases.jsonl"))) {
       if (!line.isBlank()) {
@@ -59,7 +68,7 @@ class CmWastExecutionTest {
         }
       }
     }
-    System.out.println("cm-wast execution: " + passed + " passed, " + failures.size() + " failed");
+    System.out.println(suite + " execution: " + passed + " passed, " + failures.size() + " failed");
     failures.forEach(f -> System.out.println("  " + f));
     assertThat(failures).isEmpty();
   }

@@ -110,6 +110,7 @@ public final class Abi {
       case AbiType.Flags f -> unpackFlags(loadUnsigned(mem, ptr, f.size()), f);
       case AbiType.Own o -> liftOwn(cx, mem.readInt(ptr), o);
       case AbiType.Borrow b -> liftBorrow(cx, mem.readInt(ptr), b);
+      case AbiType.AsyncHandle a -> throw asyncHandle(a);
     };
   }
 
@@ -294,6 +295,11 @@ public final class Abi {
     return new Value.FlagsValue(set);
   }
 
+  private static Trap asyncHandle(AbiType.AsyncHandle a) {
+    return new Trap("a " + a.what() + " value cannot cross the boundary: streams, futures and error contexts need "
+        + "the async ABI, which Plugboard does not run yet");
+  }
+
   static Value liftOwn(Context cx, int i, AbiType.Own t) {
     ResourceHandle h = cx.inst.handles.get(Integer.toUnsignedLong(i));
     if (h.type != t.resource()) {
@@ -357,6 +363,7 @@ public final class Abi {
       case AbiType.Flags f -> storeUnsigned(mem, ptr, f.size(), packFlags(v, f));
       case AbiType.Own o -> mem.writeInt(ptr, lowerOwn(cx, v, o));
       case AbiType.Borrow b -> mem.writeInt(ptr, lowerBorrow(cx, v, b));
+      case AbiType.AsyncHandle a -> throw asyncHandle(a);
     }
   }
 
@@ -651,6 +658,7 @@ public final class Abi {
       case AbiType.Flags f -> unpackFlags(Integer.toUnsignedLong(vi.nextI32()), f);
       case AbiType.Own o -> liftOwn(cx, vi.nextI32(), o);
       case AbiType.Borrow b -> liftBorrow(cx, vi.nextI32(), b);
+      case AbiType.AsyncHandle a -> throw asyncHandle(a);
     };
   }
 
@@ -744,6 +752,7 @@ public final class Abi {
       }
       case AbiType.Own o -> out.addI32(lowerOwn(cx, v, o));
       case AbiType.Borrow b -> out.addI32(lowerBorrow(cx, v, b));
+      case AbiType.AsyncHandle a -> throw asyncHandle(a);
     }
   }
 

@@ -11,6 +11,8 @@ public final class InstanceState {
   private String poisonReason;
   boolean mayLeave = true;
   private boolean inCall;
+  /** The current task's {@code context.get}/{@code context.set} slots (a new task starts at zero). */
+  private final int[] context = new int[2];
 
   public InstanceState(String name) {
     this.name = name;
@@ -40,6 +42,16 @@ public final class InstanceState {
       throw new Trap("cannot enter component instance " + name + " recursively");
     }
     inCall = true;
+    context[0] = 0;
+    context[1] = 0;
+  }
+
+  public int context(int slot) {
+    return context[slot];
+  }
+
+  public void setContext(int slot, int value) {
+    context[slot] = value;
   }
 
   public void leave() {
