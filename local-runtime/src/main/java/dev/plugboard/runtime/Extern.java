@@ -52,6 +52,7 @@ sealed interface Extern {
 
     record Global(GlobalInstance global) implements Core {}
 
-    record Tag() implements Core {}
+    /** A core exception tag (exception handling), shared by identity between modules. */
+    record Tag(com.dylibso.chicory.runtime.TagInstance tag) implements Core {}
   }
 }

@@ -227,7 +227,7 @@ final class Instantiator {
             case CORE_MEMORY -> new Extern.Core.Mem(Scope.at(s.memories, e.index(), "core memory"));
             case CORE_TABLE -> new Extern.Core.Table(Scope.at(s.tables, e.index(), "core table"));
             case CORE_GLOBAL -> new Extern.Core.Global(Scope.at(s.globals, e.index(), "core global"));
-            default -> new Extern.Core.Tag();
+            default -> (Extern.Core.Tag) Scope.at(s.coreTags, e.index(), "core tag");
           });
         }
         yield out;
@@ -273,7 +273,8 @@ final class Instantiator {
         case Extern.Core.Mem(var mem) -> imports.addMemory(new ImportMemory(imp.module(), imp.name(), mem));
         case Extern.Core.Table(var t) -> imports.addTable(new ImportTable(imp.module(), imp.name(), t));
         case Extern.Core.Global(var g) -> imports.addGlobal(new ImportGlobal(imp.module(), imp.name(), g));
-        case Extern.Core.Tag t -> throw new UnsupportedOperationException("core tags (exceptions) are not supported");
+        case Extern.Core.Tag(var tag) -> imports.addTag(new com.dylibso.chicory.runtime.ImportTag(imp.module(),
+            imp.name(), tag));
       }
     }
     Instance.Builder b = Instance.builder(module).withImportValues(imports.build()).withStart(false)
@@ -318,7 +319,7 @@ final class Instantiator {
         case MEMORY -> new Extern.Core.Mem(instance.exports().memory(exportName));
         case TABLE -> new Extern.Core.Table(instance.exports().table(exportName));
         case GLOBAL -> new Extern.Core.Global(instance.exports().global(exportName));
-        default -> new Extern.Core.Tag();
+        default -> new Extern.Core.Tag(instance.tag((int) e.index()));
       });
     }
     return out;
