@@ -1,0 +1,56 @@
+;; Resources across components: constructor, method, destructor, handles by identity
+(component
+  (component $provider
+    (core module $state
+      (global $drops (export "drops") (mut i32) (i32.const 0))
+      (func (export "dtor") (param i32) (global.set $drops (i32.add (global.get $drops) (local.get 0)))))
+    (core instance $st (instantiate $state))
+    (type $R (resource (rep i32) (dtor (core func $st "dtor"))))
+    (core func $new (canon resource.new $R))
+    (core func $rep (canon resource.rep $R))
+    (core module $m
+      (import "" "new" (func $new (param i32) (result i32)))
+      (import "" "rep" (func $rep (param i32) (result i32)))
+      (import "" "drops" (global $drops (mut i32)))
+      (func (export "ctor") (param i32) (result i32) (call $new (local.get 0)))
+      ;; a borrow of one's own resource arrives as its representation (lower_borrow)
+      (func (export "get") (param i32) (result i32) (local.get 0))
+      (func (export "drops") (result i32) (global.get $drops)))
+    (core instance $i (instantiate $m (with "" (instance
+      (export "new" (func $new)) (export "rep" (func $rep)) (export "drops" (global $st "drops"))))))
+    (export $R' "r" (type $R))
+    (func (export "[constructor]r") (param "v" u32) (result (own $R')) (canon lift (core func $i "ctor")))
+    (func (export "[method]r.get") (param "self" (borrow $R')) (result u32) (canon lift (core func $i "get")))
+    (func (export "drops") (result u32) (canon lift (core func $i "drops"))))
+  (component $user
+    (import "r" (type $r (sub resource)))
+    (import "[constructor]r" (func $ctor (param "v" u32) (result (own $r))))
+    (import "[method]r.get" (func $get (param "self" (borrow $r)) (result u32)))
+    (core func $ctor-core (canon lower (func $ctor)))
+    (core func $get-core (canon lower (func $get)))
+    (core func $drop (canon resource.drop $r))
+    (core module $m
+      (import "" "ctor" (func $ctor (param i32) (result i32)))
+      (import "" "get" (func $get (param i32) (result i32)))
+      (import "" "drop" (func $drop (param i32)))
+      (func (export "go") (param i32) (result i32)
+        (local $h i32) (local $v i32)
+        (local.set $h (call $ctor (local.get 0)))
+        (local.set $v (call $get (local.get $h)))
+        (call $drop (local.get $h))
+        (local.get $v)))
+    (core instance $i (instantiate $m (with "" (instance
+      (export "ctor" (func $ctor-core)) (export "get" (func $get-core)) (export "drop" (func $drop))))))
+    (func (export "go") (param "v" u32) (result u32) (canon lift (core func $i "go"))))
+  (instance $p (instantiate $provider))
+  (instance $u (instantiate $user
+    (with "r" (type $p "r"))
+    (with "[constructor]r" (func $p "[constructor]r"))
+    (with "[method]r.get" (func $p "[method]r.get"))))
+  (export "go" (func $u "go"))
+  (export "drops" (func $p "drops"))
+)
+(assert_return (invoke "go" (u32.const 5)) (u32.const 5))
+(assert_return (invoke "drops") (u32.const 5))
+(assert_return (invoke "go" (u32.const 10)) (u32.const 10))
+(assert_return (invoke "drops") (u32.const 15))
