@@ -746,7 +746,7 @@ public final class ComponentValidator {
         yield new TypeT.Inst(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(inner.exports)),
             List.copyOf(inner.definedTokens));
       }
-      default -> new TypeT.Val(defVal(s, t));
+      default -> new TypeT.Val(measured(defVal(s, t)));
     };
   }
 
@@ -785,6 +785,61 @@ public final class ComponentValidator {
       throw invalid("type index " + index + " is not a resource type");
     }
     return r.token();
+  }
+
+  /**
+   * Limits on what a defined value type may expand to, as wasmparser sets them: the size of a
+   * type counts every use of a shared part again (so a DAG of 185 bytes cannot stand for a tree
+   * of 2^40 nodes), and its nesting depth is bounded, so every later walk over a type that
+   * validated is bounded too.
+   */
+  static final int MAX_TYPE_SIZE = 1_000_000;
+  static final int MAX_TYPE_DEPTH = 100;
+
+  /** Size and depth of every value type built so far (by identity). */
+  private final Map<RV, int[]> measures = new IdentityHashMap<>();
+
+  private RV measured(RV t) throws InvalidComponentException {
+    int[] m = measure(t);
+    if (m[0] > MAX_TYPE_SIZE) {
+      throw invalid("effective type size exceeds the limit of " + MAX_TYPE_SIZE);
+    }
+    if (m[1] > MAX_TYPE_DEPTH) {
+      throw invalid("type nesting is too deep: more than " + MAX_TYPE_DEPTH + " levels");
+    }
+    return t;
+  }
+
+  /** {size, depth} of a value type whose parts have been measured already (memoised). */
+  private int[] measure(RV t) {
+    if (t == null) {
+      return new int[] {0, 0};
+    }
+    int[] known = measures.get(t);
+    if (known != null) {
+      return known;
+    }
+    List<RV> parts = switch (t) {
+      case RV.Rec r -> r.types();
+      case RV.Var v -> v.types();
+      case RV.Tup tu -> tu.types();
+      case RV.Lst l -> java.util.Collections.singletonList(l.element());
+      case RV.Opt o -> java.util.Collections.singletonList(o.type());
+      case RV.Res r -> java.util.Arrays.asList(r.ok(), r.err());
+      case RV.Async a -> java.util.Collections.singletonList(a.element());
+      case RV.MapT m -> java.util.Arrays.asList(m.key(), m.value());
+      default -> List.of();
+    };
+    long size = 1;
+    int depth = 0;
+    for (RV p : parts) {
+      int[] m = measure(p);
+      size += m[0];
+      depth = Math.max(depth, m[1]);
+    }
+    int[] result = {(int) Math.min(size, Integer.MAX_VALUE), depth + 1};
+    measures.put(t, result);
+    return result;
   }
 
   private RV defVal(Scope s, TypeDef t) throws InvalidComponentException {
