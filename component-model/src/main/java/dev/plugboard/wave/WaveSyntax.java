@@ -13,6 +13,10 @@ import java.util.Set;
 final class WaveSyntax {
   private final String text;
   private int pos;
+  private int depth;
+
+  /** How deep values may nest: deeper than any type the validator accepts (100 levels). */
+  static final int MAX_DEPTH = 128;
 
   WaveSyntax(String text, int start) {
     this.text = text;
@@ -34,6 +38,17 @@ final class WaveSyntax {
   }
 
   Node value() throws WaveException {
+    if (++depth > MAX_DEPTH) {
+      throw new WaveException("value nests deeper than " + MAX_DEPTH + " levels", pos, Math.min(pos + 1, text.length()));
+    }
+    try {
+      return nestedValue();
+    } finally {
+      depth--;
+    }
+  }
+
+  private Node nestedValue() throws WaveException {
     skipSpace();
     if (pos >= text.length()) {
       throw new WaveException("unexpected end of input", pos, pos);

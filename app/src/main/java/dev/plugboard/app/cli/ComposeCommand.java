@@ -75,7 +75,7 @@ public final class ComposeCommand implements Callable<Integer> {
     } catch (CompositionException e) {
       throw new UserError(file + ": " + e.getMessage());
     }
-    AtomicFiles.write(output, out);
+    AtomicFiles.write(output, out, false);
     if (printWac) {
       spec.commandLine().getOut().print(Wac.write(doc.packageName(), doc.graph(), doc.typeStatements()));
     }

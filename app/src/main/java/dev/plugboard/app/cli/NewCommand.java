@@ -92,7 +92,7 @@ public final class NewCommand implements Callable<Integer> {
     } catch (MalformedBinaryException | InvalidComponentException e) {
       throw new IllegalStateException("the wrapped component does not validate: " + e.getMessage(), e);
     }
-    AtomicFiles.write(output, component);
+    AtomicFiles.write(output, component, false);
     spec.commandLine().getOut().println(output + ": component of " + pkg.name.qualify(r.resolve().worlds.get(world).name)
         + ", " + component.length + " bytes");
     return 0;

@@ -57,7 +57,7 @@ public final class PlugCommand implements Callable<Integer> {
     } catch (CompositionException e) {
       throw new UserError("plug: " + e.getMessage());
     }
-    AtomicFiles.write(output, out);
+    AtomicFiles.write(output, out, false);
     long imports = g.nodes().values().stream().filter(n -> n instanceof CompositionGraph.Node.Import).count();
     spec.commandLine().getOut().println(output + ": " + out.length + " bytes; " + g.exports().size() + " export(s), "
         + imports + " import(s) left to the host");
