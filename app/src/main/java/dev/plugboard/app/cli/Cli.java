@@ -49,8 +49,15 @@ public final class Cli {
     PrintWriter err = cmd.getErr();
     boolean verbose = parsed.hasMatchedOption("--verbose")
         || (parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--verbose"));
+    if (e instanceof CommandLine.ParameterException usage) {
+      return handleUsageError(usage, new String[0]);
+    }
     if (e instanceof UserError) {
       err.println("plugboard: error: " + e.getMessage());
+    } else if (e instanceof java.io.IOException io) {
+      String path = io instanceof java.nio.file.FileSystemException fs && fs.getFile() != null ? fs.getFile() + ": "
+          : "";
+      err.println("plugboard: error: " + path + Inputs.describe(io));
     } else {
       err.println("plugboard: internal error: " + e + (verbose ? "" : " (run with --verbose for details)"));
     }

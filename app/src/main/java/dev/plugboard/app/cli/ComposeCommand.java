@@ -48,12 +48,7 @@ public final class ComposeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (NoSuchFileException e) {
-      throw new UserError(file + ": no such file");
-    }
+    String text = Inputs.text(file);
     Map<String, Path> given = new HashMap<>();
     for (String d : deps) {
       int eq = d.indexOf('=');

@@ -10,12 +10,59 @@ final class Inputs {
   private Inputs() {}
 
   static byte[] bytes(Path file) {
+    String problem = problem(file);
+    if (problem != null) {
+      throw new UserError(file + ": " + problem);
+    }
     try {
       return Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new UserError(file + ": no such file");
     } catch (IOException e) {
-      throw new UserError(file + ": cannot read: " + e.getMessage());
+      throw new UserError(file + ": cannot read: " + describe(e));
     }
+  }
+
+  /** The file as UTF-8 text; a file that is not UTF-8 is a one-line error naming the byte offset. */
+  static String text(Path file) {
+    byte[] bytes = bytes(file);
+    try {
+      return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new UserError(file + ": not UTF-8 text (invalid byte at offset " + firstInvalid(bytes) + ")");
+    }
+  }
+
+  /** Why a path cannot be read as a file, or null when it can be tried. */
+  static String problem(Path file) {
+    if (!Files.exists(file)) {
+      return "no such file";
+    }
+    if (Files.isDirectory(file)) {
+      return "is a directory, expected a file";
+    }
+    return null;
+  }
+
+  /** An I/O failure in words (the exception's own text without its Java class). */
+  static String describe(IOException e) {
+    String reason = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
+        : e.getMessage();
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      reason = "permission denied";
+    } else if (e instanceof java.nio.file.NoSuchFileException && reason == null) {
+      reason = "no such file or folder";
+    }
+    return reason == null ? e.getClass().getSimpleName() : reason;
+  }
+
+  private static int firstInvalid(byte[] bytes) {
+    var decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT);
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+    var result = decoder.decode(in, out, true);
+    return result.isError() ? in.position() : bytes.length;
   }
 }

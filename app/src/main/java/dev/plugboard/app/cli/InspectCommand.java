@@ -70,7 +70,8 @@ public final class InspectCommand implements Callable<Integer> {
     int moduleBytes = facts.coreModuleSizes().stream().mapToInt(Integer::intValue).sum();
     out.println("core modules: " + facts.coreModuleSizes().size()
         + (facts.coreModuleSizes().isEmpty() ? "" : " (" + moduleBytes + " bytes: "
-            + String.join(", ", facts.coreModuleSizes().stream().map(String::valueOf).toList()) + ")"));
+            + String.join(", ", facts.coreModuleSizes().stream().map(String::valueOf).toList()) + ")")
+        + (facts.coreModuleSizes().isEmpty() ? "" : "; their code is not validated by inspect (plugboard validate does)"));
     out.println("nested components: " + facts.nestedComponents());
     items(out, "imports", facts.imports());
     items(out, "exports", facts.exports());

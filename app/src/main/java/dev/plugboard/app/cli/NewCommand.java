@@ -46,12 +46,7 @@ public final class NewCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    byte[] core;
-    try {
-      core = Files.readAllBytes(module);
-    } catch (NoSuchFileException e) {
-      throw new UserError(module + ": no such file");
-    }
+    byte[] core = Inputs.bytes(module);
     if (isText(core)) {
       core = assemble(module);
     }
@@ -105,10 +100,6 @@ public final class NewCommand implements Callable<Integer> {
 
   /** Assembles a {@code .wat} file (see {@link WatAssembler}). */
   static byte[] assemble(Path wat) {
-    try {
-      return WatAssembler.assemble(Files.readString(wat), wat.toString());
-    } catch (IOException e) {
-      throw new UserError(wat + ": cannot read: " + e.getMessage());
-    }
+    return WatAssembler.assemble(Inputs.text(wat), wat.toString());
   }
 }

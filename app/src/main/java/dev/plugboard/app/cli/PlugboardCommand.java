@@ -4,7 +4,10 @@ import dev.plugboard.app.Version;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Parameters;
 
@@ -24,6 +27,9 @@ import picocli.CommandLine.Parameters;
 public final class PlugboardCommand implements Callable<Integer> {
   private final IdeLauncher launcher;
 
+  @Spec
+  CommandSpec spec;
+
   @Parameters(arity = "0..1", paramLabel = "WORKSPACE", description = "A folder to open in the IDE.")
   Path workspace;
 
@@ -33,6 +39,11 @@ public final class PlugboardCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (workspace != null && !Files.exists(workspace) && !workspace.toString().contains("/")
+        && !workspace.toString().contains(".")) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "'" + workspace
+          + "' is neither a command nor a folder (see plugboard --help for the commands)");
+    }
     if (workspace != null && !Files.isDirectory(workspace)) {
       throw new UserError(workspace + ": not a folder");
     }

@@ -48,13 +48,15 @@ public final class ValidateCommand implements Callable<Integer> {
 
   /** Null when the file is valid, else the one-line problem. */
   static String check(Path f) {
+    String problem = Inputs.problem(f);
+    if (problem != null) {
+      return problem;
+    }
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(f);
-    } catch (NoSuchFileException e) {
-      return "no such file";
     } catch (IOException e) {
-      return "cannot read: " + e.getMessage();
+      return "cannot read: " + Inputs.describe(e);
     }
     if (bytes.length >= 8 && bytes[4] == 1 && bytes[5] == 0 && bytes[6] == 0 && bytes[7] == 0) {
       try {

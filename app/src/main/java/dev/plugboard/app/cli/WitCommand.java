@@ -98,7 +98,7 @@ public final class WitCommand implements Callable<Integer> {
     }
     int unformatted = 0;
     for (Path f : files) {
-      String text = Files.readString(f, StandardCharsets.UTF_8);
+      String text = Inputs.text(f);
       String formatted = WitFormatter.format(text);
       if (formatted.equals(text)) {
         continue;

@@ -1,0 +1,68 @@
+package dev.plugboard.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Odd inputs and output targets on the command line: one line on stderr naming the file and
+ * the problem, exit 1 (usage: 2), never a Java exception's name, and nothing clobbered.
+ */
+class HostileCliTest {
+  @TempDir
+  Path dir;
+
+  private final CliRunner cli = new CliRunner();
+
+  private void assertOneLineError(int exit, int expected, String... fragments) {
+    assertThat(exit).as(cli.err()).isEqualTo(expected);
+    assertThat(cli.err()).contains(fragments).doesNotContain("Exception").doesNotContain("internal error");
+  }
+
+  @Test
+  void anUnknownCommandIsAUsageError() {
+    assertOneLineError(cli.run("frobnicate"), 2, "'frobnicate' is neither a command nor a folder");
+  }
+
+  @Test
+  void aFolderWhereAFileIsExpected() throws Exception {
+    Path sub = Files.createDirectory(dir.resolve("sub"));
+    assertOneLineError(cli.run("compose", sub.toString(), "-o", dir.resolve("x.wasm").toString()), 1,
+        "is a directory, expected a file");
+    cli.clear();
+    assertOneLineError(cli.run("new", sub.toString(), "--wit", sub.toString(), "-o", dir.resolve("y.wasm").toString()),
+        1, "is a directory, expected a file");
+    cli.clear();
+    assertThat(cli.run("validate", sub.toString())).isEqualTo(1);
+    assertThat(cli.out() + cli.err()).contains("is a directory").doesNotContain("Exception");
+  }
+
+  @Test
+  void aWacFileThatIsNotUtf8() throws Exception {
+    Path wac = dir.resolve("bad.wac");
+    Files.write(wac, new byte[] {'p', 'a', (byte) 0xff, (byte) 0xfe});
+    assertOneLineError(cli.run("compose", wac.toString(), "-o", dir.resolve("x.wasm").toString()), 1,
+        "bad.wac: not UTF-8 text (invalid byte at offset 2)");
+  }
+
+  @Test
+  void outputsIntoAMissingFolderOrOntoAFolderAreRefused() throws Exception {
+    Path wat = dir.resolve("m.wat");
+    Files.writeString(wat, "(module)\n");
+    Path wit = dir.resolve("w.wit");
+    Files.writeString(wit, "package a:b;\nworld w {}\n");
+    assertThat(cli.run("new", wat.toString(), "--wit", wit.toString(), "-o", dir.resolve("ok.wasm").toString()))
+        .as(cli.err()).isZero();
+    cli.clear();
+    assertOneLineError(cli.run("new", wat.toString(), "--wit", wit.toString(), "-o",
+        dir.resolve("missing/x.wasm").toString()), 1, "the folder does not exist");
+    cli.clear();
+    Path sub = Files.createDirectory(dir.resolve("out"));
+    assertOneLineError(cli.run("new", wat.toString(), "--wit", wit.toString(), "-o", sub.toString()), 1,
+        "is a directory");
+    assertThat(Files.isDirectory(sub)).isTrue();
+  }
+}
