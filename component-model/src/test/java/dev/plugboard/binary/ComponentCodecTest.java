@@ -51,14 +51,45 @@ class ComponentCodecTest {
   @Test
   void everyTruncationIsAnErrorWithAnOffset() throws Exception {
     byte[] bytes = Files.readAllBytes(SharedData.require("fixtures/components/kv.wasm"));
+    java.util.Set<Integer> boundaries = sectionBoundaries(bytes);
+    int decoded = 0;
     for (int cut = 0; cut < bytes.length; cut++) {
       byte[] prefix = Arrays.copyOf(bytes, cut);
       try {
         ComponentDecoder.decode(prefix);
+        decoded++;
+        // only a prefix that ends between two top-level sections is itself a component
+        assertThat(boundaries).as("a cut at byte " + cut + " decoded").contains(cut);
       } catch (MalformedBinaryException e) {
         assertThat(e.offset()).isBetween(0L, (long) cut);
+        assertThat(boundaries).as("a cut at a section boundary (" + cut + ") is a whole component")
+            .doesNotContain(cut);
       }
     }
+    assertThat(decoded).isEqualTo(boundaries.size());
+  }
+
+  /** Offsets where a top-level section ends (and the preamble's end): the valid prefixes. */
+  private static java.util.Set<Integer> sectionBoundaries(byte[] bytes) {
+    java.util.Set<Integer> out = new java.util.TreeSet<>();
+    int at = 8;
+    out.add(at);
+    while (at < bytes.length) {
+      at++; // section id
+      long size = 0;
+      int shift = 0;
+      int b;
+      do {
+        b = bytes[at++] & 0xff;
+        size |= (long) (b & 0x7f) << shift;
+        shift += 7;
+      } while ((b & 0x80) != 0);
+      at += (int) size;
+      if (at < bytes.length) {
+        out.add(at);
+      }
+    }
+    return out;
   }
 
   @Test

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * throws, and the formatter either formats or refuses with an error. Inputs come from a
  * seeded generator, so a failure names the seed and the case that reproduce it.
  */
-class WitRobustnessProperties {
+class WitRobustnessTest {
   private static final String[] PIECES = {
     "package", "a:b", "@1.0.0", ";", "interface", "world", "i", "w", "{", "}", "(", ")", "<", ">", ",", ":",
     "->", "=", ".", "/", "@since(version = 1.0.0)", "@unstable(feature = x)", "use", "import", "export",
