@@ -19,8 +19,8 @@ final class ClocksHost {
     into.put("wasi:clocks/monotonic-clock", new WasiInterface()
         .function("now", a -> Value.u64(now()))
         .function("resolution", a -> Value.u64(1))
-        .function("subscribe-instant", a -> io.pollables.own(until(origin + WasiValues.u64(a[0]))))
-        .function("subscribe-duration", a -> io.pollables.own(until(System.nanoTime() + WasiValues.u64(a[0])))));
+        .function("subscribe-instant", a -> io.pollables.own(at(WasiValues.u64(a[0]))))
+        .function("subscribe-duration", a -> io.pollables.own(at(saturatingAdd(now(), WasiValues.u64(a[0]))))));
     into.put("wasi:clocks/wall-clock", new WasiInterface()
         .function("now", a -> {
           Instant t = Instant.now();
@@ -33,8 +33,20 @@ final class ClocksHost {
     return System.nanoTime() - origin;
   }
 
-  /** Ready once {@link System#nanoTime} reaches {@code when} (saturating: u64 deadlines far off never come). */
-  private static IoHost.Pollable until(long when) {
+  /** u64 nanoseconds added without wrapping: anything past {@code Long.MAX_VALUE} is "never". */
+  private static long saturatingAdd(long instant, long duration) {
+    return duration < 0 || instant + duration < 0 ? -1 : instant + duration;
+  }
+
+  /**
+   * Ready once the monotonic clock reaches {@code instant}; an instant beyond a century from the
+   * host's start (or past {@code Long.MAX_VALUE} as u64) never comes.
+   */
+  private IoHost.Pollable at(long instant) {
+    if (instant < 0 || instant > 100L * 365 * 24 * 3600 * 1_000_000_000L) {
+      return () -> false;
+    }
+    long when = origin + instant;
     return new IoHost.Pollable() {
       @Override
       public boolean ready() {

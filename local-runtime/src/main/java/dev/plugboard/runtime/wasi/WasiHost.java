@@ -88,6 +88,11 @@ public final class WasiHost implements AutoCloseable {
     return m.matches() ? interfaces.get(m.group(1)) : null;
   }
 
+  /** The interface served under an unversioned name ({@code wasi:io/streams}), for tests. */
+  WasiInterface served(String unversionedName) {
+    return interfaces.get(unversionedName);
+  }
+
   /** Whether this host serves {@code importName} (any {@code 0.2.x} of a WASI interface it implements). */
   public boolean provides(String importName) {
     return serving(importName) != null;
