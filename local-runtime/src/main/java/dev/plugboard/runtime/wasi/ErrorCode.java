@@ -2,6 +2,7 @@ package dev.plugboard.runtime.wasi;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -35,6 +36,7 @@ enum ErrorCode {
       case AccessDeniedException x -> ACCESS;
       case FileSystemLoopException x -> LOOP;
       case NotLinkException x -> INVALID;
+      case AtomicMoveNotSupportedException x -> CROSS_DEVICE;
       case FileSystemException x -> fromReason(x.getReason());
       default -> fromReason(e.getMessage());
     };

@@ -77,6 +77,8 @@ final class FilesystemHost {
       return errCode(ErrorCode.of(e));
     } catch (SecurityException | UnsupportedOperationException e) {
       return errCode(ErrorCode.NOT_PERMITTED);
+    } catch (IllegalArgumentException e) {
+      return errCode(ErrorCode.INVALID); // e.g. an offset past Long.MAX_VALUE, a path Java cannot name
     }
   }
 
@@ -86,11 +88,11 @@ final class FilesystemHost {
         .resource("directory-entry-stream", entries);
     types.function("[method]descriptor.read-via-stream", a -> attempt(() -> {
       Descriptor d = file(a[0], true, false);
-      return io.inputs.own(new WasiStreams.FileIn(d.channel(), u64(a[1])));
+      return io.inputs.own(new WasiStreams.FileIn(d.channel(), offset(a[1])));
     }));
     types.function("[method]descriptor.write-via-stream", a -> attempt(() -> {
       Descriptor d = file(a[0], false, true);
-      return io.outputs.own(new WasiStreams.FileOut(d.channel(), u64(a[1]), false));
+      return io.outputs.own(new WasiStreams.FileOut(d.channel(), offset(a[1]), false));
     }));
     types.function("[method]descriptor.append-via-stream", a -> attempt(() -> {
       Descriptor d = file(a[0], false, true);
@@ -240,6 +242,15 @@ final class FilesystemHost {
       out.add(new Value.TupleValue(List.of(d, Value.string(p.guestPath()))));
     }
     return Value.list(out);
+  }
+
+  /** A u64 file offset; those past {@code Long.MAX_VALUE} no file can reach. */
+  private static long offset(Value v) throws ErrorCode.Failure {
+    long n = u64(v);
+    if (n < 0) {
+      throw new ErrorCode.Failure(ErrorCode.INVALID);
+    }
+    return n;
   }
 
   private Descriptor directory(Value handle) throws ErrorCode.Failure {
