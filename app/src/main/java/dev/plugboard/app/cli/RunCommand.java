@@ -78,7 +78,8 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--allow-http", paramLabel = "HOST[:PORT]", description = "Allow outgoing HTTP to an authority.")
   List<String> allowHttp = new ArrayList<>();
 
-  @Option(names = "--allow-net", paramLabel = "ADDR[:PORT]", description = "Allow sockets to an address.")
+  @Option(names = "--allow-net", paramLabel = "ADDR[:PORT]",
+      description = "Allow TCP to (and listening on) an address, on one port or all; a host name may be looked up.")
   List<String> allowNet = new ArrayList<>();
 
   @Option(names = "--invoke", paramLabel = "CALL",
@@ -129,7 +130,13 @@ public final class RunCommand implements Callable<Integer> {
       }
     }
     WasiConfig grants = grants(err);
-    try (Deadline worker = new Deadline(); WasiHost wasi = new WasiHost(grants)) {
+    WasiHost wasi;
+    try {
+      wasi = new WasiHost(grants);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--allow-net: " + e.getMessage());
+    }
+    try (Deadline worker = new Deadline(); wasi) {
       ComponentInstance instance;
       try {
         Imports imports = wasi.imports(component);
@@ -214,9 +221,9 @@ public final class RunCommand implements Callable<Integer> {
     for (String d : readOnlyDirs) {
       c = preopen(c, "--dir-ro", d, true);
     }
-    if (!allowNet.isEmpty() || !allowHttp.isEmpty()) {
-      err.println("plugboard: warning: " + (allowNet.isEmpty() ? "--allow-http" : "--allow-net")
-          + " is accepted, but sockets and wasi:http are not implemented yet: the guest is still denied the network");
+    if (!allowHttp.isEmpty()) {
+      err.println("plugboard: warning: --allow-http is accepted, but wasi:http is not implemented yet: a component "
+          + "importing it cannot run");
       err.flush();
     }
     c = c.withNetwork(allowHttp, allowNet);

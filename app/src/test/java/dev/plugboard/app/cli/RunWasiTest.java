@@ -108,5 +108,8 @@ class RunWasiTest {
     cli.clear();
     assertThat(cli.run("run", exit, "--env", "=x")).isEqualTo(1);
     assertThat(cli.err()).contains("--env: expected NAME=VALUE or NAME").hasLineCount(1);
+    cli.clear();
+    assertThat(cli.run("run", exit, "--allow-net", "127.0.0.1:http")).isEqualTo(1);
+    assertThat(cli.err()).contains("--allow-net: \"127.0.0.1:http\": the port must be a number").hasLineCount(1);
   }
 }

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 
 /**
  * The WASI 0.2 host for one component instance: {@code wasi:io}, {@code wasi:clocks},
- * {@code wasi:random}, {@code wasi:cli}, {@code wasi:filesystem} and (denied) {@code wasi:sockets},
+ * {@code wasi:random}, {@code wasi:cli}, {@code wasi:filesystem} and {@code wasi:sockets} (TCP, to granted addresses only),
  * giving the guest only what its {@link WasiConfig} grants. A component may import any 0.2.x
  * version of an interface: the host serves whatever functions of it the component declares.
  *
@@ -33,7 +33,9 @@ public final class WasiHost implements AutoCloseable {
   private final IoHost io;
   private final CliHost cli;
   private final FilesystemHost filesystem;
+  private final SocketsHost sockets;
 
+  /** @throws IllegalArgumentException when a network grant is not an address ({@code ADDR[:PORT]}) */
   public WasiHost(WasiConfig config) {
     Object signal = new Object();
     io = new IoHost(signal);
@@ -44,7 +46,8 @@ public final class WasiHost implements AutoCloseable {
     new ClocksHost(io).register(interfaces);
     new RandomHost().register(interfaces);
     filesystem.register(interfaces);
-    new SocketsHost().register(interfaces);
+    sockets = new SocketsHost(io, NetGrants.parse(config.allowedNet()), signal);
+    sockets.register(interfaces);
   }
 
   /**
@@ -138,6 +141,7 @@ public final class WasiHost implements AutoCloseable {
   @Override
   public void close() {
     filesystem.close();
+    sockets.close();
     io.close();
   }
 }

@@ -1,5 +1,7 @@
 package dev.plugboard.runtime.wasi;
 
+import static dev.plugboard.runtime.wasi.GuestCalls.borrow;
+import static dev.plugboard.runtime.wasi.GuestCalls.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plugboard.types.Value;
@@ -63,8 +65,7 @@ class WasiFilesystemTest {
 
     /** The first preopen's descriptor, as the guest would borrow it. */
     Value dir() {
-      Value.Handle h = (Value.Handle) ((Value.TupleValue) preopens().getFirst()).elements().getFirst();
-      return new Value.Handle(h.type(), h.rep(), false);
+      return borrow(((Value.TupleValue) preopens().getFirst()).elements().getFirst());
     }
 
     Value open(Value dir, String path, Value pathFlags, List<String> openFlags, List<String> flags) {
@@ -81,12 +82,6 @@ class WasiFilesystemTest {
       Value.TupleValue t = (Value.TupleValue) ok(r);
       return new String(WasiValues.bytes(t.elements().getFirst()), StandardCharsets.UTF_8);
     }
-  }
-
-  private static Value ok(Value result) {
-    assertThat(result).isInstanceOf(Value.ResultValue.class);
-    assertThat(((Value.ResultValue) result).isOk()).as("%s", result).isTrue();
-    return ((Value.ResultValue) result).payload();
   }
 
   private Guest granted(boolean readOnly) {
@@ -140,8 +135,7 @@ class WasiFilesystemTest {
   void aDirectoryOpenedInsideIsItsOwnSandbox() {
     Guest g = granted(false);
     Value sub = ok(g.open(g.dir(), "sub", NO_FOLLOW, List.of("directory"), List.of("read")));
-    Value.Handle h = (Value.Handle) sub;
-    Value borrowed = new Value.Handle(h.type(), h.rep(), false);
+    Value borrowed = borrow(sub);
     assertThat(g.read(ok(g.openRead(borrowed, "inner.txt")))).isEqualTo("inner");
     assertThat(g.openRead(borrowed, "../file.txt")).isEqualTo(NOT_PERMITTED);
   }

@@ -1,5 +1,8 @@
 package dev.plugboard.runtime.wasi;
 
+import static dev.plugboard.runtime.wasi.GuestCalls.borrow;
+import static dev.plugboard.runtime.wasi.GuestCalls.call;
+import static dev.plugboard.runtime.wasi.GuestCalls.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,20 +32,6 @@ import org.junit.jupiter.api.Test;
  * the preview1 adapter) run from the Java API.
  */
 class WasiHostTest {
-  private static Value call(WasiHost host, String iface, String function, Value... args) {
-    return host.served(iface).function(function).call(args);
-  }
-
-  private static Value borrow(Value handle) {
-    Value.Handle h = (Value.Handle) handle;
-    return new Value.Handle(h.type(), h.rep(), false);
-  }
-
-  private static Value payload(Value result) {
-    assertThat(((Value.ResultValue) result).isOk()).as("%s", result).isTrue();
-    return ((Value.ResultValue) result).payload();
-  }
-
   private static WasiHost withStdio(InputStream in, OutputStream out) {
     return new WasiHost(WasiConfig.sandbox().withStdio(in, out, OutputStream.nullOutputStream()));
   }
@@ -85,10 +74,10 @@ class WasiHostTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     WasiHost host = withStdio(new ByteArrayInputStream("piped".getBytes()), out);
     Value stdout = borrow(call(host, "wasi:cli/stdout", "get-stdout"));
-    assertThat(payload(call(host, "wasi:io/streams", "[method]output-stream.check-write", stdout)))
+    assertThat(ok(call(host, "wasi:io/streams", "[method]output-stream.check-write", stdout)))
         .isEqualTo(Value.u64(IoHost.WRITE_BUDGET));
-    payload(call(host, "wasi:io/streams", "[method]output-stream.write", stdout, WasiValues.list("hi ".getBytes())));
-    payload(call(host, "wasi:io/streams", "[method]output-stream.flush", stdout));
+    ok(call(host, "wasi:io/streams", "[method]output-stream.write", stdout, WasiValues.list("hi ".getBytes())));
+    ok(call(host, "wasi:io/streams", "[method]output-stream.flush", stdout));
     Value stdin = borrow(call(host, "wasi:cli/stdin", "get-stdin"));
     long spliced = 0;
     Value r;
@@ -98,7 +87,7 @@ class WasiHostTest {
     }
     assertThat(r).isEqualTo(WasiValues.err(new Value.VariantValue("closed", null)));
     assertThat(spliced).isEqualTo(5);
-    payload(call(host, "wasi:io/streams", "[method]output-stream.blocking-write-zeroes-and-flush", stdout,
+    ok(call(host, "wasi:io/streams", "[method]output-stream.blocking-write-zeroes-and-flush", stdout,
         Value.u64(2)));
     assertThat(out.toByteArray()).isEqualTo("hi piped\0\0".getBytes());
   }
@@ -108,7 +97,7 @@ class WasiHostTest {
     PipedOutputStream feed = new PipedOutputStream();
     WasiHost host = withStdio(new PipedInputStream(feed), OutputStream.nullOutputStream());
     Value stdin = borrow(call(host, "wasi:cli/stdin", "get-stdin"));
-    assertThat(payload(call(host, "wasi:io/streams", "[method]input-stream.read", stdin, Value.u64(10))))
+    assertThat(ok(call(host, "wasi:io/streams", "[method]input-stream.read", stdin, Value.u64(10))))
         .isEqualTo(Value.list(List.of()));
     Value ready = borrow(call(host, "wasi:io/streams", "[method]input-stream.subscribe", stdin));
     assertThat(call(host, "wasi:io/poll", "[method]pollable.ready", ready)).isEqualTo(Value.bool(false));
@@ -116,7 +105,7 @@ class WasiHostTest {
     feed.flush();
     call(host, "wasi:io/poll", "[method]pollable.block", ready);
     assertThat(call(host, "wasi:io/poll", "[method]pollable.ready", ready)).isEqualTo(Value.bool(true));
-    assertThat(WasiValues.bytes(payload(call(host, "wasi:io/streams", "[method]input-stream.read", stdin,
+    assertThat(WasiValues.bytes(ok(call(host, "wasi:io/streams", "[method]input-stream.read", stdin,
         Value.u64(10))))).isEqualTo("x".getBytes());
     feed.close();
   }
