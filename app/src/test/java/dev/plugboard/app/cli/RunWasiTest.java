@@ -52,9 +52,13 @@ class RunWasiTest {
   }
 
   private String build(String guest) throws Exception {
+    return build(guest, "guest");
+  }
+
+  private String build(String guest, String world) throws Exception {
     Path out = dir.resolve(guest + ".wasm");
-    assertThat(cli.run("new", resource(guest + ".wat").toString(), "--wit", wit.toString(), "-o", out.toString()))
-        .as(cli.err()).isZero();
+    assertThat(cli.run("new", resource(guest + ".wat").toString(), "--wit", wit.toString(), "--world", world,
+        "-o", out.toString())).as(cli.err()).isZero();
     cli.clear();
     return out.toString();
   }
@@ -98,6 +102,15 @@ class RunWasiTest {
     assertThat(cli.run("run", flood, "--timeout", "300ms")).isEqualTo(1);
     assertThat(cli.out()).startsWith("y\ny\n");
     assertThat(cli.err()).contains("flood.wasm: trap: timed out after 300 ms");
+  }
+
+  @Test
+  void everyImportTheHostLacksIsNamedBeforeTheGuestStarts() throws Exception {
+    String foreign = build("foreign", "foreign");
+    assertThat(cli.run("run", foreign)).isEqualTo(1);
+    assertThat(cli.err()).contains("foreign.wasm: import \"test:wasi-guest/a\" (instance), "
+        + "import \"test:wasi-guest/b\" (instance) were not given").hasLineCount(1);
+    assertThat(cli.out()).isEmpty();
   }
 
   @Test

@@ -70,17 +70,16 @@ public final class WasiHost implements AutoCloseable {
         String name = imp.name().name();
         WasiInterface served = imp.type() instanceof Component.ExternType.InstanceType ? serving(name) : null;
         if (served == null) {
-          missing.add(name);
+          missing.add("import \"" + name + "\" (" + Component.sortOf(imp.type()).label() + ")");
         } else {
           imports.instance(name, served);
         }
       }
     }
     if (!missing.isEmpty()) {
-      throw new LoadedComponent.LinkError(component.name() + ": the host does not provide "
-          + (missing.size() == 1 ? "the import " : missing.size() + " imports: ")
-          + String.join(", ", missing.stream().map(m -> "\"" + m + "\"").toList())
-          + " (it provides WASI 0.2: wasi:io, wasi:clocks, wasi:random, wasi:cli, wasi:filesystem, wasi:sockets)");
+      throw new LoadedComponent.LinkError(component.name() + ": " + String.join(", ", missing)
+          + (missing.size() == 1 ? " was" : " were") + " not given (the host provides WASI 0.2: wasi:io, "
+          + "wasi:clocks, wasi:random, wasi:cli, wasi:filesystem, wasi:sockets)");
     }
     return imports;
   }

@@ -168,7 +168,7 @@ class WasiHostTest {
         "app.wasm");
     assertThatThrownBy(() -> new WasiHost(WasiConfig.sandbox()).imports(app))
         .isInstanceOf(LoadedComponent.LinkError.class)
-        .hasMessageContaining("app.wasm: the host does not provide the import \"example:text/transform@0.1.0\"");
+        .hasMessageContaining("app.wasm: import \"example:text/transform@0.1.0\" (instance) was not given");
   }
 
   @Test
