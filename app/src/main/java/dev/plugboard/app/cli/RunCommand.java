@@ -75,7 +75,8 @@ public final class RunCommand implements Callable<Integer> {
       description = "Set a variable in the guest's environment (NAME alone passes the host's value).")
   List<String> env = new ArrayList<>();
 
-  @Option(names = "--allow-http", paramLabel = "HOST[:PORT]", description = "Allow outgoing HTTP to an authority.")
+  @Option(names = "--allow-http", paramLabel = "HOST[:PORT]",
+      description = "Allow outgoing HTTP (wasi:http) to an authority: that host, on that port or any.")
   List<String> allowHttp = new ArrayList<>();
 
   @Option(names = "--allow-net", paramLabel = "ADDR[:PORT]",
@@ -129,7 +130,7 @@ public final class RunCommand implements Callable<Integer> {
         throw new UserError(caret("--invoke " + (i + 1), text, e));
       }
     }
-    WasiConfig grants = grants(err);
+    WasiConfig grants = grants();
     WasiHost wasi;
     try {
       wasi = new WasiHost(grants);
@@ -198,7 +199,7 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   /** What the options grant the guest; with nothing granted, the sandbox. */
-  private WasiConfig grants(PrintWriter err) {
+  private WasiConfig grants() {
     List<String> argv = new ArrayList<>();
     argv.add(file.toString());
     argv.addAll(guestArgs);
@@ -220,11 +221,6 @@ public final class RunCommand implements Callable<Integer> {
     }
     for (String d : readOnlyDirs) {
       c = preopen(c, "--dir-ro", d, true);
-    }
-    if (!allowHttp.isEmpty()) {
-      err.println("plugboard: warning: --allow-http is accepted, but wasi:http is not implemented yet: a component "
-          + "importing it cannot run");
-      err.flush();
     }
     c = c.withNetwork(allowHttp, allowNet);
     if (processStdio) {

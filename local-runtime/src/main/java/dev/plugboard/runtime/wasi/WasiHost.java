@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * The WASI 0.2 host for one component instance: {@code wasi:io}, {@code wasi:clocks},
- * {@code wasi:random}, {@code wasi:cli}, {@code wasi:filesystem} and {@code wasi:sockets} (TCP, to granted addresses only),
+ * {@code wasi:random}, {@code wasi:cli}, {@code wasi:filesystem}, {@code wasi:sockets} (TCP, to granted addresses only) and outgoing
+ * {@code wasi:http} (to granted authorities only),
  * giving the guest only what its {@link WasiConfig} grants. A component may import any 0.2.x
  * version of an interface: the host serves whatever functions of it the component declares.
  *
@@ -48,6 +49,7 @@ public final class WasiHost implements AutoCloseable {
     filesystem.register(interfaces);
     sockets = new SocketsHost(io, NetGrants.parse(config.allowedNet()), signal);
     sockets.register(interfaces);
+    new HttpHost(io, config.allowedHttp(), signal).register(interfaces);
   }
 
   /**
@@ -79,7 +81,7 @@ public final class WasiHost implements AutoCloseable {
     if (!missing.isEmpty()) {
       throw new LoadedComponent.LinkError(component.name() + ": " + String.join(", ", missing)
           + (missing.size() == 1 ? " was" : " were") + " not given (the host provides WASI 0.2: wasi:io, "
-          + "wasi:clocks, wasi:random, wasi:cli, wasi:filesystem, wasi:sockets)");
+          + "wasi:clocks, wasi:random, wasi:cli, wasi:filesystem, wasi:sockets, wasi:http outgoing)");
     }
     return imports;
   }

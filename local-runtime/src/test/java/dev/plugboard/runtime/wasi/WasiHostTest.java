@@ -159,7 +159,8 @@ class WasiHostTest {
     assertThat(host.provides("wasi:io/streams@0.3.0")).isFalse();
     assertThat(host.provides("wasi:io/streams@0.2.0-rc-2023-11-10")).isFalse();
     assertThat(host.provides("wasi:io/streams")).isFalse();
-    assertThat(host.provides("wasi:http/types@0.2.0")).isFalse();
+    assertThat(host.provides("wasi:http/types@0.2.3")).isTrue();
+    assertThat(host.provides("wasi:keyvalue/store@0.2.0")).isFalse();
   }
 
   @Test
