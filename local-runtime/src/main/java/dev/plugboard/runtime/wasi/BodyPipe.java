@@ -8,7 +8,8 @@ import java.util.Deque;
 /**
  * An outgoing HTTP body on its way from the guest (an output stream) to {@code java.net.http}
  * (an input stream it reads on its own threads). Writes queue until the client reads them; once
- * more than {@link #LIMIT} bytes wait, a write blocks until the client catches up. A body
+ * the client is reading and more than {@link #LIMIT} bytes wait, a write blocks until it catches
+ * up (before the request is sent, a body written first is kept whole). A body
  * dropped without {@code finish} ends with an error, so the request fails rather than send a
  * truncated body.
  */
@@ -18,6 +19,7 @@ final class BodyPipe {
   private long queued;
   private boolean finished;
   private boolean abandoned;
+  private boolean reading;
 
   synchronized void write(byte[] bytes) throws IOException {
     if (finished || abandoned) {
@@ -29,7 +31,7 @@ final class BodyPipe {
     chunks.addLast(bytes.clone());
     queued += bytes.length;
     notifyAll();
-    while (queued > LIMIT && !abandoned) {
+    while (reading && queued > LIMIT && !abandoned) {
       try {
         wait(50);
       } catch (InterruptedException e) {
@@ -50,7 +52,8 @@ final class BodyPipe {
   }
 
   /** What the HTTP client reads. */
-  InputStream reader() {
+  synchronized InputStream reader() {
+    reading = true;
     return new InputStream() {
       private byte[] current = new byte[0];
       private int at;
