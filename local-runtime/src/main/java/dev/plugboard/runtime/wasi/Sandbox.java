@@ -2,6 +2,7 @@ package dev.plugboard.runtime.wasi;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -70,7 +71,11 @@ final class Sandbox {
       }
       inside.add(c);
     }
-    return join(dir, inside);
+    Path resolved = join(dir, inside);
+    if (path.endsWith("/") && Files.exists(resolved, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(resolved)) {
+      throw new ErrorCode.Failure(ErrorCode.NOT_DIRECTORY); // "file/" names a directory
+    }
+    return resolved;
   }
 
   /** Whether a link at {@code linkPath} (inside {@code dir}) pointing to {@code target} stays inside {@code dir}. */

@@ -42,13 +42,16 @@ final class WasiStreams {
   }
 
   /**
-   * A host {@link InputStream} (stdin) read by a background thread into a buffer, so the guest
-   * can poll it and read without blocking. The thread starts at the first read or subscribe.
+   * A host {@link InputStream} (stdin, a socket) read by a background thread into a buffer, so the
+   * guest can poll it and read without blocking. The thread starts at the first read or subscribe,
+   * and pauses while {@link #LIMIT} bytes wait for the guest.
    */
   static final class Pumped extends In {
+    private static final int LIMIT = 1 << 20;
     private final InputStream source;
     private final Object signal;
-    private byte[] buffer = new byte[0];
+    private final java.util.ArrayDeque<byte[]> chunks = new java.util.ArrayDeque<>();
+    private int buffered;
     private boolean ended;
     private IOException failure;
     private Thread pump;
@@ -60,7 +63,7 @@ final class WasiStreams {
 
     private synchronized void start() {
       if (pump == null) {
-        pump = Thread.ofPlatform().daemon().name("plugboard-wasi-stdin").start(this::pumpLoop);
+        pump = Thread.ofPlatform().daemon().name("plugboard-wasi-input").start(this::pumpLoop);
       }
     }
 
@@ -70,16 +73,22 @@ final class WasiStreams {
         int n;
         while ((n = source.read(chunk)) >= 0) {
           synchronized (this) {
-            byte[] more = Arrays.copyOf(buffer, buffer.length + n);
-            System.arraycopy(chunk, 0, more, buffer.length, n);
-            buffer = more;
+            if (n > 0) {
+              chunks.addLast(Arrays.copyOf(chunk, n));
+              buffered += n;
+            }
+            wake();
+            while (buffered >= LIMIT) {
+              wait();
+            }
           }
-          wake();
         }
       } catch (IOException e) {
         synchronized (this) {
           failure = e;
         }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
       synchronized (this) {
         ended = true;
@@ -96,11 +105,15 @@ final class WasiStreams {
     @Override
     synchronized byte[] read(int len) throws IOException {
       start();
-      if (buffer.length > 0) {
-        int n = Math.min(len, buffer.length);
-        byte[] out = Arrays.copyOf(buffer, n);
-        buffer = Arrays.copyOfRange(buffer, n, buffer.length);
-        return out;
+      if (!chunks.isEmpty()) {
+        byte[] first = chunks.pollFirst();
+        if (first.length > len) {
+          chunks.addFirst(Arrays.copyOfRange(first, len, first.length));
+          first = Arrays.copyOf(first, len);
+        }
+        buffered -= first.length;
+        notifyAll();
+        return first;
       }
       if (failure != null) {
         throw failure;
@@ -116,7 +129,7 @@ final class WasiStreams {
       start();
       return () -> {
         synchronized (this) {
-          return buffer.length > 0 || ended;
+          return !chunks.isEmpty() || ended;
         }
       };
     }

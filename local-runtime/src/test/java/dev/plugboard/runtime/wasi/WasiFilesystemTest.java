@@ -215,5 +215,6 @@ class WasiFilesystemTest {
         .isEqualTo(WasiValues.errCode(ErrorCode.NOT_DIRECTORY));
     assertThat(g.call("[method]descriptor.read", dir, Value.u64(1), Value.u64(0)))
         .isEqualTo(WasiValues.errCode(ErrorCode.IS_DIRECTORY));
+    assertThat(g.openRead(dir, "file.txt/")).isEqualTo(WasiValues.errCode(ErrorCode.NOT_DIRECTORY));
   }
 }

@@ -93,6 +93,23 @@ class WasiHostTest {
   }
 
   @Test
+  void aLargeStdinArrivesWholeInBoundedReads() {
+    byte[] big = new byte[3 << 20];
+    new java.util.Random(7).nextBytes(big);
+    WasiHost host = withStdio(new ByteArrayInputStream(big), OutputStream.nullOutputStream());
+    Value stdin = borrow(call(host, "wasi:cli/stdin", "get-stdin"));
+    ByteArrayOutputStream got = new ByteArrayOutputStream();
+    Value r;
+    while ((r = call(host, "wasi:io/streams", "[method]input-stream.blocking-read", stdin, Value.u64(100_000)))
+        instanceof Value.ResultValue res && res.isOk()) {
+      byte[] chunk = WasiValues.bytes(res.payload());
+      assertThat(chunk.length).isBetween(1, 100_000);
+      got.writeBytes(chunk);
+    }
+    assertThat(got.toByteArray()).isEqualTo(big);
+  }
+
+  @Test
   void nonBlockingReadsReturnNothingUntilDataArrives() throws Exception {
     PipedOutputStream feed = new PipedOutputStream();
     WasiHost host = withStdio(new PipedInputStream(feed), OutputStream.nullOutputStream());
