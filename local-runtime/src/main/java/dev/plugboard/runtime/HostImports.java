@@ -5,7 +5,9 @@ import dev.plugboard.binary.TypeDef;
 import dev.plugboard.runtime.Extern.RtType;
 import dev.plugboard.runtime.abi.RuntimeResource;
 import dev.plugboard.types.Value;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Types what the host gave for a root import by the import's declared type. */
@@ -26,7 +28,12 @@ final class HostImports {
         if (given instanceof ComponentInstance.ExportedInstance ei) {
           yield new Extern.Inst(ei.exports());
         }
-        if (!(given instanceof Map<?, ?> functions)) {
+        HostInterface host;
+        if (given instanceof HostInterface h) {
+          host = h;
+        } else if (given instanceof Map<?, ?> functions) {
+          host = fn -> functions.get(fn) instanceof HostFunction hf ? hf : null;
+        } else {
           throw new Instantiator.LinkException(name + ": import \"" + importName + "\" is an instance; the host gave "
               + "a function");
         }
@@ -34,7 +41,7 @@ final class HostImports {
         if (!(t instanceof RtType.Decl(Object d, Scope declScope)) || !(d instanceof TypeDef.InstanceType type)) {
           throw new IllegalStateException("import \"" + importName + "\" does not have an instance type");
         }
-        yield new Extern.Inst(instance(in, declScope, type, functions, importName, name));
+        yield new Extern.Inst(instance(in, declScope, type, host, importName, name));
       }
       case Component.ExternType.ComponentType ct -> {
         if (!(given instanceof LoadedComponent lc)) {
@@ -49,9 +56,10 @@ final class HostImports {
   }
 
   private static Map<String, Extern> instance(Instantiator in, Scope s, TypeDef.InstanceType type,
-      Map<?, ?> functions, String importName, String name) {
+      HostInterface host, String importName, String name) {
     Scope local = new Scope(s, s.state);
     Map<String, Extern> out = new LinkedHashMap<>();
+    List<String> missing = new ArrayList<>();
     for (TypeDef.Decl decl : type.decls()) {
       switch (decl) {
         case TypeDef.Decl.CoreTypeDecl c -> local.coreTypes.add(c.type());
@@ -70,24 +78,29 @@ final class HostImports {
           switch (e.type()) {
             case Component.ExternType.Type t -> {
               RtType rt = t.eq() ? Scope.at(local.types, t.type(), "type")
-                  : new RtType.Res(new RuntimeResource(export, null, null));
+                  : new RtType.Res(host.resource(export) instanceof RuntimeResource r ? r
+                      : new RuntimeResource(export, null, null));
               local.types.add(rt);
               out.put(export, new Extern.Type(rt));
             }
             case Component.ExternType.Func f -> {
-              Object fn = functions.get(export);
-              if (!(fn instanceof HostFunction hf)) {
-                throw new Instantiator.LinkException(name + ": the host's \"" + importName + "\" has no function \""
-                    + export + "\"");
+              HostFunction hf = host.function(export);
+              if (hf == null) {
+                missing.add(export);
+              } else {
+                out.put(export, new Extern.Func(new HostAdapter(importName + "#" + export,
+                    Instantiator.funcType(local, f.type()), hf)));
               }
-              out.put(export, new Extern.Func(new HostAdapter(importName + "#" + export,
-                  Instantiator.funcType(local, f.type()), hf)));
             }
             default -> throw new UnsupportedOperationException("instance exports of kind "
                 + Component.sortOf(e.type()).label() + " from the host");
           }
         }
       }
+    }
+    if (!missing.isEmpty()) {
+      throw new Instantiator.LinkException(name + ": the host's \"" + importName + "\" has no function"
+          + (missing.size() == 1 ? " \"" + missing.getFirst() + "\"" : "s " + String.join(", ", missing)));
     }
     return out;
   }

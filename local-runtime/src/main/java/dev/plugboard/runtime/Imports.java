@@ -27,6 +27,12 @@ public final class Imports {
     return this;
   }
 
+  /** An instance import served by host code that provides functions and resource types by name. */
+  public Imports instance(String name, HostInterface host) {
+    entries.put(name, host);
+    return this;
+  }
+
   /** A component import (a composition that imports its parts): the component to instantiate there. */
   public Imports component(String name, LoadedComponent component) {
     entries.put(name, component);

@@ -17,6 +17,14 @@ public final class Cli {
   private Cli() {}
 
   public static CommandLine create(IdeLauncher launcher) {
+    return create(launcher, false);
+  }
+
+  /**
+   * @param processStdio whether guests run by {@code run} use the process's stdin, stdout and
+   *     stderr byte for byte (the real command line) rather than the command line's writers
+   */
+  private static CommandLine create(IdeLauncher launcher, boolean processStdio) {
     CommandLine cli = new CommandLine(new PlugboardCommand(launcher));
     cli.getCommandSpec().addOption(OptionSpec.builder("--verbose")
         .description("Print details (causes, stack traces) with errors.")
@@ -24,7 +32,7 @@ public final class Cli {
         .arity("0")
         .build());
     for (Class<?> sub : SUBCOMMANDS) {
-      cli.addSubcommand(sub);
+      cli.addSubcommand(sub == RunCommand.class ? new RunCommand(processStdio) : sub);
     }
     cli.setExecutionExceptionHandler(Cli::handleFailure);
     cli.setParameterExceptionHandler(Cli::handleUsageError);
@@ -32,7 +40,7 @@ public final class Cli {
   }
 
   public static int run(IdeLauncher launcher, String... args) {
-    return create(launcher).execute(args);
+    return create(launcher, true).execute(args);
   }
 
   private static int handleUsageError(CommandLine.ParameterException e, String[] args) {

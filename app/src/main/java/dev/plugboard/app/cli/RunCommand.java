@@ -11,6 +11,8 @@ import dev.plugboard.runtime.LoadedComponent;
 import dev.plugboard.runtime.RuntimeConfig;
 import dev.plugboard.runtime.abi.Trap;
 import dev.plugboard.runtime.trace.CallEvent;
+import dev.plugboard.runtime.wasi.WasiConfig;
+import dev.plugboard.runtime.wasi.WasiHost;
 import dev.plugboard.types.Value;
 import dev.plugboard.wave.Wave;
 import dev.plugboard.wave.WaveException;
@@ -21,7 +23,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,17 +35,53 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code plugboard run X.wasm --invoke 'greet("ada")'}: instantiates the component in the
- * sandbox (no imports are given) and makes the calls in order on one instance, printing each
- * result in WAVE or {@code trap: reason}.
+ * {@code plugboard run X.wasm [--dir H::G] [-- ARGS]}: runs the component's {@code wasi:cli/run}
+ * with the WASI 0.2 host (stdin, stdout and stderr passed through, the guest's exit status as the
+ * exit code); with {@code --invoke 'greet("ada")'} it makes the calls in order on one instance
+ * instead, printing each result in WAVE or {@code trap: reason}. The guest gets only what the
+ * options grant.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Run a component's exported functions with WAVE arguments.")
+    description = "Run a component: its wasi:cli/run export, or exported functions with WAVE arguments (--invoke).")
 public final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  /** Whether the guest's stdio is the process's own (byte for byte) rather than the command line's writers. */
+  private final boolean processStdio;
+
+  public RunCommand() {
+    this(false);
+  }
+
+  RunCommand(boolean processStdio) {
+    this.processStdio = processStdio;
+  }
+
   @Parameters(index = "0", paramLabel = "COMPONENT", description = "The component binary.")
   Path file;
+
+  @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the guest (after --); it sees "
+      + "COMPONENT as its first.")
+  List<String> guestArgs = new ArrayList<>();
+
+  @Option(names = "--dir", paramLabel = "HOST[::GUEST]",
+      description = "Grant a host directory, read-write, seen by the guest at GUEST (default: the same path).")
+  List<String> dirs = new ArrayList<>();
+
+  @Option(names = "--dir-ro", paramLabel = "HOST[::GUEST]", description = "Grant a host directory, read-only.")
+  List<String> readOnlyDirs = new ArrayList<>();
+
+  @Option(names = "--env", paramLabel = "NAME[=VALUE]",
+      description = "Set a variable in the guest's environment (NAME alone passes the host's value).")
+  List<String> env = new ArrayList<>();
+
+  @Option(names = "--allow-http", paramLabel = "HOST[:PORT]",
+      description = "Allow outgoing HTTP (wasi:http) to an authority: that host, on that port or any.")
+  List<String> allowHttp = new ArrayList<>();
+
+  @Option(names = "--allow-net", paramLabel = "ADDR[:PORT]",
+      description = "Allow TCP to (and listening on) an address, on one port or all; a host name may be looked up.")
+  List<String> allowNet = new ArrayList<>();
 
   @Option(names = "--invoke", paramLabel = "CALL",
       description = "A call such as 'greet(\"ada\")' or 'example:types/api@0.1.0#stats([1.0])'. Repeatable: "
@@ -90,14 +130,31 @@ public final class RunCommand implements Callable<Integer> {
         throw new UserError(caret("--invoke " + (i + 1), text, e));
       }
     }
-    try (Deadline worker = new Deadline()) {
+    WasiConfig grants = grants();
+    WasiHost wasi;
+    try {
+      wasi = new WasiHost(grants);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--allow-net: " + e.getMessage());
+    }
+    try (Deadline worker = new Deadline(); wasi) {
       ComponentInstance instance;
       try {
-        instance = worker.run(() -> component.instantiate(Imports.none(), config), deadline);
+        Imports imports = wasi.imports(component);
+        instance = worker.run(() -> component.instantiate(imports, config), deadline);
       } catch (LoadedComponent.LinkError e) {
-        throw new UserError(e.getMessage() + " (run gives a component no imports: the sandbox grants nothing)");
+        throw new UserError(e.getMessage() + "; run grants WASI 0.2 in a sandbox, nothing else");
       } catch (Trap t) {
         throw new UserError(file + ": instantiation trapped: " + t.getMessage());
+      }
+      if (calls.isEmpty() && WasiHost.runExport(instance).isPresent()) {
+        try {
+          return worker.run(() -> wasi.run(instance), deadline);
+        } catch (Trap t) {
+          throw new UserError(file.getFileName() + ": trap: " + t.getMessage());
+        } finally {
+          flush(grants);
+        }
       }
       if (calls.isEmpty()) {
         out.println(file.getFileName() + " exports:");
@@ -124,14 +181,75 @@ public final class RunCommand implements Callable<Integer> {
         }
         try {
           Value v = worker.run(() -> f.call(args.toArray(Value[]::new)), deadline);
+          flush(grants);
           out.println(v == null ? "()" : Wave.print(v, handles));
         } catch (Trap t) {
+          flush(grants);
+          if (wasi.exitStatus().isPresent()) {
+            out.flush();
+            return wasi.exitStatus().getAsInt();
+          }
           out.println("trap: " + t.getMessage());
           trapped = true;
         }
         out.flush();
       }
       return trapped ? 1 : 0;
+    }
+  }
+
+  /** What the options grant the guest; with nothing granted, the sandbox. */
+  private WasiConfig grants() {
+    List<String> argv = new ArrayList<>();
+    argv.add(file.toString());
+    argv.addAll(guestArgs);
+    Map<String, String> environment = new LinkedHashMap<>();
+    for (String e : env) {
+      int eq = e.indexOf('=');
+      if (eq == 0 || e.isEmpty()) {
+        throw new UserError("--env: expected NAME=VALUE or NAME, got \"" + e + "\"");
+      }
+      if (eq > 0) {
+        environment.put(e.substring(0, eq), e.substring(eq + 1));
+      } else if (System.getenv(e) != null) {
+        environment.put(e, System.getenv(e));
+      }
+    }
+    WasiConfig c = WasiConfig.sandbox().withArguments(argv).withEnvironment(environment);
+    for (String d : dirs) {
+      c = preopen(c, "--dir", d, false);
+    }
+    for (String d : readOnlyDirs) {
+      c = preopen(c, "--dir-ro", d, true);
+    }
+    c = c.withNetwork(allowHttp, allowNet);
+    if (processStdio) {
+      return c.withStdio(System.in, System.out, System.err);
+    }
+    return c.withStdio(System.in, new WriterOutputStream(spec.commandLine().getOut()),
+        new WriterOutputStream(spec.commandLine().getErr()));
+  }
+
+  private static WasiConfig preopen(WasiConfig c, String option, String spec, boolean readOnly) {
+    int sep = spec.indexOf("::");
+    String host = sep < 0 ? spec : spec.substring(0, sep);
+    String guest = sep < 0 ? spec : spec.substring(sep + 2);
+    if (host.isEmpty() || guest.isEmpty()) {
+      throw new UserError(option + ": expected HOST::GUEST or HOST, got \"" + spec + "\"");
+    }
+    Path dir = Path.of(host);
+    if (!Files.isDirectory(dir)) {
+      throw new UserError(option + ": " + host + ": not a directory");
+    }
+    return c.withPreopen(dir, guest, readOnly);
+  }
+
+  private static void flush(WasiConfig c) {
+    try {
+      c.stdout().flush();
+      c.stderr().flush();
+    } catch (IOException ignored) {
+      // the reader went away; nothing left to tell it
     }
   }
 

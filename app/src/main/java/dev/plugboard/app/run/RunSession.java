@@ -11,9 +11,14 @@ import dev.plugboard.runtime.LoadedComponent;
 import dev.plugboard.runtime.RuntimeConfig;
 import dev.plugboard.runtime.abi.Trap;
 import dev.plugboard.runtime.trace.CallEvent;
+import dev.plugboard.runtime.wasi.WasiConfig;
+import dev.plugboard.runtime.wasi.WasiHost;
 import dev.plugboard.types.Value;
 import dev.plugboard.wave.Wave;
 import dev.plugboard.wave.WaveException;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +28,19 @@ import java.util.Locale;
  * "Try it" on a component, as the IDE's Run page does: one instance (made on the first call,
  * remade by {@link #reset}), calls written as WAVE ({@code greet("ada")}), each answered with one
  * {@link Outcome}: the result, a trap, or an error in the text, with what the call cost.
- * Calls run with a deadline on a big-stack thread; the component gets no imports (sandbox).
+ * Calls run with a deadline on a big-stack thread; the component gets WASI 0.2 in the sandbox
+ * (nothing granted), and what the guest writes to stdout and stderr comes back with the call.
  */
 public final class RunSession implements AutoCloseable {
-  /** What one call gave: {@code text} is the WAVE result, {@code trap: …} or {@code error: …}. */
-  public record Outcome(String call, String text, boolean ok, long nanos, List<CallEvent> crossings) {
+  /**
+   * What one call gave: {@code text} is the WAVE result, {@code trap: …} or {@code error: …};
+   * {@code output} what the guest wrote to stdout and stderr meanwhile.
+   */
+  public record Outcome(String call, String text, boolean ok, long nanos, List<CallEvent> crossings, String output) {
+    public Outcome(String call, String text, boolean ok, long nanos, List<CallEvent> crossings) {
+      this(call, text, ok, nanos, crossings, "");
+    }
+
     public String timing() {
       return nanos < 1_000_000 ? String.format(Locale.ROOT, "%.1f µs", nanos / 1e3)
           : String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
@@ -39,6 +52,8 @@ public final class RunSession implements AutoCloseable {
   private final Duration timeout;
   private RuntimeConfig.Engine engine = RuntimeConfig.Engine.AUTO;
   private ComponentInstance instance;
+  private WasiHost wasi;
+  private final ByteArrayOutputStream console = new ByteArrayOutputStream();
   private HandleSession handles = new HandleSession();
   private final List<CallEvent> events = new ArrayList<>();
 
@@ -70,13 +85,20 @@ public final class RunSession implements AutoCloseable {
   /** Drops the instance (and its handles); the next call makes a fresh one. */
   public void reset() {
     instance = null;
+    if (wasi != null) {
+      wasi.close();
+      wasi = null;
+    }
     handles = new HandleSession();
   }
 
   private ComponentInstance instance() {
     if (instance == null) {
       RuntimeConfig config = RuntimeConfig.DEFAULT.withEngine(engine).withTracer(events::add);
-      instance = deadline.run(() -> component.instantiate(Imports.none(), config), timeout);
+      wasi = new WasiHost(WasiConfig.sandbox().withArguments(List.of(component.name()))
+          .withStdio(InputStream.nullInputStream(), console, console));
+      Imports imports = wasi.imports(component);
+      instance = deadline.run(() -> component.instantiate(imports, config), timeout);
     }
     return instance;
   }
@@ -127,7 +149,7 @@ public final class RunSession implements AutoCloseable {
     try {
       inst = instance();
     } catch (LoadedComponent.LinkError e) {
-      return new Outcome(text, "error: " + e.getMessage() + " (the Run page gives a component no imports)", false, 0,
+      return new Outcome(text, "error: " + e.getMessage() + " (the Run page grants WASI 0.2 in a sandbox, nothing else)", false, 0,
           List.of());
     } catch (Trap t) {
       return new Outcome(text, "trap: " + t.getMessage(), false, 0, List.of());
@@ -146,14 +168,25 @@ public final class RunSession implements AutoCloseable {
     try {
       Value v = deadline.run(() -> f.call(args.toArray(Value[]::new)), timeout);
       long nanos = System.nanoTime() - t0;
-      return new Outcome(text, v == null ? "()" : Wave.print(v, handles), true, nanos, List.copyOf(events));
+      return new Outcome(text, v == null ? "()" : Wave.print(v, handles), true, nanos, List.copyOf(events),
+          takeOutput());
     } catch (Trap t) {
-      return new Outcome(text, "trap: " + t.getMessage(), false, System.nanoTime() - t0, List.copyOf(events));
+      String what = wasi.exitStatus().isPresent() ? "exit: " + wasi.exitStatus().getAsInt() : "trap: " + t.getMessage();
+      return new Outcome(text, what, false, System.nanoTime() - t0, List.copyOf(events), takeOutput());
+    }
+  }
+
+  private String takeOutput() {
+    synchronized (console) {
+      String s = console.toString(StandardCharsets.UTF_8);
+      console.reset();
+      return s;
     }
   }
 
   @Override
   public void close() {
+    reset();
     deadline.close();
   }
 }

@@ -83,7 +83,11 @@ final class RunPanel {
           return;
         }
         getStyleClass().add(o.ok() ? "run-ok" : "run-failed");
-        StringBuilder sb = new StringBuilder("> ").append(o.call()).append('\n').append(o.text());
+        StringBuilder sb = new StringBuilder("> ").append(o.call()).append('\n');
+        if (!o.output().isEmpty()) {
+          sb.append(o.output().stripTrailing()).append('\n');
+        }
+        sb.append(o.text());
         if (o.nanos() > 0) {
           sb.append("\n  ").append(o.timing());
           long abi = o.crossings().stream().mapToLong(c -> c.abiNanos()).sum();

@@ -62,6 +62,14 @@ class RunCommandTest {
   }
 
   @Test
+  void cHelloPrintsItsGreetingThroughWasi() {
+    int code = cli.run("run", fixture("c-hello"), "--", "ada");
+    assertThat(code).as(cli.err()).isZero();
+    assertThat(cli.out()).isEqualTo("Hello from C, ada!\nsum(1..100) = 5050\n");
+    assertThat(cli.err()).isEqualTo("this line goes to stderr\n");
+  }
+
+  @Test
   void listsExportsWithoutInvoke() {
     assertThat(cli.run("run", fixture("types"))).isZero();
     assertThat(cli.out()).contains("example:types/api@0.1.0#parse: func(s: string) -> result<u32, string>");

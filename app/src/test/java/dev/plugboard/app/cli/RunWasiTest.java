@@ -1,0 +1,128 @@
+package dev.plugboard.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plugboard.testing.SharedData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code plugboard run} without {@code --invoke}: small WASI 0.2 commands written in WebAssembly
+ * text ({@code src/test/resources/wasi-guests}), made components with {@code plugboard new}
+ * against the WASI WIT packages in {@code ../shared}, then run with and without grants.
+ */
+class RunWasiTest {
+  private final CliRunner cli = new CliRunner();
+  @TempDir Path dir;
+  private Path wit;
+
+  @BeforeEach
+  void witWithWasiDeps() throws Exception {
+    Path wasi = SharedData.require("conformance/wasi-wit/0.2.9/cli");
+    wit = Files.createDirectories(dir.resolve("wit"));
+    Files.copy(resource("guest.wit"), wit.resolve("guest.wit"));
+    Path deps = Files.createDirectory(wit.resolve("deps"));
+    Files.createSymbolicLink(deps.resolve("cli"), wasi);
+    try (var packages = Files.list(wasi.resolve("deps"))) {
+      for (Path p : packages.toList()) {
+        Files.createSymbolicLink(deps.resolve(p.getFileName()), p);
+      }
+    }
+  }
+
+  /** The links into ../shared go before JUnit cleans the folder (it warns about each otherwise). */
+  @AfterEach
+  void unlinkDeps() throws Exception {
+    if (wit == null) {
+      return; // ../shared is absent: the test was skipped
+    }
+    try (var links = Files.list(wit.resolve("deps"))) {
+      for (Path p : links.toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  private static Path resource(String name) throws Exception {
+    return Path.of(RunWasiTest.class.getResource("/wasi-guests/" + name).toURI());
+  }
+
+  private String build(String guest) throws Exception {
+    return build(guest, "guest");
+  }
+
+  private String build(String guest, String world) throws Exception {
+    Path out = dir.resolve(guest + ".wasm");
+    assertThat(cli.run("new", resource(guest + ".wat").toString(), "--wit", wit.toString(), "--world", world,
+        "-o", out.toString())).as(cli.err()).isZero();
+    cli.clear();
+    return out.toString();
+  }
+
+  @Test
+  void aGuestReadsAGrantedDirectoryAndCannotLeaveIt() throws Exception {
+    String cat = build("cat");
+    Path data = Files.createDirectory(dir.resolve("data"));
+    Files.writeString(data.resolve("in.txt"), "granted text\n");
+    Files.writeString(dir.resolve("outside.txt"), "not for the guest\n");
+
+    assertThat(cli.run("run", cat, "--dir-ro", data + "::/data")).as(cli.err()).isZero();
+    assertThat(cli.out()).isEqualTo("denied\ngranted text\n");
+    cli.clear();
+    assertThat(cli.run("run", cat, "--dir", data.toString())).as(cli.err()).isZero();
+    assertThat(cli.out()).isEqualTo("denied\ngranted text\n");
+    cli.clear();
+    // no grant, no preopen: the guest gives up with err, exit status 1
+    assertThat(cli.run("run", cat)).isEqualTo(1);
+    assertThat(cli.out()).isEmpty();
+  }
+
+  @Test
+  void exitIsTheGuestsStatusNotATrap() throws Exception {
+    String exit = build("exit");
+    assertThat(cli.run("run", exit)).as(cli.err()).isZero();
+    assertThat(cli.out()).isEqualTo("before exit\n");
+    assertThat(cli.err()).isEmpty();
+  }
+
+  @Test
+  void aTimeoutStopsARunawayGuest() throws Exception {
+    String spin = build("spin");
+    assertThat(cli.run("run", spin, "--timeout", "300ms", "--engine", "interp")).isEqualTo(1);
+    assertThat(cli.err()).contains("spin.wasm: trap: timed out after 300 ms").hasLineCount(1);
+  }
+
+  @Test
+  void aTimeoutStopsAnEndlessWriter() throws Exception {
+    String flood = build("flood");
+    assertThat(cli.run("run", flood, "--timeout", "300ms")).isEqualTo(1);
+    assertThat(cli.out()).startsWith("y\ny\n");
+    assertThat(cli.err()).contains("flood.wasm: trap: timed out after 300 ms");
+  }
+
+  @Test
+  void everyImportTheHostLacksIsNamedBeforeTheGuestStarts() throws Exception {
+    String foreign = build("foreign", "foreign");
+    assertThat(cli.run("run", foreign)).isEqualTo(1);
+    assertThat(cli.err()).contains("foreign.wasm: import \"test:wasi-guest/a\" (instance), "
+        + "import \"test:wasi-guest/b\" (instance) were not given").hasLineCount(1);
+    assertThat(cli.out()).isEmpty();
+  }
+
+  @Test
+  void badGrantsAreOneLineErrors() throws Exception {
+    String exit = build("exit");
+    assertThat(cli.run("run", exit, "--dir", dir.resolve("missing").toString())).isEqualTo(1);
+    assertThat(cli.err()).contains("--dir: ").contains("missing: not a directory").hasLineCount(1);
+    cli.clear();
+    assertThat(cli.run("run", exit, "--env", "=x")).isEqualTo(1);
+    assertThat(cli.err()).contains("--env: expected NAME=VALUE or NAME").hasLineCount(1);
+    cli.clear();
+    assertThat(cli.run("run", exit, "--allow-net", "127.0.0.1:http")).isEqualTo(1);
+    assertThat(cli.err()).contains("--allow-net: \"127.0.0.1:http\": the port must be a number").hasLineCount(1);
+  }
+}

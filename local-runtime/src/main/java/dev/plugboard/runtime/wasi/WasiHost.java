@@ -1,0 +1,148 @@
+package dev.plugboard.runtime.wasi;
+
+import dev.plugboard.binary.Component;
+import dev.plugboard.runtime.ComponentInstance;
+import dev.plugboard.runtime.Imports;
+import dev.plugboard.runtime.LoadedComponent;
+import dev.plugboard.runtime.abi.Trap;
+import dev.plugboard.types.Value;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The WASI 0.2 host for one component instance: {@code wasi:io}, {@code wasi:clocks},
+ * {@code wasi:random}, {@code wasi:cli}, {@code wasi:filesystem}, {@code wasi:sockets} (TCP, to granted addresses only) and outgoing
+ * {@code wasi:http} (to granted authorities only),
+ * giving the guest only what its {@link WasiConfig} grants. A component may import any 0.2.x
+ * version of an interface: the host serves whatever functions of it the component declares.
+ *
+ * <pre>{@code
+ * WasiHost wasi = new WasiHost(WasiConfig.sandbox().withStdio(System.in, System.out, System.err));
+ * ComponentInstance c = loaded.instantiate(wasi.imports(loaded), RuntimeConfig.DEFAULT);
+ * int status = wasi.run(c);   // wasi:cli/run, the guest's exit status
+ * }</pre>
+ */
+public final class WasiHost implements AutoCloseable {
+  private static final Pattern WASI_NAME = Pattern.compile("(wasi:[a-z0-9-]+/[a-z0-9-]+)@0\\.2\\.(\\d+)");
+  private final Map<String, WasiInterface> interfaces = new HashMap<>();
+  private final IoHost io;
+  private final CliHost cli;
+  private final FilesystemHost filesystem;
+  private final SocketsHost sockets;
+
+  /** @throws IllegalArgumentException when a network grant is not an address ({@code ADDR[:PORT]}) */
+  public WasiHost(WasiConfig config) {
+    Object signal = new Object();
+    io = new IoHost(signal);
+    cli = new CliHost(config, io, signal);
+    filesystem = new FilesystemHost(config, io);
+    io.register(interfaces);
+    cli.register(interfaces);
+    new ClocksHost(io).register(interfaces);
+    new RandomHost().register(interfaces);
+    filesystem.register(interfaces);
+    sockets = new SocketsHost(io, NetGrants.parse(config.allowedNet()), signal);
+    sockets.register(interfaces);
+    new HttpHost(io, config.allowedHttp(), signal).register(interfaces);
+  }
+
+  /**
+   * The imports for {@code component}: each of its instance imports served by this host.
+   *
+   * @throws LoadedComponent.LinkError naming every import the host does not provide (before
+   *     anything is instantiated)
+   */
+  public Imports imports(LoadedComponent component) {
+    Imports imports = Imports.none();
+    List<String> missing = new ArrayList<>();
+    for (Component.Section s : component.component().sections()) {
+      if (!(s instanceof Component.ImportSection is)) {
+        continue;
+      }
+      for (Component.Import imp : is.imports()) {
+        if (imp.type() instanceof Component.ExternType.Type) {
+          continue; // a bare resource type import needs nothing from the host
+        }
+        String name = imp.name().name();
+        WasiInterface served = imp.type() instanceof Component.ExternType.InstanceType ? serving(name) : null;
+        if (served == null) {
+          missing.add("import \"" + name + "\" (" + Component.sortOf(imp.type()).label() + ")");
+        } else {
+          imports.instance(name, served);
+        }
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new LoadedComponent.LinkError(component.name() + ": " + String.join(", ", missing)
+          + (missing.size() == 1 ? " was" : " were") + " not given (the host provides WASI 0.2: wasi:io, "
+          + "wasi:clocks, wasi:random, wasi:cli, wasi:filesystem, wasi:sockets, wasi:http outgoing)");
+    }
+    return imports;
+  }
+
+  /** The host's implementation for an import name, matched by semver compatibility ({@code 0.2.x}). */
+  private WasiInterface serving(String importName) {
+    Matcher m = WASI_NAME.matcher(importName);
+    return m.matches() ? interfaces.get(m.group(1)) : null;
+  }
+
+  /** The interface served under an unversioned name ({@code wasi:io/streams}), for tests. */
+  WasiInterface served(String unversionedName) {
+    return interfaces.get(unversionedName);
+  }
+
+  /** Whether this host serves {@code importName} (any {@code 0.2.x} of a WASI interface it implements). */
+  public boolean provides(String importName) {
+    return serving(importName) != null;
+  }
+
+  /** The component's {@code wasi:cli/run} export, if it has one. */
+  public static Optional<ComponentInstance.Export> runExport(ComponentInstance instance) {
+    return instance.functions().stream()
+        .filter(e -> e.interfaceName() != null && e.functionName().equals("run")
+            && WASI_NAME.matcher(e.interfaceName()).matches() && e.interfaceName().startsWith("wasi:cli/run@"))
+        .findFirst();
+  }
+
+  /**
+   * Runs the component's {@code wasi:cli/run} on the calling thread and returns the guest's exit
+   * status: 0 for {@code ok}, 1 for {@code err}, or what it passed to {@code exit}.
+   *
+   * @throws Trap when the guest traps (an {@code exit} is not a trap)
+   * @throws IllegalArgumentException when the component does not export {@code wasi:cli/run}
+   */
+  public int run(ComponentInstance instance) {
+    ComponentInstance.Export run = runExport(instance).orElseThrow(() -> new IllegalArgumentException(
+        instance.name() + " does not export wasi:cli/run"));
+    try {
+      Value r = instance.function(run.qualifiedName()).call();
+      return ((Value.ResultValue) r).isOk() ? 0 : 1;
+    } catch (Trap t) {
+      OptionalInt status = exitStatus();
+      if (status.isPresent()) {
+        return status.getAsInt();
+      }
+      throw t;
+    }
+  }
+
+  /** The status the guest passed to {@code wasi:cli/exit}, if it called it. */
+  public OptionalInt exitStatus() {
+    Integer s = cli.exitStatus();
+    return s == null ? OptionalInt.empty() : OptionalInt.of(s);
+  }
+
+  /** Closes the files and streams the guest still holds. */
+  @Override
+  public void close() {
+    filesystem.close();
+    sockets.close();
+    io.close();
+  }
+}
