@@ -64,6 +64,17 @@ public final class ComposedPackage {
     return new ComposedPackage(name, bytes, c, items(r, world.imports, types), items(r, world.exports, types));
   }
 
+  /**
+   * A package known by its type only: world {@code worldId} of a WIT resolve, as a component of
+   * that world would import and export. It type-checks like a component but has no binary, so a
+   * composition that instantiates it can be read and checked, not encoded.
+   */
+  public static ComposedPackage ofWorld(String name, Resolve r, int worldId) {
+    World world = r.worlds.get(worldId);
+    WitTypes types = new WitTypes(r);
+    return new ComposedPackage(name, null, null, items(r, world.imports, types), items(r, world.exports, types));
+  }
+
   static Map<String, ItemType> items(Resolve r, Map<WorldKey, WorldItem> items, WitTypes types) {
     Map<String, ItemType> out = new LinkedHashMap<>();
     for (var e : items.entrySet()) {
@@ -105,6 +116,7 @@ public final class ComposedPackage {
     return name;
   }
 
+  /** The component binary; null for a package known by its type only ({@link #ofWorld}). */
   public byte[] bytes() {
     return bytes;
   }

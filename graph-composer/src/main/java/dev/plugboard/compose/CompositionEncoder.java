@@ -64,6 +64,10 @@ public final class CompositionEncoder {
   }
 
   private int packageComponent(ComposedPackage pkg) throws CompositionException {
+    if (pkg.component() == null) {
+      throw new CompositionException(Kind.NOT_A_COMPONENT, pkg.name() + " is known by its type only; there is no "
+          + "component to embed");
+    }
     if (!importPackages) {
       return add(Sort.COMPONENT, Component.NestedComponentSection.class, new Component.NestedComponentSection(
           pkg.component()));

@@ -212,6 +212,33 @@ public final class CompositionGraph {
     putNode(new Node.Import(name, importName, type));
   }
 
+  /**
+   * Gives import {@code name} a new type, which must be a subtype of the old one (so every
+   * argument already taken from it still fits): how implicit imports of several instantiations
+   * merge into one.
+   */
+  public void retypeImport(String name, ItemType type) throws CompositionException {
+    if (!(nodes.get(name) instanceof Node.Import was)) {
+      throw new CompositionException(Kind.NOT_AN_INSTANTIATION, "`" + name + "` is not an import");
+    }
+    String m = TypeCheck.mismatch(type, was.type());
+    if (m != null) {
+      throw new CompositionException(Kind.TYPE_MISMATCH, "import `" + was.importName() + "` cannot take the type: " + m);
+    }
+    Node.Import now = new Node.Import(name, was.importName(), type);
+    run(new Command() {
+      @Override
+      public void apply() {
+        nodes.put(name, now);
+      }
+
+      @Override
+      public void revert() {
+        nodes.put(name, was);
+      }
+    });
+  }
+
   private void putNode(Node n) throws CompositionException {
     if (nodes.containsKey(n.name())) {
       throw new CompositionException(Kind.DUPLICATE_NAME, "`" + n.name() + "` is already defined");

@@ -53,12 +53,38 @@ final class TypeCheck {
     };
   }
 
+  /**
+   * One type that fits wherever either does, for two imports of the same name: instances merge
+   * their functions and resources (a function both have must be the same); other types must be
+   * equal. Null when they cannot merge.
+   */
+  static ItemType merge(ItemType a, ItemType b) {
+    if (a instanceof ItemType.Instance x && b instanceof ItemType.Instance y) {
+      java.util.Map<String, ItemType.Func> functions = new java.util.LinkedHashMap<>(x.functions());
+      for (var f : y.functions().entrySet()) {
+        ItemType.Func same = functions.putIfAbsent(f.getKey(), f.getValue());
+        if (same != null && (func(same, f.getValue(), "") != null || func(f.getValue(), same, "") != null)) {
+          return null;
+        }
+      }
+      List<String> resources = new java.util.ArrayList<>(x.resources());
+      y.resources().stream().filter(r -> !resources.contains(r)).forEach(resources::add);
+      return new ItemType.Instance(x.interfaceName() != null ? x.interfaceName() : y.interfaceName(), functions,
+          resources);
+    }
+    return mismatch(a, b) == null && mismatch(b, a) == null ? a : null;
+  }
+
   private static String func(ItemType.Func have, ItemType.Func want, String where) {
     String prefix = where.isEmpty() ? "" : where + ": ";
     if (have.params().size() != want.params().size()) {
       return prefix + "expected " + want.params().size() + " parameter(s), found " + have.params().size();
     }
     for (int i = 0; i < want.params().size(); i++) {
+      if (!have.names().get(i).equals(want.names().get(i))) {
+        return prefix + "parameter " + i + " is named `" + have.names().get(i) + "`, expected `" + want.names().get(i)
+            + "`";
+      }
       String m = type(have.params().get(i), want.params().get(i), "parameter `" + want.names().get(i) + "`");
       if (m != null) {
         return prefix + m;
