@@ -190,6 +190,7 @@ public final class CompositionEncoder {
         case Node.Import i -> Sort.values()[importIndex.get(i.name())[0]];
         case Node.Instantiation i -> Sort.INSTANCE;
       };
+      case Source.Export e when graph.node(e.node()) instanceof Node.Import -> Sort.FUNC;
       case Source.Export e -> {
         ComposedPackage pkg = graph.packages().get(graph.instantiation(e.node()).pkg());
         yield copier(pkg).exportSort(e.export());
@@ -210,7 +211,8 @@ public final class CompositionEncoder {
         if (have == null) {
           Sort actual = sortOf(e);
           have = add(actual, Component.AliasSection.class, new Component.Alias(actual,
-              new Component.AliasTarget.InstanceExport(instanceIndex.get(e.node()), e.export())));
+              new Component.AliasTarget.InstanceExport(graph.node(e.node()) instanceof Node.Import
+                  ? importIndex.get(e.node())[1] : instanceIndex.get(e.node()), e.export())));
           aliasIndex.put(key, have);
         }
         yield have;

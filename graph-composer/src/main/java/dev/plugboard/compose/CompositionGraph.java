@@ -96,8 +96,16 @@ public final class CompositionGraph {
         Node n = node(w.node());
         yield switch (n) {
           case Node.Import i -> i.type();
-          case Node.Instantiation i -> new ItemType.Other("instance of " + i.pkg());
+          case Node.Instantiation i -> instanceType(packages.get(i.pkg()));
         };
+      }
+      case Source.Export e when node(e.node()) instanceof Node.Import imp -> {
+        ItemType.Func f = imp.type() instanceof ItemType.Instance inst ? inst.functions().get(e.export()) : null;
+        if (f == null) {
+          throw new CompositionException(Kind.NO_SUCH_EXPORT, "import `" + imp.importName() + "` has no export `"
+              + e.export() + "`");
+        }
+        yield f;
       }
       case Source.Export e -> {
         Node.Instantiation i = instantiation(e.node());
@@ -109,6 +117,17 @@ public final class CompositionGraph {
         yield t;
       }
     };
+  }
+
+  /** What an instance of {@code pkg} is, as an argument: an instance of its exported functions. */
+  static ItemType.Instance instanceType(ComposedPackage pkg) {
+    Map<String, ItemType.Func> functions = new LinkedHashMap<>();
+    pkg.exports().forEach((name, t) -> {
+      if (t instanceof ItemType.Func f) {
+        functions.put(name, f);
+      }
+    });
+    return new ItemType.Instance(pkg.name(), functions, List.of());
   }
 
   /** The imports of an instantiation that no argument satisfies yet. */

@@ -940,6 +940,15 @@ public final class Wac {
     }
 
     private Val access(Val v, String name, boolean exact, Tok at, Tok nameTok) throws WacException {
+      if (v instanceof Val.Item item && item.source() instanceof Source.Whole w
+          && graph.nodes().get(w.node()) instanceof Node.Import imp && imp.type() instanceof ItemType.Instance type) {
+        // an export of an imported instance
+        String export = exact ? name : inferExport(type.functions().keySet(), name);
+        if (!type.functions().containsKey(export)) {
+          throw error(nameTok, "the imported instance `" + imp.importName() + "` has no export `" + export + "`");
+        }
+        return new Val.Item(new Source.Export(w.node(), export), export);
+      }
       if (!(v instanceof Val.Inst inst)) {
         throw error(at.start(), nameTok.end(), "only an instance has exports to access");
       }
