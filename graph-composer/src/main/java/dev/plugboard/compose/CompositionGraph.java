@@ -301,10 +301,10 @@ public final class CompositionGraph {
       throw new CompositionException(Kind.CYCLE, "`" + node + "` cannot be given its own export");
     }
     ItemType provided = typeOf(source);
-    String m = TypeCheck.mismatch(provided, wanted);
+    TypeCheck.Mismatch m = TypeCheck.check(provided, wanted);
     if (m != null) {
       throw new CompositionException(Kind.TYPE_MISMATCH, "type mismatch for argument `" + importName + "` of `" + node
-          + "`: " + m);
+          + "`: " + m, m.path(), m.reason());
     }
     if (dependsOn(source, node)) {
       throw new CompositionException(Kind.CYCLE, "giving `" + importName + "` of `" + node
