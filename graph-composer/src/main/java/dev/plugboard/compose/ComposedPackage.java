@@ -94,12 +94,18 @@ public final class ComposedPackage {
     Map<String, ItemType.Func> functions = new LinkedHashMap<>();
     iface.functions.forEach((n, f) -> functions.put(n, func(f, types)));
     List<String> resources = new ArrayList<>();
+    Map<String, ItemType.ResourceRef> used = new LinkedHashMap<>();
     iface.types.forEach((n, tid) -> {
       if (r.isResource(tid)) {
         resources.add(n);
+        var def = r.types.get(r.dealias(tid));
+        if (def.owner instanceof dev.plugboard.wit.resolve.Owner.OfInterface(int owner) && owner != id
+            && r.interfaces.get(owner).name != null) {
+          used.put(n, new ItemType.ResourceRef(r.interfaceName(owner), def.name));
+        }
       }
     });
-    return new ItemType.Instance(iface.name != null ? r.interfaceName(id) : null, functions, resources);
+    return new ItemType.Instance(iface.name != null ? r.interfaceName(id) : null, functions, resources, used);
   }
 
   static ItemType.Func func(Function f, WitTypes types) {

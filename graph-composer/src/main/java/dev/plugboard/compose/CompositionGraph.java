@@ -312,6 +312,7 @@ public final class CompositionGraph {
     }
     Map<String, Source> args = new LinkedHashMap<>(i.args());
     args.put(importName, source);
+    checkResourceIdentity(node, pkg, args, importName);
     Node.Instantiation after = new Node.Instantiation(i.name(), i.pkg(), args);
     run(new Command() {
       @Override
@@ -324,6 +325,91 @@ public final class CompositionGraph {
         nodes.put(node, i);
       }
     });
+  }
+
+  /**
+   * Resources are compared by identity: where an imported interface uses a resource of another
+   * imported interface ({@code use types.{file}}), the arguments for both must agree on which
+   * instance defines it. Checked for the pairs that involve argument {@code changed}.
+   */
+  private void checkResourceIdentity(String node, ComposedPackage pkg, Map<String, Source> args, String changed)
+      throws CompositionException {
+    for (var arg : args.entrySet()) {
+      if (!(pkg.imports().get(arg.getKey()) instanceof ItemType.Instance wanted)) {
+        continue;
+      }
+      for (var use : wanted.usedResources().entrySet()) {
+        String definer = matchingKey(pkg.imports().keySet(), use.getValue().iface());
+        Source defined = definer == null ? null : args.get(definer);
+        if (defined == null || (!arg.getKey().equals(changed) && !definer.equals(changed))) {
+          continue;
+        }
+        String expected = origin(defined, use.getValue().name(), 0);
+        String found = origin(arg.getValue(), use.getKey(), 0);
+        if (expected != null && found != null && !expected.equals(found)) {
+          String reason = "resource `" + use.getKey() + "` of `" + arg.getKey() + "` is " + found + ", but argument `"
+              + definer + "` gives " + expected;
+          throw new CompositionException(Kind.TYPE_MISMATCH, "type mismatch for argument `" + changed + "` of `" + node
+              + "`: " + reason, List.of("resource `" + use.getKey() + "`"), reason);
+        }
+      }
+    }
+  }
+
+  /**
+   * Which instance defines resource {@code resource} of what {@code source} provides, as
+   * {@code node/interface#resource}: followed through the provider's own imports, to the argument
+   * that satisfied them. Null when it cannot be told.
+   */
+  private String origin(Source source, String resource, int depth) {
+    if (depth > nodes.size() + 1) {
+      return null;
+    }
+    return switch (source) {
+      case Source.Whole w -> switch (nodes.get(w.node())) {
+        case Node.Import imp when imp.type() instanceof ItemType.Instance t && t.usedResources().containsKey(resource) -> {
+          ItemType.ResourceRef ref = t.usedResources().get(resource);
+          for (Node n : nodes.values()) {
+            if (n instanceof Node.Import other && TypeCheck.namesMatch(other.importName(), ref.iface())) {
+              yield origin(new Source.Whole(other.name()), ref.name(), depth + 1);
+            }
+          }
+          yield "import `" + ref.iface() + "`#" + ref.name();
+        }
+        case Node.Import imp -> "import `" + imp.importName() + "`#" + resource;
+        case Node.Instantiation inst -> "`" + inst.name() + "`#" + resource;
+        case null -> null;
+      };
+      case Source.Export e -> {
+        if (!(nodes.get(e.node()) instanceof Node.Instantiation inst)) {
+          yield null;
+        }
+        ComposedPackage pkg = packages.get(inst.pkg());
+        if (!(pkg.exports().get(e.export()) instanceof ItemType.Instance t)) {
+          yield null;
+        }
+        ItemType.ResourceRef ref = t.usedResources().get(resource);
+        if (ref == null) {
+          yield "`" + inst.name() + "`'s " + e.export() + "#" + resource;
+        }
+        String exported = matchingKey(pkg.exports().keySet(), ref.iface());
+        if (exported != null) {
+          yield origin(new Source.Export(inst.name(), exported), ref.name(), depth + 1);
+        }
+        String imported = matchingKey(pkg.imports().keySet(), ref.iface());
+        Source given = imported == null ? null : inst.args().get(imported);
+        yield given != null ? origin(given, ref.name(), depth + 1) : null;
+      }
+    };
+  }
+
+  private static String matchingKey(java.util.Set<String> keys, String name) {
+    for (String k : keys) {
+      if (TypeCheck.namesMatch(k, name) || TypeCheck.namesMatch(name, k)) {
+        return k;
+      }
+    }
+    return null;
   }
 
   /** Whether {@code source} (transitively) needs {@code node}. */

@@ -102,8 +102,10 @@ final class TypeCheck {
       }
       List<String> resources = new java.util.ArrayList<>(x.resources());
       y.resources().stream().filter(r -> !resources.contains(r)).forEach(resources::add);
+      java.util.Map<String, ItemType.ResourceRef> used = new java.util.LinkedHashMap<>(y.usedResources());
+      used.putAll(x.usedResources());
       return new ItemType.Instance(x.interfaceName() != null ? x.interfaceName() : y.interfaceName(), functions,
-          resources);
+          resources, used);
     }
     return check(a, b) == null && check(b, a) == null ? a : null;
   }
