@@ -84,15 +84,14 @@ public final class Wac {
           }
           i++;
           out.add(new Tok(T.STRING, s.substring(start + 1, i - 1), start, i));
-        } else if (Character.isLetter(c) || c == '%' || c == '_') {
+        } else if (asciiLetter(c) || c == '%') {
           i++;
-          while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '-'
-              || s.charAt(i) == '_')) {
+          while (i < s.length() && (asciiAlnum(s.charAt(i)) || s.charAt(i) == '-')) {
             i++;
           }
           out.add(new Tok(T.ID, s.substring(start, i), start, i));
-        } else if (Character.isDigit(c)) {
-          while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '.'
+        } else if (c >= '0' && c <= '9') {
+          while (i < s.length() && (asciiAlnum(s.charAt(i)) || s.charAt(i) == '.'
               || s.charAt(i) == '-' || s.charAt(i) == '+')) {
             i++;
           }
@@ -110,6 +109,14 @@ public final class Wac {
           throw new WacException(sources, new Span(start, start + 1), "unexpected character `" + c + "`");
         }
       }
+    }
+
+    private static boolean asciiLetter(char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean asciiAlnum(char c) {
+      return asciiLetter(c) || (c >= '0' && c <= '9');
     }
 
     /** Whitespace and comments; block comments nest, as in WIT. */
