@@ -89,10 +89,8 @@ public final class CompositionEncoder {
   }
 
   private byte[] run() throws CompositionException {
+    // a composition that instantiates nothing (only type statements) is an empty component
     List<Node.Instantiation> order = graph.instantiationOrder();
-    if (order.isEmpty()) {
-      throw new CompositionException(Kind.NOTHING_PLUGGED, "the composition instantiates nothing");
-    }
     // 1. imports of the composition, typed like the import they satisfy
     for (Node n : graph.nodes().values()) {
       if (n instanceof Node.Import i) {
