@@ -170,6 +170,16 @@ public final class CompositionEncoder {
         }
       }
     }
+    ComposedPackage declared = graph.importTypes();
+    if (declared != null && declared.imports().containsKey(node.importName())) {
+      // typed by the document's own declarations: the import of a component made from them
+      Component.ExternType type = copier(declared).externType(copier(declared).innerImport(node.importName()).type());
+      int idx = add(Component.sortOf(type), Component.ImportSection.class, new Component.Import(
+          Component.ExternName.of(node.importName()), type));
+      importIndex.put(node.name(), new int[] {Component.sortOf(type).ordinal(), idx});
+      importIndex.put("\u0000" + node.importName(), importIndex.get(node.name()));
+      return;
+    }
     throw new CompositionException(Kind.UNSUPPORTED, "the import `" + node.importName() + "` is not given to any "
         + "instantiation, so its type is unknown");
   }

@@ -221,6 +221,20 @@ public final class CompositionGraph {
     putNode(new Node.Instantiation(name, pkg, Map.of()));
   }
 
+  private ComposedPackage importTypes;
+
+  /**
+   * A component whose imports give the binary types of the composition's imports that no
+   * instantiation takes (a WAC document's declared imports, exported as they are); null if none.
+   */
+  public ComposedPackage importTypes() {
+    return importTypes;
+  }
+
+  public void setImportTypes(ComposedPackage importTypes) {
+    this.importTypes = importTypes;
+  }
+
   /** Adds an import of the composition. */
   public void addImport(String name, String importName, ItemType type) throws CompositionException {
     for (Node n : nodes.values()) {

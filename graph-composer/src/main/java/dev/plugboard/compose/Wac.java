@@ -312,6 +312,7 @@ public final class Wac {
       if (targetsTok != null) {
         checkTargets(targetsTok);
       }
+      typeUnpluggedImports();
       return new Document(name.text(), targets, graph, typeStatements);
     }
 
@@ -426,6 +427,56 @@ public final class Wac {
       declared = r.resolve();
       declaredTypes = new dev.plugboard.types.WitTypes(declared);
     }
+
+    /** Declared interfaces of the inline and by-path imports, by import name. */
+    private final Map<String, Integer> declaredImports = new LinkedHashMap<>();
+
+    /**
+     * The imports that no instantiation takes get their binary types from the document's
+     * declarations: a component of a world that imports each of them (see
+     * {@link CompositionGraph#importTypes()}). Where that cannot be built, encoding says so.
+     */
+    private void typeUnpluggedImports() {
+      if (declared == null) {
+        return;
+      }
+      var world = new dev.plugboard.wit.resolve.World("wac-document-imports");
+      for (Node n : graph.nodes().values()) {
+        Integer id = n instanceof Node.Import i ? declaredImports.get(i.importName()) : null;
+        if (id == null) {
+          continue;
+        }
+        String importName = ((Node.Import) n).importName();
+        var iface = declared.interfaces.get(id);
+        boolean inline = iface.name != null && iface.name.startsWith("wac-import-");
+        if (inline && ((Node.Import) n).type() instanceof ItemType.Func && iface.functions.size() == 1) {
+          var f = iface.functions.values().iterator().next();
+          world.imports.put(new dev.plugboard.wit.resolve.WorldKey.Name(importName),
+              new dev.plugboard.wit.resolve.WorldItem.OfFunction(new dev.plugboard.wit.resolve.Function(importName,
+                  f.kind(), f.resource(), f.params(), f.result(), f.docs(), f.stability(), f.externalId(), f.span())));
+        } else {
+          world.imports.put(new dev.plugboard.wit.resolve.WorldKey.Name(importName),
+              new dev.plugboard.wit.resolve.WorldItem.OfInterface(id, dev.plugboard.wit.resolve.Stability.UNKNOWN,
+                  null, null, Span.NONE));
+        }
+      }
+      if (world.imports.isEmpty()) {
+        return;
+      }
+      world.pkg = declared.packages.size() - 1;
+      declared.worlds.add(world);
+      try {
+        byte[] component = dev.plugboard.binary.ComponentNew.wrap(EMPTY_MODULE, declared, declared.worlds.size() - 1);
+        graph.setImportTypes(ComposedPackage.of("wac-document-imports", component));
+      } catch (dev.plugboard.binary.ComponentNew.Failure | CompositionException | RuntimeException e) {
+        // left untyped: encoding reports the import whose type is unknown
+      } finally {
+        declared.worlds.removeLast();
+      }
+    }
+
+    /** {@code (module)}. */
+    private static final byte[] EMPTY_MODULE = {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00};
 
     /** Named function types: name → the offsets of their {@code func(..) -> ..} text. */
     private final Map<String, int[]> funcAliases = new LinkedHashMap<>();
@@ -672,12 +723,13 @@ public final class Wac {
         type = new ItemType.Declared(typeStart.text(), null);
         String iface = inlineImports.get(statementIndex);
         Integer id = iface == null ? null : declaredInterface(iface);
+        if (importName == null) {
+          importName = unescape(local.text());
+        }
         if (id != null) {
           ItemType.Instance inst = ComposedPackage.instance(declared, id, declaredTypes);
           type = typeStart.text().equals("func") ? inst.functions().values().iterator().next() : inst;
-        }
-        if (importName == null) {
-          importName = unescape(local.text());
+          declaredImports.put(importName, id);
         }
       } else if (toks.get(p + 1).text().equals(":")) {
         Tok path = path(true);
@@ -695,6 +747,7 @@ public final class Wac {
         if (importName == null) {
           importName = unescape(local.text());
         }
+        declaredImports.put(importName, id);
       } else {
         Tok ref = id();
         Integer id = declaredInterface(unescape(ref.text()));
@@ -705,6 +758,7 @@ public final class Wac {
         if (importName == null) {
           importName = unescape(local.text());
         }
+        declaredImports.put(importName, id);
       }
       expect(";");
       define(local, null);

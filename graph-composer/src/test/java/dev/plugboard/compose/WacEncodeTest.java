@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.plugboard.runtime.LoadedComponent;
 import org.junit.jupiter.api.Test;
 
-/** Documents that instantiate nothing: type statements alone make an empty component. */
+/** Documents that instantiate nothing: type statements alone, and imports exported as they are. */
 class WacEncodeTest {
   private static final Wac.Packages NONE = name -> null;
 
   private static LoadedComponent encode(String text) throws Exception {
-    Wac.Document d = Wac.read("c.wac", text, NONE);
+    return encode(text, NONE);
+  }
+
+  private static LoadedComponent encode(String text, Wac.Packages packages) throws Exception {
+    Wac.Document d = Wac.read("c.wac", text, packages);
     return LoadedComponent.load(CompositionEncoder.encode(d.graph()), "c.wasm");
   }
 
@@ -25,8 +29,27 @@ class WacEncodeTest {
   }
 
   @Test
+  void importsNoInstanceTakesAreTypedByTheirDeclarations() throws Exception {
+    LoadedComponent c = encode("""
+        package test:c;
+        interface greet { greet: func(name: string) -> string; }
+        type hello-fn = func() -> string;
+        import f: func(s: string) -> list<u8>;
+        import i: interface { record point { x: u32 } g: func(p: point); };
+        import h: hello-fn;
+        import greeter as "test:other/greet": greet;
+        export f;
+        export i as "j";
+        export h;
+        export greeter;
+        """);
+    assertThat(c).isNotNull();
+  }
+
+  @Test
   void anImportNoInstanceTakesHasNoTypeToEncode() {
-    assertThatThrownBy(() -> encode("package test:c;\nimport f: func(s: string) -> string;\nexport f;\n"))
+    assertThatThrownBy(() -> encode("package test:c;\nimport f: test:lib/api@1.3.0;\nexport f;\n", name -> name.startsWith(
+        "test:lib") ? WacRulesTest.packages(WacRulesTest.CASES.resolve("packages")).find("test:lib") : null))
         .isInstanceOf(CompositionException.class).hasMessageContaining("is not given to any instantiation");
   }
 }
