@@ -737,6 +737,10 @@ public final class Wac {
         if (importName == null) {
           importName = path.text();
         }
+        Integer id = declaredByPath(path.text());
+        if (id != null && id >= 0) {
+          declaredImports.put(importName, id);
+        }
       } else if (inlineImports.containsKey(statementIndex)) {
         Tok ref = id();
         Integer id = declaredInterface(inlineImports.get(statementIndex));
@@ -789,20 +793,12 @@ public final class Wac {
       int at = text.indexOf('@');
       String pkgName = text.substring(0, slash) + (at < 0 ? "" : text.substring(at));
       String iface = text.substring(slash + 1, at < 0 ? text.length() : at);
-      if (declared != null) {
-        boolean pkgDeclared = false;
-        for (var p : declared.packages) {
-          if (p.name.toString().equals(pkgName) || (at < 0 && p.name.toString().replaceAll("@.*", "").equals(pkgName))) {
-            pkgDeclared = true;
-            Integer id = p.interfaces.get(iface);
-            if (id != null) {
-              return ComposedPackage.instance(declared, id, declaredTypes);
-            }
-          }
-        }
-        if (pkgDeclared) {
-          throw error(path, "package `" + pkgName + "` has no interface `" + iface + "`");
-        }
+      Integer id = declaredByPath(text);
+      if (id != null && id >= 0) {
+        return ComposedPackage.instance(declared, id, declaredTypes);
+      }
+      if (id != null) {
+        throw error(path, "package `" + pkgName + "` has no interface `" + iface + "`");
       }
       ComposedPackage pkg;
       try {
@@ -836,6 +832,30 @@ public final class Wac {
         throw error(path, "package `" + pkgName + "` has no interface `" + iface + "`");
       }
       return known;
+    }
+
+    /**
+     * The declared (document or {@code deps/}) interface {@code ns:pkg/iface@version}: its id, -1
+     * when the package is declared but has no such interface, null when the package is not declared.
+     */
+    private Integer declaredByPath(String text) {
+      if (declared == null) {
+        return null;
+      }
+      int slash = text.indexOf('/');
+      int at = text.indexOf('@');
+      String pkgName = text.substring(0, slash) + (at < 0 ? "" : text.substring(at));
+      String iface = text.substring(slash + 1, at < 0 ? text.length() : at);
+      Integer found = null;
+      for (var p : declared.packages) {
+        if (p.name.toString().equals(pkgName) || (at < 0 && p.name.toString().replaceAll("@.*", "").equals(pkgName))) {
+          found = p.interfaces.getOrDefault(iface, -1);
+          if (found >= 0) {
+            return found;
+          }
+        }
+      }
+      return found;
     }
 
     /** The package name written from token {@code k} on ({@code ns:name@version}), without consuming it. */

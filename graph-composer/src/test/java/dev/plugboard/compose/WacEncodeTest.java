@@ -47,6 +47,13 @@ class WacEncodeTest {
   }
 
   @Test
+  void importsByPathFromWitPackagesEncode() throws Exception {
+    var deps = dev.plugboard.wit.resolve.WitResolver.readDeps(WacRulesTest.CASES.resolve("deps"));
+    Wac.Document d = Wac.read("c.wac", "package test:c;\nimport g: test:types/greet;\nexport g;\n", NONE, deps);
+    assertThat(LoadedComponent.load(CompositionEncoder.encode(d.graph()), "c.wasm")).isNotNull();
+  }
+
+  @Test
   void anImportNoInstanceTakesHasNoTypeToEncode() {
     assertThatThrownBy(() -> encode("package test:c;\nimport f: test:lib/api@1.3.0;\nexport f;\n", name -> name.startsWith(
         "test:lib") ? WacRulesTest.packages(WacRulesTest.CASES.resolve("packages")).find("test:lib") : null))
