@@ -770,6 +770,13 @@ public final class Wac {
         throw error(asTok != null ? asTok : local, "import `" + importName + "` conflicts with an item that was "
             + "implicitly imported by an instantiation of " + implicitImports.get(importName));
       }
+      for (Node n : graph.nodes().values()) {
+        if (n instanceof Node.Import other && other.importName().equalsIgnoreCase(importName)) {
+          throw error(asTok != null ? asTok : local, "duplicate import `" + importName + "`: the composition already "
+              + "imports " + (other.importName().equals(importName) ? "that name"
+              : "`" + other.importName() + "` (names are unique regardless of case)"));
+        }
+      }
       try {
         graph.addImport(unescape(local.text()), importName, type);
       } catch (CompositionException e) {
@@ -798,7 +805,13 @@ public final class Wac {
         return ComposedPackage.instance(declared, id, declaredTypes);
       }
       if (id != null) {
-        throw error(path, "package `" + pkgName + "` has no interface `" + iface + "`");
+        for (var p : declared.packages) {
+          if (p.name.toString().replaceAll("@.*", "").equals(pkgName.replaceAll("@.*", ""))
+              && p.worlds.containsKey(iface)) {
+            return new ItemType.Other("component of world " + text); // an import of a component
+          }
+        }
+        throw error(path, "package `" + pkgName + "` has no interface or world `" + iface + "`");
       }
       ComposedPackage pkg;
       try {
@@ -930,10 +943,15 @@ public final class Wac {
         if (pkg.exports().isEmpty()) {
           throw error(dots, "the instance has no exports to spread");
         }
+        int added = 0;
         for (String e : pkg.exports().keySet()) {
           if (!graph.exports().containsKey(e)) {
             export(new Source.Export(inst.node(), e), e, dots);
+            added++;
           }
+        }
+        if (added == 0) {
+          throw error(dots, "the spread has no effect: every export of the instance is already exported");
         }
         return;
       }
@@ -963,8 +981,11 @@ public final class Wac {
     }
 
     private void export(Source source, String name, Tok at) throws WacException {
-      if (graph.exports().containsKey(name)) {
-        throw error(at, "duplicate export `" + name + "`: the composition already exports that name");
+      for (String have : graph.exports().keySet()) {
+        if (have.equalsIgnoreCase(name)) {
+          throw error(at, "duplicate export `" + name + "`: the composition already exports " + (have.equals(name)
+              ? "that name" : "`" + have + "` (names are unique regardless of case)"));
+        }
       }
       try {
         graph.export(source, name);
