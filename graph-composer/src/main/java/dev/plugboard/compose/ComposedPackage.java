@@ -64,6 +64,17 @@ public final class ComposedPackage {
     return new ComposedPackage(name, bytes, c, items(r, world.imports, types), items(r, world.exports, types));
   }
 
+  /**
+   * A package known by its type only: world {@code worldId} of a WIT resolve, as a component of
+   * that world would import and export. It type-checks like a component but has no binary, so a
+   * composition that instantiates it can be read and checked, not encoded.
+   */
+  public static ComposedPackage ofWorld(String name, Resolve r, int worldId) {
+    World world = r.worlds.get(worldId);
+    WitTypes types = new WitTypes(r);
+    return new ComposedPackage(name, null, null, items(r, world.imports, types), items(r, world.exports, types));
+  }
+
   static Map<String, ItemType> items(Resolve r, Map<WorldKey, WorldItem> items, WitTypes types) {
     Map<String, ItemType> out = new LinkedHashMap<>();
     for (var e : items.entrySet()) {
@@ -83,12 +94,18 @@ public final class ComposedPackage {
     Map<String, ItemType.Func> functions = new LinkedHashMap<>();
     iface.functions.forEach((n, f) -> functions.put(n, func(f, types)));
     List<String> resources = new ArrayList<>();
+    Map<String, ItemType.ResourceRef> used = new LinkedHashMap<>();
     iface.types.forEach((n, tid) -> {
       if (r.isResource(tid)) {
         resources.add(n);
+        var def = r.types.get(r.dealias(tid));
+        if (def.owner instanceof dev.plugboard.wit.resolve.Owner.OfInterface(int owner) && owner != id
+            && r.interfaces.get(owner).name != null) {
+          used.put(n, new ItemType.ResourceRef(r.interfaceName(owner), def.name));
+        }
       }
     });
-    return new ItemType.Instance(iface.name != null ? r.interfaceName(id) : null, functions, resources);
+    return new ItemType.Instance(iface.name != null ? r.interfaceName(id) : null, functions, resources, used);
   }
 
   static ItemType.Func func(Function f, WitTypes types) {
@@ -105,6 +122,7 @@ public final class ComposedPackage {
     return name;
   }
 
+  /** The component binary; null for a package known by its type only ({@link #ofWorld}). */
   public byte[] bytes() {
     return bytes;
   }

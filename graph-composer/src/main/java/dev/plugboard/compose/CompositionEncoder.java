@@ -64,6 +64,10 @@ public final class CompositionEncoder {
   }
 
   private int packageComponent(ComposedPackage pkg) throws CompositionException {
+    if (pkg.component() == null) {
+      throw new CompositionException(Kind.NOT_A_COMPONENT, pkg.name() + " is known by its type only; there is no "
+          + "component to embed");
+    }
     if (!importPackages) {
       return add(Sort.COMPONENT, Component.NestedComponentSection.class, new Component.NestedComponentSection(
           pkg.component()));
@@ -85,10 +89,8 @@ public final class CompositionEncoder {
   }
 
   private byte[] run() throws CompositionException {
+    // a composition that instantiates nothing (only type statements) is an empty component
     List<Node.Instantiation> order = graph.instantiationOrder();
-    if (order.isEmpty()) {
-      throw new CompositionException(Kind.NOTHING_PLUGGED, "the composition instantiates nothing");
-    }
     // 1. imports of the composition, typed like the import they satisfy
     for (Node n : graph.nodes().values()) {
       if (n instanceof Node.Import i) {
@@ -168,6 +170,16 @@ public final class CompositionEncoder {
         }
       }
     }
+    ComposedPackage declared = graph.importTypes();
+    if (declared != null && declared.imports().containsKey(node.importName())) {
+      // typed by the document's own declarations: the import of a component made from them
+      Component.ExternType type = copier(declared).externType(copier(declared).innerImport(node.importName()).type());
+      int idx = add(Component.sortOf(type), Component.ImportSection.class, new Component.Import(
+          Component.ExternName.of(node.importName()), type));
+      importIndex.put(node.name(), new int[] {Component.sortOf(type).ordinal(), idx});
+      importIndex.put("\u0000" + node.importName(), importIndex.get(node.name()));
+      return;
+    }
     throw new CompositionException(Kind.UNSUPPORTED, "the import `" + node.importName() + "` is not given to any "
         + "instantiation, so its type is unknown");
   }
@@ -186,6 +198,7 @@ public final class CompositionEncoder {
         case Node.Import i -> Sort.values()[importIndex.get(i.name())[0]];
         case Node.Instantiation i -> Sort.INSTANCE;
       };
+      case Source.Export e when graph.node(e.node()) instanceof Node.Import -> Sort.FUNC;
       case Source.Export e -> {
         ComposedPackage pkg = graph.packages().get(graph.instantiation(e.node()).pkg());
         yield copier(pkg).exportSort(e.export());
@@ -206,7 +219,8 @@ public final class CompositionEncoder {
         if (have == null) {
           Sort actual = sortOf(e);
           have = add(actual, Component.AliasSection.class, new Component.Alias(actual,
-              new Component.AliasTarget.InstanceExport(instanceIndex.get(e.node()), e.export())));
+              new Component.AliasTarget.InstanceExport(graph.node(e.node()) instanceof Node.Import
+                  ? importIndex.get(e.node())[1] : instanceIndex.get(e.node()), e.export())));
           aliasIndex.put(key, have);
         }
         yield have;

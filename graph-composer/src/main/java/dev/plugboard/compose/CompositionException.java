@@ -9,10 +9,32 @@ public final class CompositionException extends Exception {
   }
 
   private final Kind kind;
+  private final java.util.List<String> path;
+  private final String reason;
 
   public CompositionException(Kind kind, String message) {
+    this(kind, message, java.util.List.of(), message);
+  }
+
+  /**
+   * A type mismatch, with where the types first differ ({@code function `draw`},
+   * {@code parameter `p`}, {@code field `y`}) and why, for a front to show on the port.
+   */
+  public CompositionException(Kind kind, String message, java.util.List<String> path, String reason) {
     super(message);
     this.kind = kind;
+    this.path = java.util.List.copyOf(path);
+    this.reason = reason;
+  }
+
+  /** The path into the type where a mismatch is; empty for other problems. */
+  public java.util.List<String> path() {
+    return path;
+  }
+
+  /** Why, at the end of {@link #path()}: {@code expected u32, found s32}. */
+  public String reason() {
+    return reason;
   }
 
   public Kind kind() {

@@ -96,8 +96,16 @@ public final class CompositionGraph {
         Node n = node(w.node());
         yield switch (n) {
           case Node.Import i -> i.type();
-          case Node.Instantiation i -> new ItemType.Other("instance of " + i.pkg());
+          case Node.Instantiation i -> instanceType(packages.get(i.pkg()));
         };
+      }
+      case Source.Export e when node(e.node()) instanceof Node.Import imp -> {
+        ItemType.Func f = imp.type() instanceof ItemType.Instance inst ? inst.functions().get(e.export()) : null;
+        if (f == null) {
+          throw new CompositionException(Kind.NO_SUCH_EXPORT, "import `" + imp.importName() + "` has no export `"
+              + e.export() + "`");
+        }
+        yield f;
       }
       case Source.Export e -> {
         Node.Instantiation i = instantiation(e.node());
@@ -109,6 +117,17 @@ public final class CompositionGraph {
         yield t;
       }
     };
+  }
+
+  /** What an instance of {@code pkg} is, as an argument: an instance of its exported functions. */
+  static ItemType.Instance instanceType(ComposedPackage pkg) {
+    Map<String, ItemType.Func> functions = new LinkedHashMap<>();
+    pkg.exports().forEach((name, t) -> {
+      if (t instanceof ItemType.Func f) {
+        functions.put(name, f);
+      }
+    });
+    return new ItemType.Instance(pkg.name(), functions, List.of());
   }
 
   /** The imports of an instantiation that no argument satisfies yet. */
@@ -202,6 +221,20 @@ public final class CompositionGraph {
     putNode(new Node.Instantiation(name, pkg, Map.of()));
   }
 
+  private ComposedPackage importTypes;
+
+  /**
+   * A component whose imports give the binary types of the composition's imports that no
+   * instantiation takes (a WAC document's declared imports, exported as they are); null if none.
+   */
+  public ComposedPackage importTypes() {
+    return importTypes;
+  }
+
+  public void setImportTypes(ComposedPackage importTypes) {
+    this.importTypes = importTypes;
+  }
+
   /** Adds an import of the composition. */
   public void addImport(String name, String importName, ItemType type) throws CompositionException {
     for (Node n : nodes.values()) {
@@ -210,6 +243,33 @@ public final class CompositionGraph {
       }
     }
     putNode(new Node.Import(name, importName, type));
+  }
+
+  /**
+   * Gives import {@code name} a new type, which must be a subtype of the old one (so every
+   * argument already taken from it still fits): how implicit imports of several instantiations
+   * merge into one.
+   */
+  public void retypeImport(String name, ItemType type) throws CompositionException {
+    if (!(nodes.get(name) instanceof Node.Import was)) {
+      throw new CompositionException(Kind.NOT_AN_INSTANTIATION, "`" + name + "` is not an import");
+    }
+    String m = TypeCheck.mismatch(type, was.type());
+    if (m != null) {
+      throw new CompositionException(Kind.TYPE_MISMATCH, "import `" + was.importName() + "` cannot take the type: " + m);
+    }
+    Node.Import now = new Node.Import(name, was.importName(), type);
+    run(new Command() {
+      @Override
+      public void apply() {
+        nodes.put(name, now);
+      }
+
+      @Override
+      public void revert() {
+        nodes.put(name, was);
+      }
+    });
   }
 
   private void putNode(Node n) throws CompositionException {
@@ -255,10 +315,10 @@ public final class CompositionGraph {
       throw new CompositionException(Kind.CYCLE, "`" + node + "` cannot be given its own export");
     }
     ItemType provided = typeOf(source);
-    String m = TypeCheck.mismatch(provided, wanted);
+    TypeCheck.Mismatch m = TypeCheck.check(provided, wanted);
     if (m != null) {
       throw new CompositionException(Kind.TYPE_MISMATCH, "type mismatch for argument `" + importName + "` of `" + node
-          + "`: " + m);
+          + "`: " + m, m.path(), m.reason());
     }
     if (dependsOn(source, node)) {
       throw new CompositionException(Kind.CYCLE, "giving `" + importName + "` of `" + node
@@ -266,6 +326,7 @@ public final class CompositionGraph {
     }
     Map<String, Source> args = new LinkedHashMap<>(i.args());
     args.put(importName, source);
+    checkResourceIdentity(node, pkg, args, importName);
     Node.Instantiation after = new Node.Instantiation(i.name(), i.pkg(), args);
     run(new Command() {
       @Override
@@ -278,6 +339,91 @@ public final class CompositionGraph {
         nodes.put(node, i);
       }
     });
+  }
+
+  /**
+   * Resources are compared by identity: where an imported interface uses a resource of another
+   * imported interface ({@code use types.{file}}), the arguments for both must agree on which
+   * instance defines it. Checked for the pairs that involve argument {@code changed}.
+   */
+  private void checkResourceIdentity(String node, ComposedPackage pkg, Map<String, Source> args, String changed)
+      throws CompositionException {
+    for (var arg : args.entrySet()) {
+      if (!(pkg.imports().get(arg.getKey()) instanceof ItemType.Instance wanted)) {
+        continue;
+      }
+      for (var use : wanted.usedResources().entrySet()) {
+        String definer = matchingKey(pkg.imports().keySet(), use.getValue().iface());
+        Source defined = definer == null ? null : args.get(definer);
+        if (defined == null || (!arg.getKey().equals(changed) && !definer.equals(changed))) {
+          continue;
+        }
+        String expected = origin(defined, use.getValue().name(), 0);
+        String found = origin(arg.getValue(), use.getKey(), 0);
+        if (expected != null && found != null && !expected.equals(found)) {
+          String reason = "resource `" + use.getKey() + "` of `" + arg.getKey() + "` is " + found + ", but argument `"
+              + definer + "` gives " + expected;
+          throw new CompositionException(Kind.TYPE_MISMATCH, "type mismatch for argument `" + changed + "` of `" + node
+              + "`: " + reason, List.of("resource `" + use.getKey() + "`"), reason);
+        }
+      }
+    }
+  }
+
+  /**
+   * Which instance defines resource {@code resource} of what {@code source} provides, as
+   * {@code node/interface#resource}: followed through the provider's own imports, to the argument
+   * that satisfied them. Null when it cannot be told.
+   */
+  private String origin(Source source, String resource, int depth) {
+    if (depth > nodes.size() + 1) {
+      return null;
+    }
+    return switch (source) {
+      case Source.Whole w -> switch (nodes.get(w.node())) {
+        case Node.Import imp when imp.type() instanceof ItemType.Instance t && t.usedResources().containsKey(resource) -> {
+          ItemType.ResourceRef ref = t.usedResources().get(resource);
+          for (Node n : nodes.values()) {
+            if (n instanceof Node.Import other && TypeCheck.namesMatch(other.importName(), ref.iface())) {
+              yield origin(new Source.Whole(other.name()), ref.name(), depth + 1);
+            }
+          }
+          yield "import `" + ref.iface() + "`#" + ref.name();
+        }
+        case Node.Import imp -> "import `" + imp.importName() + "`#" + resource;
+        case Node.Instantiation inst -> "`" + inst.name() + "`#" + resource;
+        case null -> null;
+      };
+      case Source.Export e -> {
+        if (!(nodes.get(e.node()) instanceof Node.Instantiation inst)) {
+          yield null;
+        }
+        ComposedPackage pkg = packages.get(inst.pkg());
+        if (!(pkg.exports().get(e.export()) instanceof ItemType.Instance t)) {
+          yield null;
+        }
+        ItemType.ResourceRef ref = t.usedResources().get(resource);
+        if (ref == null) {
+          yield "`" + inst.name() + "`'s " + e.export() + "#" + resource;
+        }
+        String exported = matchingKey(pkg.exports().keySet(), ref.iface());
+        if (exported != null) {
+          yield origin(new Source.Export(inst.name(), exported), ref.name(), depth + 1);
+        }
+        String imported = matchingKey(pkg.imports().keySet(), ref.iface());
+        Source given = imported == null ? null : inst.args().get(imported);
+        yield given != null ? origin(given, ref.name(), depth + 1) : null;
+      }
+    };
+  }
+
+  private static String matchingKey(java.util.Set<String> keys, String name) {
+    for (String k : keys) {
+      if (TypeCheck.namesMatch(k, name) || TypeCheck.namesMatch(name, k)) {
+        return k;
+      }
+    }
+    return null;
   }
 
   /** Whether {@code source} (transitively) needs {@code node}. */

@@ -1,18 +1,26 @@
 package dev.plugboard.compose;
 
+import dev.plugboard.wit.resolve.WitResolver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Where a composition finds its packages: those given by name ({@code --dep example:upper=upper.wasm}),
- * else {@code deps/ns/name.wasm} or {@code deps/ns:name.wasm} beside the document. Each component
- * is read once.
+ * else in {@code deps/} beside the document, laid out as wac lays out packages: {@code ns/name.wasm}
+ * (or {@code ns:name.wasm}) is a component; {@code ns/name.wit} or a folder {@code ns/name/} is a WIT
+ * package, whose interfaces and worlds the document may name ({@link #witPackages}) but which cannot
+ * be instantiated. Each component is read once.
  */
 public final class DepsPackages implements Wac.Packages {
+  private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([^;{\\s]+)\\s*;");
   private final Map<String, Path> given;
   private final Path depsDir;
   private final Map<String, ComposedPackage> loaded = new HashMap<>();
@@ -36,11 +44,22 @@ public final class DepsPackages implements Wac.Packages {
     }
     Path p = given.get(bare);
     if (p == null && depsDir != null) {
-      for (Path candidate : List.of(depsDir.resolve(bare.replace(':', '/') + ".wasm"), depsDir.resolve(bare + ".wasm"))) {
+      Path nested = depsDir.resolve(bare.replace(':', '/'));
+      for (Path candidate : List.of(sibling(nested, ".wasm"), depsDir.resolve(bare + ".wasm"))) {
         if (Files.isRegularFile(candidate)) {
           p = candidate;
           break;
         }
+      }
+      if (p == null && (Files.isDirectory(nested) || Files.isRegularFile(sibling(nested, ".wit")))) {
+        throw new CompositionException(CompositionException.Kind.NOT_A_COMPONENT, "`" + bare + "` is a WIT package "
+            + "(" + depsDir.relativize(Files.isDirectory(nested) ? nested : sibling(nested, ".wit")) + "), not a "
+            + "component: its interfaces and worlds can be named, but it cannot be instantiated");
+      }
+      if (p == null && Files.isRegularFile(sibling(nested, ".wat"))) {
+        throw new CompositionException(CompositionException.Kind.NOT_A_COMPONENT, "`" + bare + "` is WebAssembly "
+            + "text (" + depsDir.relativize(sibling(nested, ".wat")) + "); give the binary component: "
+            + "`wasm-tools parse` assembles it");
       }
     }
     if (p == null) {
@@ -55,5 +74,73 @@ public final class DepsPackages implements Wac.Packages {
     ComposedPackage pkg = ComposedPackage.of(bare, bytes);
     loaded.put(bare, pkg);
     return pkg;
+  }
+
+  private static Path sibling(Path p, String extension) {
+    return p.resolveSibling(p.getFileName() + extension);
+  }
+
+  /**
+   * The WIT packages of {@code deps/}, for the document's type statements, imports by path and
+   * {@code targets}: each {@code ns/name.wit} file and {@code ns/name/} folder one package, and a
+   * folder of {@code .wit} files that all declare the same package (the WIT {@code deps/} layout)
+   * one package. Unreadable files are left out; their problems show where they are used.
+   */
+  public List<WitResolver.Group> witPackages() {
+    List<WitResolver.Group> out = new ArrayList<>();
+    if (depsDir == null || !Files.isDirectory(depsDir)) {
+      return out;
+    }
+    for (Path entry : list(depsDir)) {
+      if (Files.isRegularFile(entry) && entry.toString().endsWith(".wit")) {
+        group(List.of(entry), out);
+      } else if (Files.isDirectory(entry)) {
+        List<Path> files = list(entry).stream().filter(f -> Files.isRegularFile(f) && f.toString().endsWith(".wit"))
+            .toList();
+        if (files.stream().map(DepsPackages::declaredPackage).distinct().count() <= 1) {
+          group(files, out);
+        } else {
+          files.forEach(f -> group(List.of(f), out));
+        }
+        for (Path sub : list(entry)) {
+          if (Files.isDirectory(sub)) {
+            group(list(sub).stream().filter(f -> Files.isRegularFile(f) && f.toString().endsWith(".wit")).toList(),
+                out);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void group(List<Path> files, List<WitResolver.Group> out) {
+    List<WitResolver.SourceFile> sources = new ArrayList<>();
+    for (Path f : files) {
+      try {
+        sources.add(new WitResolver.SourceFile(f.toString(), Files.readString(f)));
+      } catch (IOException | java.io.UncheckedIOException e) {
+        // left out: a package that cannot be read is reported as unknown where it is named
+      }
+    }
+    if (!sources.isEmpty()) {
+      out.add(new WitResolver.Group(sources));
+    }
+  }
+
+  private static String declaredPackage(Path witFile) {
+    try {
+      Matcher m = PACKAGE.matcher(Files.readString(witFile));
+      return m.find() ? m.group(1) : "";
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return "";
+    }
+  }
+
+  private static List<Path> list(Path dir) {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.sorted().toList();
+    } catch (IOException e) {
+      return List.of();
+    }
   }
 }

@@ -15,13 +15,25 @@ public sealed interface ItemType {
     }
   }
 
-  /** An instance of an interface: its functions and the names of its resources. */
-  record Instance(String interfaceName, Map<String, Func> functions, List<String> resources) implements ItemType {
+  /**
+   * An instance of an interface: its functions, the names of its resources, and of those the
+   * ones it takes from another interface with {@code use} (local name → where it is defined).
+   */
+  record Instance(String interfaceName, Map<String, Func> functions, List<String> resources,
+      Map<String, ResourceRef> usedResources) implements ItemType {
     public Instance {
       functions = Map.copyOf(functions);
       resources = List.copyOf(resources);
+      usedResources = Map.copyOf(usedResources);
+    }
+
+    public Instance(String interfaceName, Map<String, Func> functions, List<String> resources) {
+      this(interfaceName, functions, resources, Map.of());
     }
   }
+
+  /** Resource {@code name} as defined by interface {@code iface} ({@code ns:pkg/iface@v}). */
+  record ResourceRef(String iface, String name) {}
 
   /**
    * A type declared in WAC text (an interface path, {@code func(...)}, an inline interface) and

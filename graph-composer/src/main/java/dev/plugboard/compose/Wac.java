@@ -67,7 +67,7 @@ public final class Wac {
     List<Tok> all(SourceMap sources) throws WacException {
       List<Tok> out = new ArrayList<>();
       while (true) {
-        skip();
+        skip(sources);
         if (i >= s.length()) {
           out.add(new Tok(T.EOF, "", i, i));
           return out;
@@ -84,15 +84,14 @@ public final class Wac {
           }
           i++;
           out.add(new Tok(T.STRING, s.substring(start + 1, i - 1), start, i));
-        } else if (Character.isLetter(c) || c == '%' || c == '_') {
+        } else if (asciiLetter(c) || c == '%') {
           i++;
-          while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '-'
-              || s.charAt(i) == '_')) {
+          while (i < s.length() && (asciiAlnum(s.charAt(i)) || s.charAt(i) == '-')) {
             i++;
           }
           out.add(new Tok(T.ID, s.substring(start, i), start, i));
-        } else if (Character.isDigit(c)) {
-          while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '.'
+        } else if (c >= '0' && c <= '9') {
+          while (i < s.length() && (asciiAlnum(s.charAt(i)) || s.charAt(i) == '.'
               || s.charAt(i) == '-' || s.charAt(i) == '+')) {
             i++;
           }
@@ -112,7 +111,16 @@ public final class Wac {
       }
     }
 
-    private void skip() {
+    private static boolean asciiLetter(char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean asciiAlnum(char c) {
+      return asciiLetter(c) || (c >= '0' && c <= '9');
+    }
+
+    /** Whitespace and comments; block comments nest, as in WIT. */
+    private void skip(SourceMap sources) throws WacException {
       while (i < s.length()) {
         char c = s.charAt(i);
         if (Character.isWhitespace(c)) {
@@ -122,8 +130,22 @@ public final class Wac {
             i++;
           }
         } else if (s.startsWith("/*", i)) {
-          int end = s.indexOf("*/", i + 2);
-          i = end < 0 ? s.length() : end + 2;
+          int start = i;
+          int depth = 0;
+          do {
+            if (s.startsWith("/*", i)) {
+              depth++;
+              i += 2;
+            } else if (s.startsWith("*/", i)) {
+              depth--;
+              i += 2;
+            } else {
+              i++;
+            }
+          } while (depth > 0 && i < s.length());
+          if (depth > 0) {
+            throw new WacException(sources, new Span(start, start + 2), "unterminated block comment");
+          }
         } else {
           return;
         }
@@ -178,6 +200,8 @@ public final class Wac {
     private dev.plugboard.types.WitTypes declaredTypes;
     /** Inline import types ({@code func(...)}, {@code interface { … }}) by the import's token index. */
     private final Map<Integer, String> inlineImports = new LinkedHashMap<>();
+    /** Imports made by {@code ...}, by import name, with the package whose instantiation made each. */
+    private final Map<String, String> implicitImports = new LinkedHashMap<>();
     private String packageName;
     private List<dev.plugboard.wit.resolve.WitResolver.Group> witDeps = List.of();
 
@@ -288,6 +312,7 @@ public final class Wac {
       if (targetsTok != null) {
         checkTargets(targetsTok);
       }
+      typeUnpluggedImports();
       return new Document(name.text(), targets, graph, typeStatements);
     }
 
@@ -302,10 +327,16 @@ public final class Wac {
      * First pass: the type statements and inline import types, put together as one WIT package
      * ({@code interface}s and {@code world}s as written, other type declarations in an interface
      * {@code wac-types}, each inline import type in an interface {@code wac-import-N}) and resolved.
+     * WAC is read top-down: an interface or world sees the top-level types declared before it
+     * (through a generated {@code use wac-types.{..}}) and may only name interfaces and worlds
+     * declared before it. Named function types ({@code type f = func(..)}) are written out where
+     * they are used.
      */
     private void declarations(Tok name) throws WacException {
       StringBuilder wit = new StringBuilder("package ").append(name.text()).append(";\n");
       List<int[]> loose = new ArrayList<>();
+      List<String> looseNames = new ArrayList<>();
+      Set<String> items = new java.util.HashSet<>();
       int imports = 0;
       while (peek().kind() != T.EOF) {
         Tok t = peek();
@@ -313,9 +344,20 @@ public final class Wac {
         int statementStart = p;
         if (kw.equals("interface") || kw.equals("world")) {
           int end = statementEnd(true);
-          append(wit, t.start(), end);
+          declaration(wit, statementStart, p, end, looseNames, items);
+          items.add(unescape(toks.get(statementStart + 1).text()));
+        } else if (kw.equals("type") && toks.get(p + 2).text().equals("=") && toks.get(p + 3).text().equals("func")) {
+          Tok alias = toks.get(p + 1);
+          next();
+          next();
+          next();
+          int from = peek().start();
+          int end = statementEnd(false);
+          funcAliases.put(unescape(alias.text()), new int[] {from, end});
         } else if (Set.of("type", "record", "variant", "enum", "flags", "resource").contains(kw)) {
+          Tok typeName = toks.get(p + 1);
           loose.add(new int[] {t.start(), statementEnd(true)});
+          looseNames.add(unescape(typeName.text()));
         } else if (kw.equals("import")) {
           next();
           Tok local = peek();
@@ -325,14 +367,20 @@ public final class Wac {
           if (at(":")) {
             next();
             Tok type = peek();
-            if (at("func") || at("interface")) {
+            int[] alias = type.kind() == T.ID && toks.get(p + 1).text().equals(";")
+                ? funcAliases.get(unescape(type.text())) : null;
+            if (at("func") || at("interface") || alias != null) {
               int end = statementEnd(false);
               String iface = "wac-import-" + word(++imports);
               inlineImports.put(statementStart, iface);
-              if (type.text().equals("func")) {
+              if (!type.text().equals("interface")) {
                 wit.append("\ninterface ").append(iface).append(" {\n  ").append(unescape(local.text()).isEmpty()
                     ? "f" : local.text()).append(": ");
-                append(wit, type.start(), end);
+                if (alias != null) {
+                  append(wit, alias[0], alias[1]);
+                } else {
+                  append(wit, type.start(), end);
+                }
                 wit.append(";\n}\n");
               } else {
                 wit.append("\ninterface ").append(iface).append(' ');
@@ -378,6 +426,115 @@ public final class Wac {
       }
       declared = r.resolve();
       declaredTypes = new dev.plugboard.types.WitTypes(declared);
+    }
+
+    /** Declared interfaces of the inline and by-path imports, by import name. */
+    private final Map<String, Integer> declaredImports = new LinkedHashMap<>();
+
+    /**
+     * The imports that no instantiation takes get their binary types from the document's
+     * declarations: a component of a world that imports each of them (see
+     * {@link CompositionGraph#importTypes()}). Where that cannot be built, encoding says so.
+     */
+    private void typeUnpluggedImports() {
+      if (declared == null) {
+        return;
+      }
+      var world = new dev.plugboard.wit.resolve.World("wac-document-imports");
+      for (Node n : graph.nodes().values()) {
+        Integer id = n instanceof Node.Import i ? declaredImports.get(i.importName()) : null;
+        if (id == null) {
+          continue;
+        }
+        String importName = ((Node.Import) n).importName();
+        var iface = declared.interfaces.get(id);
+        boolean inline = iface.name != null && iface.name.startsWith("wac-import-");
+        if (inline && ((Node.Import) n).type() instanceof ItemType.Func && iface.functions.size() == 1) {
+          var f = iface.functions.values().iterator().next();
+          world.imports.put(new dev.plugboard.wit.resolve.WorldKey.Name(importName),
+              new dev.plugboard.wit.resolve.WorldItem.OfFunction(new dev.plugboard.wit.resolve.Function(importName,
+                  f.kind(), f.resource(), f.params(), f.result(), f.docs(), f.stability(), f.externalId(), f.span())));
+        } else {
+          world.imports.put(new dev.plugboard.wit.resolve.WorldKey.Name(importName),
+              new dev.plugboard.wit.resolve.WorldItem.OfInterface(id, dev.plugboard.wit.resolve.Stability.UNKNOWN,
+                  null, null, Span.NONE));
+        }
+      }
+      if (world.imports.isEmpty()) {
+        return;
+      }
+      world.pkg = declared.packages.size() - 1;
+      declared.worlds.add(world);
+      try {
+        byte[] component = dev.plugboard.binary.ComponentNew.wrap(EMPTY_MODULE, declared, declared.worlds.size() - 1);
+        graph.setImportTypes(ComposedPackage.of("wac-document-imports", component));
+      } catch (dev.plugboard.binary.ComponentNew.Failure | CompositionException | RuntimeException e) {
+        // left untyped: encoding reports the import whose type is unknown
+      } finally {
+        declared.worlds.removeLast();
+      }
+    }
+
+    /** {@code (module)}. */
+    private static final byte[] EMPTY_MODULE = {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00};
+
+    /** Named function types: name → the offsets of their {@code func(..) -> ..} text. */
+    private final Map<String, int[]> funcAliases = new LinkedHashMap<>();
+
+    /**
+     * Writes the interface or world declared by tokens {@code [from, to)} (text ending at
+     * {@code end}) as WIT: the top-level types it mentions are brought in with a {@code use},
+     * named function types are written out, and the interfaces and worlds it names must be
+     * declared before it ({@code items}).
+     */
+    private void declaration(StringBuilder wit, int from, int to, int end, List<String> looseNames, Set<String> items)
+        throws WacException {
+      int open = from;
+      while (open < to && !toks.get(open).text().equals("{")) {
+        open++;
+      }
+      if (open >= to) {
+        append(wit, toks.get(from).start(), end);
+        return;
+      }
+      Set<String> mentioned = new java.util.LinkedHashSet<>();
+      Set<String> local = new java.util.HashSet<>();
+      for (int k = open + 1; k < to; k++) {
+        Tok t = toks.get(k);
+        if (t.kind() != T.ID) {
+          continue;
+        }
+        String prev = toks.get(k - 1).text();
+        if (Set.of("type", "record", "variant", "enum", "flags", "resource").contains(prev)) {
+          local.add(unescape(t.text()));
+        } else if (looseNames.contains(unescape(t.text()))) {
+          mentioned.add(unescape(t.text()));
+        }
+        boolean named = (prev.equals("use") || prev.equals("include")) && toks.get(k - 1).kind() == T.ID
+            && !toks.get(k + 1).text().equals(":");
+        boolean item = (prev.equals("import") || prev.equals("export")) && toks.get(k + 1).text().equals(";");
+        if ((named || item) && !items.contains(unescape(t.text()))) {
+          throw error(t, "undefined name `" + unescape(t.text()) + "`" + (items.isEmpty() ? ""
+              : ": an interface or world must be declared before it is used"));
+        }
+      }
+      mentioned.removeAll(local);
+      append(wit, toks.get(from).start(), toks.get(open).end());
+      if (!mentioned.isEmpty()) {
+        wit.append(" use wac-types.{").append(String.join(", ", mentioned)).append("};");
+      }
+      int copied = toks.get(open).end();
+      for (int k = open + 1; k < to; k++) {
+        Tok t = toks.get(k);
+        int[] alias = t.kind() == T.ID && toks.get(k - 1).text().equals(":") ? funcAliases.get(unescape(t.text()))
+            : null;
+        if (alias != null) {
+          append(wit, copied, t.start());
+          append(wit, alias[0], alias[1]);
+          copied = t.end();
+        }
+      }
+      append(wit, copied, end);
     }
 
     /** 1 → a, 2 → b, … 27 → ba: a kebab-case word for a number. */
@@ -556,6 +713,7 @@ public final class Wac {
           throw error(asTok, "expected a name after `as`");
         }
         importName = asTok.kind() == T.STRING ? asTok.text() : unescape(asTok.text());
+        checkName(asTok, importName);
       }
       expect(":");
       ItemType type;
@@ -565,12 +723,13 @@ public final class Wac {
         type = new ItemType.Declared(typeStart.text(), null);
         String iface = inlineImports.get(statementIndex);
         Integer id = iface == null ? null : declaredInterface(iface);
+        if (importName == null) {
+          importName = unescape(local.text());
+        }
         if (id != null) {
           ItemType.Instance inst = ComposedPackage.instance(declared, id, declaredTypes);
           type = typeStart.text().equals("func") ? inst.functions().values().iterator().next() : inst;
-        }
-        if (importName == null) {
-          importName = unescape(local.text());
+          declaredImports.put(importName, id);
         }
       } else if (toks.get(p + 1).text().equals(":")) {
         Tok path = path(true);
@@ -578,6 +737,21 @@ public final class Wac {
         if (importName == null) {
           importName = path.text();
         }
+        Integer id = declaredByPath(path.text());
+        if (id != null && id >= 0) {
+          declaredImports.put(importName, id);
+        }
+      } else if (inlineImports.containsKey(statementIndex)) {
+        Tok ref = id();
+        Integer id = declaredInterface(inlineImports.get(statementIndex));
+        if (id == null) {
+          throw error(ref, "`" + unescape(ref.text()) + "` is not a function type the document declares");
+        }
+        type = ComposedPackage.instance(declared, id, declaredTypes).functions().values().iterator().next();
+        if (importName == null) {
+          importName = unescape(local.text());
+        }
+        declaredImports.put(importName, id);
       } else {
         Tok ref = id();
         Integer id = declaredInterface(unescape(ref.text()));
@@ -588,9 +762,21 @@ public final class Wac {
         if (importName == null) {
           importName = unescape(local.text());
         }
+        declaredImports.put(importName, id);
       }
       expect(";");
       define(local, null);
+      if (implicitImports.containsKey(importName)) {
+        throw error(asTok != null ? asTok : local, "import `" + importName + "` conflicts with an item that was "
+            + "implicitly imported by an instantiation of " + implicitImports.get(importName));
+      }
+      for (Node n : graph.nodes().values()) {
+        if (n instanceof Node.Import other && other.importName().equalsIgnoreCase(importName)) {
+          throw error(asTok != null ? asTok : local, "duplicate import `" + importName + "`: the composition already "
+              + "imports " + (other.importName().equals(importName) ? "that name"
+              : "`" + other.importName() + "` (names are unique regardless of case)"));
+        }
+      }
       try {
         graph.addImport(unescape(local.text()), importName, type);
       } catch (CompositionException e) {
@@ -599,18 +785,125 @@ public final class Wac {
       scope.put(unescape(local.text()), new Val.Item(new Source.Whole(unescape(local.text())), importName));
     }
 
-    /** The type of an interface by its path, from any registered package that imports or exports it. */
-    private ItemType typeOfPath(Tok path) {
-      for (ComposedPackage pkg : graph.packages().values()) {
+    /**
+     * The type of an interface by its path ({@code ns:pkg/iface@version}): from a registered
+     * component that imports or exports it, from the WIT packages (the document's declarations and
+     * {@code deps/}), or from the package of that name. An unknown package or interface is an error.
+     */
+    private ItemType typeOfPath(Tok path) throws WacException {
+      ItemType known = typeIn(graph.packages().values(), path.text());
+      if (known != null) {
+        return known;
+      }
+      String text = path.text();
+      int slash = text.indexOf('/');
+      int at = text.indexOf('@');
+      String pkgName = text.substring(0, slash) + (at < 0 ? "" : text.substring(at));
+      String iface = text.substring(slash + 1, at < 0 ? text.length() : at);
+      Integer id = declaredByPath(text);
+      if (id != null && id >= 0) {
+        return ComposedPackage.instance(declared, id, declaredTypes);
+      }
+      if (id != null) {
+        for (var p : declared.packages) {
+          if (p.name.toString().replaceAll("@.*", "").equals(pkgName.replaceAll("@.*", ""))
+              && p.worlds.containsKey(iface)) {
+            return new ItemType.Other("component of world " + text); // an import of a component
+          }
+        }
+        throw error(path, "package `" + pkgName + "` has no interface or world `" + iface + "`");
+      }
+      ComposedPackage pkg;
+      try {
+        pkg = packages.find(pkgName);
+      } catch (CompositionException e) {
+        throw error(path, e.getMessage());
+      }
+      List<ComposedPackage> candidates = new ArrayList<>();
+      if (pkg != null) {
+        candidates.add(pkg);
+      } else {
+        // an interface of another package that a component instantiated later in the document imports or exports
+        for (int k = 0; k + 1 < toks.size(); k++) {
+          if (toks.get(k).text().equals("new") && toks.get(k).kind() == T.ID) {
+            try {
+              ComposedPackage later = packages.find(pathAt(k + 1));
+              if (later != null) {
+                candidates.add(later);
+              }
+            } catch (CompositionException e) {
+              // reported where that package is instantiated
+            }
+          }
+        }
+      }
+      known = typeIn(candidates, text);
+      if (known == null && pkg == null) {
+        throw error(path, "unknown package `" + pkgName + "`");
+      }
+      if (known == null) {
+        throw error(path, "package `" + pkgName + "` has no interface `" + iface + "`");
+      }
+      return known;
+    }
+
+    /**
+     * The declared (document or {@code deps/}) interface {@code ns:pkg/iface@version}: its id, -1
+     * when the package is declared but has no such interface, null when the package is not declared.
+     */
+    private Integer declaredByPath(String text) {
+      if (declared == null) {
+        return null;
+      }
+      int slash = text.indexOf('/');
+      int at = text.indexOf('@');
+      String pkgName = text.substring(0, slash) + (at < 0 ? "" : text.substring(at));
+      String iface = text.substring(slash + 1, at < 0 ? text.length() : at);
+      Integer found = null;
+      for (var p : declared.packages) {
+        if (p.name.toString().equals(pkgName) || (at < 0 && p.name.toString().replaceAll("@.*", "").equals(pkgName))) {
+          found = p.interfaces.getOrDefault(iface, -1);
+          if (found >= 0) {
+            return found;
+          }
+        }
+      }
+      return found;
+    }
+
+    /** The package name written from token {@code k} on ({@code ns:name@version}), without consuming it. */
+    private String pathAt(int k) {
+      int save = p;
+      p = k;
+      try {
+        return path(false).text();
+      } catch (WacException e) {
+        return "";
+      } finally {
+        p = save;
+      }
+    }
+
+    /** What one of {@code pkgs} imports or exports under {@code path} (semver-compatible), or null. */
+    private static ItemType typeIn(java.util.Collection<ComposedPackage> pkgs, String path) {
+      for (ComposedPackage pkg : pkgs) {
         for (var m : List.of(pkg.imports(), pkg.exports())) {
           for (var e : m.entrySet()) {
-            if (TypeCheck.namesMatch(e.getKey(), path.text()) || TypeCheck.namesMatch(path.text(), e.getKey())) {
+            if (TypeCheck.namesMatch(e.getKey(), path) || TypeCheck.namesMatch(path, e.getKey())) {
               return e.getValue();
             }
           }
         }
       }
-      return new ItemType.Declared("interface", path.text());
+      return null;
+    }
+
+    /** An import or export name must be a kebab-case label or an interface name. */
+    private void checkName(Tok at, String name) throws WacException {
+      String problem = ExternName.problem(name);
+      if (problem != null) {
+        throw error(at, problem);
+      }
     }
 
     private void define(Tok local, Val v) throws WacException {
@@ -650,10 +943,15 @@ public final class Wac {
         if (pkg.exports().isEmpty()) {
           throw error(dots, "the instance has no exports to spread");
         }
+        int added = 0;
         for (String e : pkg.exports().keySet()) {
           if (!graph.exports().containsKey(e)) {
             export(new Source.Export(inst.node(), e), e, dots);
+            added++;
           }
+        }
+        if (added == 0) {
+          throw error(dots, "the spread has no effect: every export of the instance is already exported");
         }
         return;
       }
@@ -666,6 +964,7 @@ public final class Wac {
           throw error(nameTok, "expected a name after `as`");
         }
         name = nameTok.kind() == T.STRING ? nameTok.text() : unescape(nameTok.text());
+        checkName(nameTok, name);
       } else {
         name = switch (v) {
           case Val.Item i -> i.name();
@@ -682,6 +981,12 @@ public final class Wac {
     }
 
     private void export(Source source, String name, Tok at) throws WacException {
+      for (String have : graph.exports().keySet()) {
+        if (have.equalsIgnoreCase(name)) {
+          throw error(at, "duplicate export `" + name + "`: the composition already exports " + (have.equals(name)
+              ? "that name" : "`" + have + "` (names are unique regardless of case)"));
+        }
+      }
       try {
         graph.export(source, name);
       } catch (CompositionException e) {
@@ -737,6 +1042,15 @@ public final class Wac {
     }
 
     private Val access(Val v, String name, boolean exact, Tok at, Tok nameTok) throws WacException {
+      if (v instanceof Val.Item item && item.source() instanceof Source.Whole w
+          && graph.nodes().get(w.node()) instanceof Node.Import imp && imp.type() instanceof ItemType.Instance type) {
+        // an export of an imported instance
+        String export = exact ? name : inferExport(type.functions().keySet(), name);
+        if (!type.functions().containsKey(export)) {
+          throw error(nameTok, "the imported instance `" + imp.importName() + "` has no export `" + export + "`");
+        }
+        return new Val.Item(new Source.Export(w.node(), export), export);
+      }
       if (!(v instanceof Val.Inst inst)) {
         throw error(at.start(), nameTok.end(), "only an instance has exports to access");
       }
@@ -792,7 +1106,11 @@ public final class Wac {
       List<Val.Inst> spreads = new ArrayList<>();
       List<Tok> spreadToks = new ArrayList<>();
       boolean implicit = false;
+      java.util.Set<String> given = new java.util.HashSet<>();
       while (!at("}")) {
+        if (implicit) {
+          throw error(peek(), "`...` must be the last argument");
+        }
         if (at("...")) {
           Tok dots = next();
           if (at("}") || at(",")) {
@@ -817,6 +1135,9 @@ public final class Wac {
             Val v = expression(null);
             String arg = first.kind() == T.STRING ? first.text()
                 : inferImport(pkg.imports().keySet(), unescape(first.text()));
+            if (!given.add(arg)) {
+              throw error(first, "duplicate argument `" + arg + "`");
+            }
             argument(node, arg, v, first);
           } else {
             if (first.kind() != T.ID) {
@@ -826,7 +1147,11 @@ public final class Wac {
             if (v == null) {
               throw error(first, "undefined name `" + unescape(first.text()) + "`");
             }
-            argument(node, inferredName(pkg, unescape(first.text()), v), v, first);
+            String arg = inferredName(pkg, unescape(first.text()), v);
+            if (!given.add(arg)) {
+              throw error(first, "duplicate argument `" + arg + "`");
+            }
+            argument(node, arg, v, first);
           }
         }
         if (at(",")) {
@@ -876,15 +1201,32 @@ public final class Wac {
       }
     }
 
+    /**
+     * Imports {@code imp} for {@code node} ({@code ...}): a new import, or the one an earlier
+     * instantiation imported implicitly, merged with this one (instances: the union of their
+     * functions, which must agree where they overlap), or an explicit import of that name.
+     */
     private void implicitImport(String node, String imp, ComposedPackage pkg, Tok at) throws WacException {
       try {
         var existing = graph.importNamed(imp);
         String importNode;
+        ItemType wanted = pkg.imports().get(imp);
         if (existing.isPresent()) {
           importNode = existing.get().name();
+          if (implicitImports.containsKey(imp)) {
+            ItemType merged = TypeCheck.merge(existing.get().type(), wanted);
+            if (merged == null) {
+              throw error(at, "implicit import `" + imp + "` of " + pkg.name() + " conflicts with the one of "
+                  + implicitImports.get(imp) + ": " + TypeCheck.mismatch(existing.get().type(), wanted));
+            }
+            if (!merged.equals(existing.get().type())) {
+              graph.retypeImport(importNode, merged);
+            }
+          }
         } else {
           importNode = fresh(imp);
-          graph.addImport(importNode, imp, pkg.imports().get(imp));
+          graph.addImport(importNode, imp, wanted);
+          implicitImports.put(imp, pkg.name());
         }
         graph.setArgument(node, imp, new Source.Whole(importNode));
       } catch (CompositionException e) {

@@ -71,7 +71,9 @@ class CompositionGraphTest {
         new dev.plugboard.types.ValueType.ListType(dev.plugboard.types.ValueType.Prim.U8));
     var have = new ItemType.Func(List.of("s"), List.of(dev.plugboard.types.ValueType.Prim.STRING),
         new dev.plugboard.types.ValueType.ListType(dev.plugboard.types.ValueType.Prim.U16));
-    assertThat(TypeCheck.mismatch(have, want)).isEqualTo("result element: expected u8, found u16");
+    assertThat(TypeCheck.mismatch(have, want)).isEqualTo("result: list element: expected u8, found u16");
+    assertThat(TypeCheck.check(have, want)).isEqualTo(new TypeCheck.Mismatch(List.of("result", "list element"),
+        "expected u8, found u16"));
     assertThat(TypeCheck.namesMatch("a:b/c@1.2.0", "a:b/c@1.0.0")).isTrue();
     assertThat(TypeCheck.namesMatch("a:b/c@0.2.1", "a:b/c@0.2.0")).isTrue();
     assertThat(TypeCheck.namesMatch("a:b/c@0.3.0", "a:b/c@0.2.0")).isFalse();

@@ -76,6 +76,21 @@ class WacTest {
   }
 
   @Test
+  void exportsOfImportedInstancesAndWholeInstancesEncode() throws Exception {
+    String text = """
+        package example:composition;
+        import t: example:text/transform@0.1.0;
+        let app = new example:app { t };
+        export app.run;
+        export t.apply as "apply-imported";
+        """;
+    Wac.Document d = Wac.read("c.wac", text, fixtures());
+    assertThat(d.graph().exports()).containsEntry("apply-imported", new CompositionGraph.Source.Export("t", "apply"));
+    byte[] out = CompositionEncoder.encode(d.graph());
+    assertThat(LoadedComponent.load(out, "c.wasm")).isNotNull();
+  }
+
+  @Test
   void roundTripsThroughText() throws Exception {
     for (String text : new String[] {APP_UPPER, """
         package example:c;

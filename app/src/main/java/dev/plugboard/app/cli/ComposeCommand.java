@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code plugboard compose file.wac --dep pkg:name=path.wasm ... -o out.wasm}: evaluates a WAC
  * document and writes the composed component. Packages not given with {@code --dep} are looked
- * up in {@code deps/} beside the file ({@code deps/ns/name.wasm} or {@code deps/ns:name.wasm}).
+ * up in {@code deps/} beside the file ({@code deps/ns/name.wasm} or {@code deps/ns:name.wasm}; WIT
+ * packages as {@code deps/ns/name.wit} or {@code deps/ns/name/}).
  */
 @Command(name = "compose", mixinStandardHelpOptions = true,
     description = "Compose components as a WAC document says and write the composed component.")
@@ -58,11 +59,11 @@ public final class ComposeCommand implements Callable<Integer> {
       given.put(d.substring(0, eq).replaceAll("@.*", ""), Path.of(d.substring(eq + 1)));
     }
     Path depsDir = file.toAbsolutePath().getParent().resolve("deps");
-    Wac.Packages packages = new dev.plugboard.compose.DepsPackages(given, depsDir);
+    dev.plugboard.compose.DepsPackages packages = new dev.plugboard.compose.DepsPackages(given, depsDir);
     Wac.Document doc;
     byte[] out;
     try {
-      doc = Wac.read(file.toString(), text, packages, dev.plugboard.wit.resolve.WitResolver.readDeps(depsDir));
+      doc = Wac.read(file.toString(), text, packages, packages.witPackages());
       out = CompositionEncoder.encode(doc.graph(), importComponents);
     } catch (Wac.WacException e) {
       spec.commandLine().getErr().println(e.rendered());

@@ -881,6 +881,9 @@ public final class Parser {
               break;
             }
           }
+          if (types.isEmpty()) {
+            throw fail(current.span(), "expected a type, found " + found() + ": a tuple has at least one element");
+          }
           expect(GT);
           yield new TypeExpr.TupleOf(from(start), types);
         }

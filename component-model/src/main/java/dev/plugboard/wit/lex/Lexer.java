@@ -258,14 +258,17 @@ public final class Lexer {
     if (id.isEmpty()) {
       return "empty identifier";
     }
-    for (String word : id.split("-", -1)) {
+    String[] words = id.split("-", -1);
+    for (String word : words) {
       if (word.isEmpty()) {
         return "`" + id + "` is not in kebab case: "
             + (id.startsWith("-") ? "it starts with `-`" : id.endsWith("-") ? "it ends with `-`" : "it has `--`");
       }
       char first = word.charAt(0);
-      if (!(first >= 'a' && first <= 'z') && !(first >= 'A' && first <= 'Z')) {
-        return "`" + id + "` is not in kebab case: each word must start with an ASCII letter, `" + word + "` does not";
+      // only the first fragment must start with a letter: `a1-2-3` and `go-1` are labels
+      if (word == words[0] && !(first >= 'a' && first <= 'z') && !(first >= 'A' && first <= 'Z')) {
+        return "`" + id + "` is not in kebab case: the first word must start with an ASCII letter, `" + word
+            + "` does not";
       }
       boolean lower = false;
       boolean upper = false;

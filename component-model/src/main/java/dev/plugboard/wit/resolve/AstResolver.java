@@ -621,6 +621,26 @@ final class AstResolver {
     body.types.put(def.name().name(), id);
   }
 
+  /**
+   * WIT.md's {@code kt}: a map key is an integer, {@code char}, {@code bool} or {@code string},
+   * perhaps through aliases of this package; a type from another package is checked where it is defined.
+   */
+  private void checkMapKey(Type key, Span span) {
+    Type t = key;
+    for (int hops = 0; t instanceof Type.Ref(int id) && id < out.types.size() && hops < out.types.size(); hops++) {
+      if (!(out.types.get(id).kind instanceof TypeKind.Alias(Type target))) {
+        break;
+      }
+      t = target;
+    }
+    boolean foreign = t instanceof Type.Ref(int id) && out.types.get(id).kind instanceof TypeKind.Unknown;
+    boolean allowed = t instanceof Type.Primitive p && p != Type.Primitive.F32 && p != Type.Primitive.F64
+        && p != Type.Primitive.ERROR_CONTEXT;
+    if (!allowed && !foreign) {
+      throw fail(span, "invalid map key type: a map key must be an integer type, `char`, `bool` or `string`");
+    }
+  }
+
   private void unique(Map<String, Span> seen, Id name, String what) {
     Span prev = seen.putIfAbsent(name.name(), name.span());
     if (prev != null) {
@@ -654,8 +674,11 @@ final class AstResolver {
         Type e = type(body, l.element(), ctx, inDefinition);
         yield l.size() == null ? new TypeKind.ListOf(e) : new TypeKind.FixedList(e, l.size());
       }
-      case TypeExpr.MapOf m -> new TypeKind.MapOf(type(body, m.key(), ctx, inDefinition),
-          type(body, m.value(), ctx, inDefinition));
+      case TypeExpr.MapOf m -> {
+        Type key = type(body, m.key(), ctx, inDefinition);
+        checkMapKey(key, m.key().span());
+        yield new TypeKind.MapOf(key, type(body, m.value(), ctx, inDefinition));
+      }
       case TypeExpr.OptionOf o -> new TypeKind.Option(type(body, o.type(), ctx, inDefinition));
       case TypeExpr.ResultOf r -> new TypeKind.Result(r.ok() == null ? null : type(body, r.ok(), ctx, inDefinition),
           r.err() == null ? null : type(body, r.err(), ctx, inDefinition));

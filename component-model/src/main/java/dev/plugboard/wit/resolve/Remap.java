@@ -349,7 +349,12 @@ final class Remap {
             out.put(key, new WorldItem.OfFunction(mapFunction(f.function())));
           }
         }
-        case WorldItem.OfType t -> out.put(key, new WorldItem.OfType(mapId(t.id(), Span.NONE)));
+        case WorldItem.OfType t -> {
+          // a type the world defines or uses under an inactive gate leaves with its item
+          if (types.get(t.id()) != null) {
+            out.put(key, new WorldItem.OfType(types.get(t.id())));
+          }
+        }
       }
     }
     return out;

@@ -301,8 +301,13 @@ public final class WitResolver {
         if (name == null) {
           name = ast.packageName();
         }
+        String these = Docs.of(ast.packageDocs());
+        if (docs != null && these != null) {
+          diagnostics.add(Diagnostic.error(ast.packageName().span(), "found doc comments on multiple 'package' items"));
+          return out;
+        }
         if (docs == null) {
-          docs = Docs.of(ast.packageDocs());
+          docs = these;
         }
       }
       items.add(ast.items());

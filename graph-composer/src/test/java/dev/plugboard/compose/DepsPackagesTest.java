@@ -1,0 +1,76 @@
+package dev.plugboard.compose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The wac layout of {@code deps/}: components, WIT packages (files and folders), and what is neither. */
+class DepsPackagesTest {
+  @TempDir Path dir;
+
+  private DepsPackages deps() throws Exception {
+    Path deps = dir.resolve("deps");
+    Files.createDirectories(deps.resolve("test/folder"));
+    Files.writeString(deps.resolve("test/types.wit"), """
+        package test:types;
+        interface greet { greet: func(name: string) -> string; }
+        world service { export run: func() -> string; }
+        """);
+    Files.writeString(deps.resolve("test/other.wit"), "package test:other;\ninterface i { f: func(); }\n");
+    Files.writeString(deps.resolve("test/folder/a.wit"), "package test:folder;\ninterface a { g: func(); }\n");
+    Files.writeString(deps.resolve("test/garbage.wasm"), "this is not WebAssembly");
+    Files.write(deps.resolve("test/core.wasm"), HexFormat.of().parseHex("0061736d01000000"));
+    Files.writeString(deps.resolve("test/text.wat"), "(component)");
+    return new DepsPackages(Map.of(), deps);
+  }
+
+  private String error(String document) throws Exception {
+    DepsPackages deps = deps();
+    try {
+      Wac.read("c.wac", document, deps, deps.witPackages());
+      return "ok";
+    } catch (Wac.WacException e) {
+      return e.rendered().lines().findFirst().orElseThrow();
+    }
+  }
+
+  @Test
+  void eachWitFileAndFolderIsOnePackage() throws Exception {
+    assertThat(deps().witPackages()).hasSize(3);
+    assertThat(error("""
+        package test:c targets test:types/service;
+        import g: test:types/greet;
+        import h: test:folder/a;
+        interface user { use test:other/i.{}; }
+        """)).startsWith("c.wac:1:24: error: the composition imports `test:types/greet`, which test:types/service "
+        + "does not");
+  }
+
+  @Test
+  void whatCannotBeInstantiatedIsAnErrorAtThePackageName() throws Exception {
+    assertThat(error("package test:c;\nlet x = new test:types {};\n"))
+        .startsWith("c.wac:2:13: error: `test:types` is a WIT package");
+    assertThat(error("package test:c;\nlet x = new test:garbage {};\n")).startsWith("c.wac:2:13: error: test:garbage:");
+    assertThat(error("package test:c;\nlet x = new test:core {};\n")).startsWith("c.wac:2:13: error: test:core:");
+    assertThat(error("package test:c;\nlet x = new test:text {};\n"))
+        .startsWith("c.wac:2:13: error: `test:text` is WebAssembly text");
+    assertThat(error("package test:c;\nlet x = new test:absent {};\n"))
+        .startsWith("c.wac:2:13: error: unknown package `test:absent`");
+  }
+
+  @Test
+  void givenPackagesComeFirst() throws Exception {
+    Path p = dir.resolve("x.wasm");
+    Files.writeString(p, "nope");
+    DepsPackages deps = new DepsPackages(Map.of("test:x", p), null);
+    assertThatThrownBy(() -> deps.find("test:x@1.0.0")).isInstanceOf(CompositionException.class)
+        .hasMessageStartingWith("test:x:");
+    assertThat(deps.witPackages()).isEmpty();
+  }
+}

@@ -1,0 +1,72 @@
+package dev.plugboard.compose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plugboard.testing.Golden;
+import dev.plugboard.wit.resolve.WitResolver;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The rules of wac-LANGUAGE.md, one WAC document per rule, written from the spec text: every
+ * {@code src/test/resources/wac-rules/NAME.wac} is read against the packages of
+ * {@code packages/} (each {@code ns/name.wit} a WIT package whose one world is the type of the
+ * component {@code ns:name}), and the outcome, {@code ok} or the first error as
+ * {@code line:col: message}, is compared with {@code NAME.result} ({@code -Dbless=true} rewrites
+ * them). Documents named {@code bad-*} must be rejected, the others read.
+ */
+class WacRulesTest {
+  static final Path CASES = Path.of("src/test/resources/wac-rules");
+
+  @TestFactory
+  Stream<DynamicTest> eachRule() throws IOException {
+    List<Path> cases;
+    try (Stream<Path> s = Files.list(CASES)) {
+      cases = s.filter(p -> p.getFileName().toString().endsWith(".wac")).sorted().toList();
+    }
+    assertThat(cases).isNotEmpty();
+    Wac.Packages packages = packages(CASES.resolve("packages"));
+    List<WitResolver.Group> witDeps = WitResolver.readDeps(CASES.resolve("deps"));
+    return cases.stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> {
+      String name = c.getFileName().toString().replaceAll("\\.wac$", "");
+      String outcome;
+      try {
+        Wac.read(name + ".wac", Files.readString(c), packages, witDeps);
+        outcome = "ok\n";
+      } catch (Wac.WacException e) {
+        outcome = e.rendered().lines().findFirst().orElseThrow().replaceFirst("^[^:]*:", "") + "\n";
+      }
+      assertThat(outcome.equals("ok\n")).as(name + ": " + outcome).isEqualTo(!name.startsWith("bad-"));
+      Golden.assertMatches(CASES.resolve(name + ".result"), outcome);
+    }));
+  }
+
+  /** Components known by their WIT world: {@code ns:name} is the one world of {@code dir/ns/name.wit}. */
+  static Wac.Packages packages(Path dir) {
+    Map<String, ComposedPackage> loaded = new HashMap<>();
+    return name -> {
+      String bare = name.replaceAll("@.*", "");
+      if (loaded.containsKey(bare)) {
+        return loaded.get(bare);
+      }
+      Path file = dir.resolve(bare.replace(':', '/') + ".wit");
+      if (!Files.isRegularFile(file)) {
+        return null;
+      }
+      WitResolver.Result r = WitResolver.resolvePath(file, WitResolver.Options.DEFAULT);
+      assertThat(r.ok()).as(file + ": " + r.diagnostics()).isTrue();
+      var main = r.resolve().packages.get(r.mainPackage());
+      assertThat(main.worlds).as(file + " must define exactly one world").hasSize(1);
+      ComposedPackage pkg = ComposedPackage.ofWorld(bare, r.resolve(), main.worlds.values().iterator().next());
+      loaded.put(bare, pkg);
+      return pkg;
+    };
+  }
+}
