@@ -43,9 +43,10 @@ public final class Deadline implements AutoCloseable {
     } catch (TimeoutException e) {
       task.cancel(true);
       try {
-        f.get(5, TimeUnit.SECONDS);
+        f.get(200, TimeUnit.MILLISECONDS);
       } catch (Exception ignored) {
-        // the guest stopped (or is still unwinding); either way the call is over for the caller
+        // the guest stopped (or is still unwinding); either way the call is over for the caller,
+        // and the instance is not to be entered again
       }
       throw new Trap("timed out after " + human(timeout) + " (the guest was stopped)");
     } catch (ExecutionException e) {

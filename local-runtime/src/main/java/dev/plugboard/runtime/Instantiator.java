@@ -300,6 +300,9 @@ final class Instantiator {
       throw new Trap("instantiating a core module failed: " + e.getMessage(), name, e);
     } catch (StackOverflowError e) {
       throw new Trap("call stack exhausted in a core start function", name, null);
+    } catch (OutOfMemoryError e) {
+      throw new Trap("out of host memory while instantiating a core module (its memory is larger than the JVM "
+          + "heap can give)", name, null);
     }
     coreInstances.add(instance);
     Map<String, Extern.Core> out = new LinkedHashMap<>();

@@ -162,6 +162,11 @@ final class LiftedFunction implements ComponentFunction {
       throw new Trap(describe(e), null, e);
     } catch (StackOverflowError e) {
       throw new Trap("call stack exhausted");
+    } catch (OutOfMemoryError e) {
+      // memory.grow allocates page by page, so a grow the JVM heap cannot hold fails here
+      // before the memory's size changes; the guest stops, the host carries on.
+      throw new Trap("out of host memory: the guest's memory grew past what the JVM heap can give (raise -Xmx "
+          + "or lower --max-memory)");
     } catch (ArithmeticException e) {
       throw new Trap("integer divide by zero or overflow");
     } catch (IndexOutOfBoundsException e) {

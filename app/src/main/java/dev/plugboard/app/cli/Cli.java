@@ -60,6 +60,12 @@ public final class Cli {
     if (e instanceof CommandLine.ParameterException usage) {
       return handleUsageError(usage, new String[0]);
     }
+    if (e instanceof UsageError usage) {
+      err.println("plugboard: " + usage.getMessage());
+      err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+      err.flush();
+      return 2;
+    }
     if (e instanceof UserError) {
       err.println("plugboard: error: " + e.getMessage());
     } else if (e instanceof java.io.IOException io) {

@@ -94,11 +94,12 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--max-memory", paramLabel = "SIZE",
       description = "Cap on each linear memory, e.g. 16MiB, 1GiB or a byte count (rounded up to 64 KiB pages); "
-          + "default 256MiB, at most 4GiB.")
+          + "default 256MiB, at most 2GiB (what the engine can address; the Wasm limit is 4GiB).")
   String maxMemory;
 
   @Option(names = "--timeout", paramLabel = "DURATION",
-      description = "Stop a call that runs longer, e.g. 500ms, 2s, 1m.")
+      description = "Stop a guest call (and the start functions of instantiation) that runs longer, e.g. 500ms, "
+          + "2s, 1m. Loading and compiling are not counted.")
   String timeout;
 
   @Option(names = "--trace", description = "Print what each call across a component boundary cost, on stderr.")
@@ -135,13 +136,16 @@ public final class RunCommand implements Callable<Integer> {
     try {
       wasi = new WasiHost(grants);
     } catch (IllegalArgumentException e) {
-      throw new UserError("--allow-net: " + e.getMessage());
+      throw new UsageError("--allow-net: " + e.getMessage());
     }
     try (Deadline worker = new Deadline(); wasi) {
       ComponentInstance instance;
       try {
         Imports imports = wasi.imports(component);
-        instance = worker.run(() -> component.instantiate(imports, config), deadline);
+        // Loading and compiling are not the guest's time: instantiation gets the --timeout (for
+        // start functions) plus a fixed allowance.
+        instance = worker.run(() -> component.instantiate(imports, config),
+            deadline == null ? null : deadline.plus(LOADING_ALLOWANCE));
       } catch (LoadedComponent.LinkError e) {
         throw new UserError(e.getMessage() + "; run grants WASI 0.2 in a sandbox, nothing else");
       } catch (Trap t) {
@@ -165,6 +169,7 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
       }
       boolean trapped = false;
+      String stopped = null; // why the instance may not be entered again (a call ran past --timeout)
       HandleSession handles = new HandleSession();
       for (int i = 0; i < calls.size(); i++) {
         Wave.Call call = calls.get(i);
@@ -179,6 +184,11 @@ public final class RunCommand implements Callable<Integer> {
         } catch (WaveException e) {
           throw new UserError(caret("--invoke " + (i + 1), text, e));
         }
+        if (stopped != null) {
+          out.println("trap: cannot enter component instance " + file.getFileName() + ": " + stopped);
+          trapped = true;
+          continue;
+        }
         try {
           Value v = worker.run(() -> f.call(args.toArray(Value[]::new)), deadline);
           flush(grants);
@@ -191,6 +201,9 @@ public final class RunCommand implements Callable<Integer> {
           }
           out.println("trap: " + t.getMessage());
           trapped = true;
+          if (t.getMessage() != null && t.getMessage().startsWith("timed out")) {
+            stopped = "it was stopped earlier, when a call ran past --timeout";
+          }
         }
         out.flush();
       }
@@ -207,7 +220,7 @@ public final class RunCommand implements Callable<Integer> {
     for (String e : env) {
       int eq = e.indexOf('=');
       if (eq == 0 || e.isEmpty()) {
-        throw new UserError("--env: expected NAME=VALUE or NAME, got \"" + e + "\"");
+        throw new UsageError("--env: expected NAME=VALUE or NAME, got \"" + e + "\"");
       }
       if (eq > 0) {
         environment.put(e.substring(0, eq), e.substring(eq + 1));
@@ -274,7 +287,7 @@ public final class RunCommand implements Callable<Integer> {
       case "interp", "interpreter" -> RuntimeConfig.Engine.INTERP;
       case "compiled", "compiler" -> RuntimeConfig.Engine.COMPILED;
       case "auto" -> RuntimeConfig.Engine.AUTO;
-      default -> throw new UserError("--engine: expected interp, compiled or auto, got \"" + s + "\"");
+      default -> throw new UsageError("--engine: expected interp, compiled or auto, got \"" + s + "\"");
     };
   }
 
@@ -283,37 +296,63 @@ public final class RunCommand implements Callable<Integer> {
     var m = java.util.regex.Pattern.compile("(\\d+)\\s*(B|KiB|MiB|GiB|KB|MB|GB|K|M|G)?", java.util.regex.Pattern.CASE_INSENSITIVE)
         .matcher(s.trim());
     if (!m.matches()) {
-      throw new UserError("--max-memory: expected a size like 16MiB, 1GiB or a byte count, got \"" + s + "\"");
+      throw new UsageError("--max-memory: expected a size like 16MiB, 1GiB or a byte count, got \"" + s + "\"");
     }
-    long n = Long.parseLong(m.group(1));
     String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(Locale.ROOT);
-    long bytes = switch (unit) {
-      case "B" -> n;
-      case "KIB", "K" -> n << 10;
-      case "MIB", "M" -> n << 20;
-      case "GIB", "G" -> n << 30;
-      case "KB" -> n * 1000;
-      case "MB" -> n * 1000_000;
-      default -> n * 1000_000_000;
+    long scale = switch (unit) {
+      case "B" -> 1;
+      case "KIB", "K" -> 1L << 10;
+      case "MIB", "M" -> 1L << 20;
+      case "GIB", "G" -> 1L << 30;
+      case "KB" -> 1000;
+      case "MB" -> 1000_000;
+      default -> 1000_000_000;
     };
-    long pages = (bytes + 65535) / 65536;
-    if (pages < 1 || pages > 65536) {
-      throw new UserError("--max-memory: " + s + " is outside 64 KiB..4 GiB");
+    long pages;
+    try {
+      pages = (Math.multiplyExact(Long.parseLong(m.group(1)), scale) + 65535) / 65536;
+    } catch (NumberFormatException | ArithmeticException e) {
+      pages = Long.MAX_VALUE;
+    }
+    if (pages < 1 || pages > MAX_PAGES) {
+      throw new UsageError("--max-memory: " + s + " is outside 64KiB..2GiB (the engine addresses at most 2GiB of "
+          + "linear memory)");
     }
     return (int) pages;
   }
 
+  /** What instantiation may take beyond --timeout: loading and compiling core modules. */
+  static final Duration LOADING_ALLOWANCE = Duration.ofSeconds(30);
+
+  /** 2 GiB: what Chicory can address of one linear memory. */
+  static final long MAX_PAGES = 32_768;
+
+  /** The longest --timeout taken: a day (longer is surely a typo). */
+  static final Duration MAX_TIMEOUT = Duration.ofDays(1);
+
   static Duration duration(String s) {
     var m = java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|m)?").matcher(s.trim());
     if (!m.matches()) {
-      throw new UserError("--timeout: expected a duration like 500ms, 2s or 1m, got \"" + s + "\"");
+      throw new UsageError("--timeout: expected a duration like 500ms, 2s or 1m, got \"" + s + "\"");
     }
-    long n = Long.parseLong(m.group(1));
     String unit = m.group(2) == null ? "s" : m.group(2);
-    return switch (unit) {
-      case "ms" -> Duration.ofMillis(n);
-      case "m" -> Duration.ofMinutes(n);
-      default -> Duration.ofSeconds(n);
-    };
+    Duration d;
+    try {
+      long n = Long.parseLong(m.group(1));
+      d = switch (unit) {
+        case "ms" -> Duration.ofMillis(n);
+        case "m" -> Duration.ofMinutes(n);
+        default -> Duration.ofSeconds(n);
+      };
+    } catch (NumberFormatException | ArithmeticException e) {
+      d = null;
+    }
+    if (d == null || d.compareTo(MAX_TIMEOUT) > 0) {
+      throw new UsageError("--timeout: " + s + " is longer than the longest allowed, 1 day");
+    }
+    if (d.isZero()) {
+      throw new UsageError("--timeout: must be longer than 0");
+    }
+    return d;
   }
 }

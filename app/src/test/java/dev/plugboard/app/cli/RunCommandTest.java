@@ -103,12 +103,25 @@ class RunCommandTest {
   }
 
   @Test
-  void optionsAreChecked() {
-    assertThat(cli.run("run", fixture("hello"), "--engine", "jit", "--invoke", "greet(\"a\")")).isEqualTo(1);
+  void optionsAreCheckedAsUsageErrors() {
+    assertThat(cli.run("run", fixture("hello"), "--engine", "jit", "--invoke", "greet(\"a\")")).isEqualTo(2);
     assertThat(cli.err()).contains("--engine: expected interp, compiled or auto");
     cli.clear();
-    assertThat(cli.run("run", fixture("hello"), "--max-memory", "lots", "--invoke", "greet(\"a\")")).isEqualTo(1);
+    assertThat(cli.run("run", fixture("hello"), "--max-memory", "lots", "--invoke", "greet(\"a\")")).isEqualTo(2);
     assertThat(cli.err()).contains("--max-memory");
+    cli.clear();
+    assertThat(cli.run("run", fixture("hello"), "--max-memory", "99999999999999999999999GiB")).isEqualTo(2);
+    assertThat(cli.err()).contains("--max-memory: 99999999999999999999999GiB is outside 64KiB..2GiB")
+        .doesNotContain("Exception");
+    cli.clear();
+    assertThat(cli.run("run", fixture("hello"), "--max-memory", "4GiB")).isEqualTo(2);
+    assertThat(cli.err()).contains("at most 2GiB");
+    cli.clear();
+    assertThat(cli.run("run", fixture("hello"), "--timeout", "99999999999999999999s")).isEqualTo(2);
+    assertThat(cli.err()).contains("--timeout: 99999999999999999999s is longer than").doesNotContain("Exception");
+    cli.clear();
+    assertThat(cli.run("run", fixture("hello"), "--timeout", "0s")).isEqualTo(2);
+    assertThat(cli.err()).contains("--timeout: must be longer than 0");
   }
 
   @Test

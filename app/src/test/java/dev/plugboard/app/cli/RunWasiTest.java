@@ -97,6 +97,16 @@ class RunWasiTest {
   }
 
   @Test
+  void aCallAfterATimeoutIsRefusedWithoutWaitingAgain() throws Exception {
+    String spin = build("spin");
+    assertThat(cli.run("run", spin, "--timeout", "300ms", "--engine", "interp",
+        "--invoke", "run()", "--invoke", "run()")).isEqualTo(1);
+    assertThat(cli.out()).contains("trap: timed out after 300 ms")
+        .contains("trap: cannot enter component instance spin.wasm: it was stopped earlier, when a call ran past "
+            + "--timeout");
+  }
+
+  @Test
   void aTimeoutStopsAnEndlessWriter() throws Exception {
     String flood = build("flood");
     assertThat(cli.run("run", flood, "--timeout", "300ms")).isEqualTo(1);
@@ -119,10 +129,10 @@ class RunWasiTest {
     assertThat(cli.run("run", exit, "--dir", dir.resolve("missing").toString())).isEqualTo(1);
     assertThat(cli.err()).contains("--dir: ").contains("missing: not a directory").hasLineCount(1);
     cli.clear();
-    assertThat(cli.run("run", exit, "--env", "=x")).isEqualTo(1);
-    assertThat(cli.err()).contains("--env: expected NAME=VALUE or NAME").hasLineCount(1);
+    assertThat(cli.run("run", exit, "--env", "=x")).isEqualTo(2);
+    assertThat(cli.err()).contains("--env: expected NAME=VALUE or NAME").contains("--help").hasLineCount(2);
     cli.clear();
-    assertThat(cli.run("run", exit, "--allow-net", "127.0.0.1:http")).isEqualTo(1);
-    assertThat(cli.err()).contains("--allow-net: \"127.0.0.1:http\": the port must be a number").hasLineCount(1);
+    assertThat(cli.run("run", exit, "--allow-net", "127.0.0.1:http")).isEqualTo(2);
+    assertThat(cli.err()).contains("--allow-net: \"127.0.0.1:http\": the port must be a number").hasLineCount(2);
   }
 }
