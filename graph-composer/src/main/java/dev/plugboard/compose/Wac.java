@@ -1023,12 +1023,23 @@ public final class Wac {
       }
     }
 
+    /** How deep parentheses may nest in an expression (a bound on the parser's recursion). */
+    private static final int MAX_NESTING = 100;
+    private int nesting;
+
     private Val primary(String letName) throws WacException {
       if (at("(")) {
-        next();
-        Val v = expression(null);
-        expect(")");
-        return v;
+        Tok open = next();
+        if (++nesting > MAX_NESTING) {
+          throw error(open, "parentheses nest deeper than " + MAX_NESTING + " levels");
+        }
+        try {
+          Val v = expression(null);
+          expect(")");
+          return v;
+        } finally {
+          nesting--;
+        }
       }
       if (at("new")) {
         return newExpression(letName);

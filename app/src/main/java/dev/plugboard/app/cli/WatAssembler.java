@@ -30,6 +30,7 @@ final class WatAssembler {
    *     is not valid
    */
   static byte[] assemble(String text, String fileName) {
+    checkNesting(text, fileName);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     String name = fileName.replaceAll("[^A-Za-z0-9._-]", "_");
@@ -50,10 +51,54 @@ final class WatAssembler {
           throw new UserError(messages.isEmpty() ? fileName + ": wat2wasm failed (exit " + e.exitCode() + ")"
               : messages);
         }
+      } catch (com.dylibso.chicory.wasm.ChicoryException e) {
+        throw new UserError(fileName + ": wat2wasm could not assemble this text (" + e.getMessage() + ")");
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
+  }
+
+  /** How deep parentheses may nest: wabt recurses per level, on a stack of its own. */
+  static final int MAX_NESTING = 1000;
+
+  /** Refuses text nested deeper than {@link #MAX_NESTING}, naming where (strings and comments skipped). */
+  private static void checkNesting(String text, String fileName) {
+    int depth = 0;
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        line++;
+        lineStart = i + 1;
+      } else if (c == '"') {
+        for (i++; i < text.length() && text.charAt(i) != '"'; i++) {
+          if (text.charAt(i) == '\\') {
+            i++;
+          }
+        }
+      } else if (c == ';' && i + 1 < text.length() && text.charAt(i + 1) == ';') {
+        while (i + 1 < text.length() && text.charAt(i + 1) != '\n') {
+          i++;
+        }
+      } else if (c == '(' && i + 1 < text.length() && text.charAt(i + 1) == ';') {
+        int end = text.indexOf(";)", i + 2);
+        int stop = end < 0 ? text.length() : end + 1;
+        for (int k = i; k < stop; k++) {
+          if (text.charAt(k) == '\n') {
+            line++;
+            lineStart = k + 1;
+          }
+        }
+        i = stop;
+      } else if (c == '(' && ++depth > MAX_NESTING) {
+        throw new UserError(fileName + ":" + line + ":" + (i - lineStart + 1) + ": error: parentheses nest deeper than "
+            + MAX_NESTING + " levels");
+      } else if (c == ')') {
+        depth--;
+      }
+    }
   }
 }

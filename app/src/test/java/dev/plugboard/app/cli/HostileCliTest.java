@@ -65,4 +65,20 @@ class HostileCliTest {
         "is a directory");
     assertThat(Files.isDirectory(sub)).isTrue();
   }
+
+  @Test
+  void deeplyNestedTextIsAnErrorAtItsPlaceNotAStackOverflow() throws Exception {
+    Path wat = dir.resolve("deep.wat");
+    Files.writeString(wat, "(module (func " + "(block ".repeat(10_000) + ")".repeat(10_000) + "))\n");
+    Path wit = dir.resolve("w.wit");
+    Files.writeString(wit, "package a:b;\nworld w {}\n");
+    assertOneLineError(cli.run("new", wat.toString(), "--wit", wit.toString(), "-o", dir.resolve("x.wasm").toString()),
+        1, "deep.wat:1:", "parentheses nest deeper than 1000 levels");
+    cli.clear();
+    Path wac = dir.resolve("deep.wac");
+    Files.writeString(wac, "package a:b;\nlet x = " + "(".repeat(10_000) + "y" + ")".repeat(10_000) + ";\n");
+    assertOneLineError(cli.run("compose", wac.toString(), "-o", dir.resolve("y.wasm").toString()), 1,
+        "deep.wac:2:109: error: parentheses nest deeper than 100 levels");
+    assertThat(cli.err().lines().mapToInt(String::length).max().orElse(0)).isLessThan(200);
+  }
 }

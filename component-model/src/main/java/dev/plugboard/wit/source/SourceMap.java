@@ -118,14 +118,24 @@ public final class SourceMap {
     return out.toString();
   }
 
+  /** The most of one source line an excerpt shows. */
+  private static final int MAX_EXCERPT = 120;
+
   private static void appendExcerpt(StringBuilder out, Location at, Span span) {
     String line = lineText(at.file(), at.line());
     String gutter = Integer.toString(at.line());
     String pad = " ".repeat(gutter.length());
+    int col = Math.min(at.column() - 1, line.length());
+    if (line.length() > MAX_EXCERPT) {
+      // a very long line: show a window around the column, marked as cut
+      int from = Math.max(0, col - MAX_EXCERPT / 2);
+      int to = Math.min(line.length(), from + MAX_EXCERPT);
+      line = (from > 0 ? "…" : "") + line.substring(from, to) + (to < line.length() ? "…" : "");
+      col = col - from + (from > 0 ? 1 : 0);
+    }
     out.append('\n').append(pad).append(" |\n");
     out.append(gutter).append(" | ").append(line).append('\n');
     out.append(pad).append(" | ");
-    int col = Math.min(at.column() - 1, line.length());
     for (int i = 0; i < col; i++) {
       out.append(line.charAt(i) == '\t' ? '\t' : ' ');
     }
