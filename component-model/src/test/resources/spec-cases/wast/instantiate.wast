@@ -294,3 +294,35 @@
     (type $R (resource (rep i32)))
     (export $R2 "r" (type $R) (type (sub resource))))
   "resource types are not the same")
+;; a supplied type import stands for the argument's type: an exported function of the
+;; instance uses the outer component's named record, so the outer component may export it
+(component definition
+  (type $p (record (field "x" u32) (field "y" u32)))
+  (import "point" (type $point (eq $p)))
+  (component $u
+    (type $p (record (field "x" u32) (field "y" u32)))
+    (import "point" (type $point (eq $p)))
+    (core module $m (func (export "f") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1))))
+    (core instance $i (instantiate $m))
+    (func $f (param "p" $point) (result u32) (canon lift (core func $i "f")))
+    (export "norm1" (func $f)))
+  (instance $inst (instantiate $u (with "point" (type $point))))
+  (export "norm1" (func $inst "norm1"))
+)
+;; the same through an imported instance
+(component definition
+  (type $p (record (field "x" u32) (field "y" u32)))
+  (import "types" (instance $types (export "point" (type (eq $p)))))
+  (alias export $types "point" (type $point))
+  (component $u
+    (import "types" (instance $types
+      (type $p (record (field "x" u32) (field "y" u32)))
+      (export "point" (type (eq $p)))))
+    (alias export $types "point" (type $point))
+    (core module $m (func (export "f") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1))))
+    (core instance $i (instantiate $m))
+    (func $f (param "p" $point) (result u32) (canon lift (core func $i "f")))
+    (export "norm1" (func $f)))
+  (instance $inst (instantiate $u (with "types" (instance $types))))
+  (export "norm1" (func $inst "norm1"))
+)

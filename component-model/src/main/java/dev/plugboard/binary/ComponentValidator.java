@@ -127,7 +127,7 @@ public final class ComponentValidator {
     /** Resource tokens that have an external name here because an export introduced them. */
     final java.util.Set<Object> exportedTokens = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     /** Record, variant, enum and flags types given a name here by an import or export (by identity). */
-    final java.util.Set<RV> namedTypes = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    final java.util.Set<Object> namedTypes = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     /** Resource names in this scope: resource token → the names it was imported under. */
     final Map<Object, List<String>> importedResourceNames = new IdentityHashMap<>();
     /** ... and exported under: an export's annotated name must name an exported resource. */
@@ -1202,9 +1202,12 @@ public final class ComponentValidator {
     add(s, t);
   }
 
+  /** The types an import or export gives a name to here (an instance's named ones included). */
   private static void nameTypes(Scope s, ExternT t) {
     if (t instanceof ExternT.TypeX(TypeT.Val v)) {
       s.namedTypes.add(v.value());
+    } else if (t instanceof ExternT.InstX(TypeT.Inst inst)) {
+      resourcesNamedIn(inst, s.namedTypes);
     }
   }
 

@@ -96,8 +96,18 @@ final class Subtyping {
       return new Mismatch(List.of(), "expected " + kind(expected) + ", found resource");
     }
     return switch (expected) {
-      case TypeT.Val(RV e) -> actual instanceof TypeT.Val(RV a) ? value(a, e)
-          : new Mismatch(List.of(), "expected a value type, found " + kind(actual));
+      case TypeT.Val(RV e) -> {
+        if (!(actual instanceof TypeT.Val(RV a))) {
+          yield new Mismatch(List.of(), "expected a value type, found " + kind(actual));
+        }
+        Mismatch m = value(a, e);
+        if (m == null && a != e) {
+          // a supplied type import stands for the argument's type from here on (Binary.md), so
+          // the named type it was keeps its name through the instance's exports
+          bound.putIfAbsent(e, a);
+        }
+        yield m;
+      }
       case TypeT.Func e -> actual instanceof TypeT.Func a ? func(a, e) : kindMismatch(actual, expected);
       case TypeT.Inst e -> actual instanceof TypeT.Inst a ? instance(a, e) : kindMismatch(actual, expected);
       case TypeT.Comp e -> actual instanceof TypeT.Comp a ? component(a, e) : kindMismatch(actual, expected);
@@ -465,6 +475,9 @@ final class Subtyping {
     }
 
     RV value(RV t) {
+      if (map.get(t) instanceof RV supplied) {
+        return supplied;
+      }
       return switch (t) {
         case RV.Prim p -> p;
         case RV.Flg f -> f;
