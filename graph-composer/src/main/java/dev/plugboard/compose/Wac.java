@@ -220,6 +220,11 @@ public final class Wac {
       return toks.get(p++);
     }
 
+    /** Token {@code i}, or the end of file past it. */
+    private Tok tok(int i) {
+      return toks.get(Math.min(i, toks.size() - 1));
+    }
+
     private boolean at(String s) {
       return !peek().kind().equals(T.STRING) && peek().text().equals(s) && peek().kind() != T.EOF;
     }
@@ -254,6 +259,15 @@ public final class Wac {
 
     private static String unescape(String id) {
       return id.startsWith("%") ? id.substring(1) : id;
+    }
+
+    /** A package path, {@code ns:pkg/name@version}: a package name and at least one {@code /name}. */
+    private Tok packagePath() throws WacException {
+      Tok path = path(true);
+      if (!path.text().contains("/")) {
+        throw error(path, "expected a path such as `ns:pkg/name`, found the package name `" + path.text() + "`");
+      }
+      return path;
     }
 
     /** {@code ns:name(:more)*('/' id)*('@' version)?}; returns the text and its span. */
@@ -298,7 +312,7 @@ public final class Wac {
       Tok targetsTok = null;
       if (at("targets")) {
         next();
-        targetsTok = path(true);
+        targetsTok = packagePath();
         targets = targetsTok.text();
       }
       expect(";");
@@ -345,9 +359,9 @@ public final class Wac {
         if (kw.equals("interface") || kw.equals("world")) {
           int end = statementEnd(true);
           declaration(wit, statementStart, p, end, looseNames, items);
-          items.add(unescape(toks.get(statementStart + 1).text()));
-        } else if (kw.equals("type") && toks.get(p + 2).text().equals("=") && toks.get(p + 3).text().equals("func")) {
-          Tok alias = toks.get(p + 1);
+          items.add(unescape(tok(statementStart + 1).text()));
+        } else if (kw.equals("type") && tok(p + 2).text().equals("=") && tok(p + 3).text().equals("func")) {
+          Tok alias = tok(p + 1);
           next();
           next();
           next();
@@ -355,7 +369,7 @@ public final class Wac {
           int end = statementEnd(false);
           funcAliases.put(unescape(alias.text()), new int[] {from, end});
         } else if (Set.of("type", "record", "variant", "enum", "flags", "resource").contains(kw)) {
-          Tok typeName = toks.get(p + 1);
+          Tok typeName = tok(p + 1);
           loose.add(new int[] {t.start(), statementEnd(true)});
           looseNames.add(unescape(typeName.text()));
         } else if (kw.equals("import")) {
@@ -367,7 +381,7 @@ public final class Wac {
           if (at(":")) {
             next();
             Tok type = peek();
-            int[] alias = type.kind() == T.ID && toks.get(p + 1).text().equals(";")
+            int[] alias = type.kind() == T.ID && tok(p + 1).text().equals(";")
                 ? funcAliases.get(unescape(type.text())) : null;
             if (at("func") || at("interface") || alias != null) {
               int end = statementEnd(false);
@@ -511,8 +525,8 @@ public final class Wac {
           mentioned.add(unescape(t.text()));
         }
         boolean named = (prev.equals("use") || prev.equals("include")) && toks.get(k - 1).kind() == T.ID
-            && !toks.get(k + 1).text().equals(":");
-        boolean item = (prev.equals("import") || prev.equals("export")) && toks.get(k + 1).text().equals(";");
+            && !tok(k + 1).text().equals(":");
+        boolean item = (prev.equals("import") || prev.equals("export")) && tok(k + 1).text().equals(";");
         if ((named || item) && !items.contains(unescape(t.text()))) {
           throw error(t, "undefined name `" + unescape(t.text()) + "`" + (items.isEmpty() ? ""
               : ": an interface or world must be declared before it is used"));
@@ -731,8 +745,8 @@ public final class Wac {
           type = typeStart.text().equals("func") ? inst.functions().values().iterator().next() : inst;
           declaredImports.put(importName, id);
         }
-      } else if (toks.get(p + 1).text().equals(":")) {
-        Tok path = path(true);
+      } else if (tok(p + 1).text().equals(":")) {
+        Tok path = packagePath();
         type = typeOfPath(path);
         if (importName == null) {
           importName = path.text();
