@@ -1317,7 +1317,7 @@ public final class Wac {
         if (!isPath && !i.importName().equals(i.name())) {
           sb.append(" as \"").append(i.importName()).append('"');
         }
-        sb.append(": ").append(isPath ? i.importName() : "interface {}").append(";\n");
+        sb.append(": ").append(isPath ? i.importName() : inlineType(i.type())).append(";\n");
       }
     }
     for (Node.Instantiation i : graph.instantiationOrder()) {
@@ -1341,6 +1341,56 @@ public final class Wac {
     return sb.toString();
   }
 
+  /**
+   * An import's type as WAC text: {@code func(..)} or {@code interface { .. }} when it is made of
+   * types that can be written in place (no records, variants, enums, flags or resources, which
+   * need declarations); else {@code interface {}}.
+   */
+  static String inlineType(ItemType type) {
+    return switch (type) {
+      case ItemType.Func f when inline(f) -> funcText(f);
+      case ItemType.Instance inst when inst.resources().isEmpty()
+          && inst.functions().values().stream().allMatch(Wac::inline) -> {
+        StringBuilder sb = new StringBuilder("interface {");
+        inst.functions().forEach((name, f) -> sb.append(' ').append(id(name)).append(": ").append(funcText(f))
+            .append(';'));
+        yield sb.append(" }").toString();
+      }
+      default -> "interface {}";
+    };
+  }
+
+  private static boolean inline(ItemType.Func f) {
+    return f.params().stream().allMatch(Wac::inline) && (f.result() == null || inline(f.result()));
+  }
+
+  private static boolean inline(dev.plugboard.types.ValueType t) {
+    return switch (t) {
+      case dev.plugboard.types.ValueType.Prim p -> true;
+      case dev.plugboard.types.ValueType.ListType l -> inline(l.element());
+      case dev.plugboard.types.ValueType.FixedListType l -> inline(l.element());
+      case dev.plugboard.types.ValueType.OptionType o -> inline(o.type());
+      case dev.plugboard.types.ValueType.ResultType r -> (r.ok() == null || inline(r.ok()))
+          && (r.err() == null || inline(r.err()));
+      case dev.plugboard.types.ValueType.TupleType tu -> tu.types().stream().allMatch(Wac::inline);
+      case dev.plugboard.types.ValueType.MapType m -> inline(m.key()) && inline(m.value());
+      default -> false;
+    };
+  }
+
+  private static String funcText(ItemType.Func f) {
+    StringBuilder sb = new StringBuilder("func(");
+    for (int k = 0; k < f.params().size(); k++) {
+      sb.append(k == 0 ? "" : ", ").append(id(f.names().get(k))).append(": ")
+          .append(dev.plugboard.types.ValueType.describe(f.params().get(k)));
+    }
+    sb.append(')');
+    if (f.result() != null) {
+      sb.append(" -> ").append(dev.plugboard.types.ValueType.describe(f.result()));
+    }
+    return sb.toString();
+  }
+
   private static String expr(Source s) {
     return switch (s) {
       case Source.Whole w -> id(w.node());
@@ -1349,6 +1399,11 @@ public final class Wac {
   }
 
   private static String id(String name) {
-    return KEYWORDS.contains(name) ? "%" + name : name;
+    return KEYWORDS.contains(name) || WIT_KEYWORDS.contains(name) ? "%" + name : name;
   }
+
+  /** Words of WIT's type syntax that a name written inside a type must escape with {@code %}. */
+  private static final Set<String> WIT_KEYWORDS = Set.of("func", "u8", "u16", "u32", "u64", "s8", "s16", "s32",
+      "s64", "f32", "f64", "char", "bool", "string", "list", "option", "result", "tuple", "map", "borrow", "own",
+      "future", "stream", "static", "constructor", "async", "error-context", "with", "from");
 }
