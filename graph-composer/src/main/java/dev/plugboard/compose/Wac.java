@@ -428,8 +428,10 @@ public final class Wac {
       if (chunks.isEmpty() && inlineImports.isEmpty() && witDeps.isEmpty()) {
         return;
       }
+      List<dev.plugboard.wit.resolve.WitResolver.Group> deps = new ArrayList<>(witDeps);
+      deps.addAll(componentPackages(name.text()));
       var r = dev.plugboard.wit.resolve.WitResolver.resolve(new dev.plugboard.wit.resolve.WitResolver.Group(List.of(
-          new dev.plugboard.wit.resolve.WitResolver.SourceFile("declarations.wit", wit.toString()))), witDeps,
+          new dev.plugboard.wit.resolve.WitResolver.SourceFile("declarations.wit", wit.toString()))), deps,
           dev.plugboard.wit.resolve.WitResolver.Options.DEFAULT);
       for (var d : r.diagnostics()) {
         if (d.severity() == dev.plugboard.wit.source.Diagnostic.Severity.ERROR) {
@@ -491,6 +493,79 @@ public final class Wac {
 
     /** {@code (module)}. */
     private static final byte[] EMPTY_MODULE = {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00};
+
+    private static final java.util.regex.Pattern WIT_PACKAGE = java.util.regex.Pattern.compile(
+        "(?m)^\\s*package\\s+([^;{\\s@]+)");
+
+    /**
+     * The WIT of the packages that type statements name by path ({@code use ns:pkg/iface.{..}},
+     * {@code import ns:pkg/iface;}) and that no {@code deps/} WIT package declares, where a
+     * component of that name imports or exports the interfaces: each printed from the
+     * component's WIT view. A package found nowhere is left to the resolver to report.
+     */
+    private List<dev.plugboard.wit.resolve.WitResolver.Group> componentPackages(String self) {
+      Set<String> known = new java.util.HashSet<>();
+      known.add(self.replaceAll("@.*", ""));
+      for (var g : witDeps) {
+        for (var f : g.files()) {
+          java.util.regex.Matcher m = WIT_PACKAGE.matcher(f.text());
+          while (m.find()) {
+            known.add(m.group(1));
+          }
+        }
+      }
+      List<dev.plugboard.wit.resolve.WitResolver.Group> out = new ArrayList<>();
+      for (int k = 1; k + 2 < toks.size(); k++) {
+        String before = toks.get(k - 1).text();
+        if (!Set.of("use", "import", "export", "include").contains(before) || !tok(k + 1).text().equals(":")) {
+          continue;
+        }
+        String path = pathAt(k, true);
+        int slash = path.indexOf('/');
+        String pkg = slash < 0 ? "" : path.substring(0, slash);
+        if (pkg.isEmpty() || !known.add(pkg)) {
+          continue;
+        }
+        List<ComposedPackage> candidates = new ArrayList<>();
+        for (String name : componentNames(pkg)) {
+          try {
+            ComposedPackage c = packages.find(name);
+            if (c != null && c.component() != null) {
+              candidates.add(c);
+            }
+          } catch (CompositionException e) {
+            // reported where that package is instantiated
+          }
+        }
+        for (ComposedPackage c : candidates) {
+          try {
+            var view = dev.plugboard.binary.ComponentWit.of(c.component());
+            var resolve = view.resolve();
+            Integer main = null;
+            List<Integer> others = new ArrayList<>();
+            for (int id = 0; id < resolve.packages.size(); id++) {
+              String other = resolve.packages.get(id).name.toString().replaceAll("@.*", "");
+              if (other.equals(pkg)) {
+                main = id;
+              } else if (id != view.rootPackage() && !known.contains(other)) {
+                others.add(id); // the packages it uses, unless declared elsewhere
+              }
+            }
+            if (main == null) {
+              continue;
+            }
+            others.forEach(id -> known.add(resolve.packages.get(id).name.toString().replaceAll("@.*", "")));
+            String text = dev.plugboard.wit.print.WitPrinter.print(resolve, main, others);
+            out.add(new dev.plugboard.wit.resolve.WitResolver.Group(List.of(
+                new dev.plugboard.wit.resolve.WitResolver.SourceFile(pkg + " (from " + c.name() + ").wit", text))));
+            break;
+          } catch (dev.plugboard.binary.InvalidComponentException | RuntimeException e) {
+            // not usable as WIT: the resolver reports the package as unknown where it is named
+          }
+        }
+      }
+      return out;
+    }
 
     /** Named function types: name → the offsets of their {@code func(..) -> ..} text. */
     private final Map<String, int[]> funcAliases = new LinkedHashMap<>();
@@ -838,16 +913,14 @@ public final class Wac {
         candidates.add(pkg);
       } else {
         // an interface of another package that a component instantiated later in the document imports or exports
-        for (int k = 0; k + 1 < toks.size(); k++) {
-          if (toks.get(k).text().equals("new") && toks.get(k).kind() == T.ID) {
-            try {
-              ComposedPackage later = packages.find(pathAt(k + 1));
-              if (later != null) {
-                candidates.add(later);
-              }
-            } catch (CompositionException e) {
-              // reported where that package is instantiated
+        for (String name : componentNames(pkgName).subList(1, componentNames(pkgName).size())) {
+          try {
+            ComposedPackage later = packages.find(name);
+            if (later != null) {
+              candidates.add(later);
             }
+          } catch (CompositionException e) {
+            // reported where that package is instantiated
           }
         }
       }
@@ -885,12 +958,24 @@ public final class Wac {
       return found;
     }
 
-    /** The package name written from token {@code k} on ({@code ns:name@version}), without consuming it. */
-    private String pathAt(int k) {
+    /** Package {@code pkg} itself, then every package the document instantiates: where its interfaces may be. */
+    private List<String> componentNames(String pkg) {
+      List<String> names = new ArrayList<>();
+      names.add(pkg);
+      for (int k = 0; k + 1 < toks.size(); k++) {
+        if (toks.get(k).kind() == T.ID && toks.get(k).text().equals("new")) {
+          names.add(pathAt(k + 1, false));
+        }
+      }
+      return names;
+    }
+
+    /** The package name or path written from token {@code k} on, without consuming it ("" if there is none). */
+    private String pathAt(int k, boolean allowSlash) {
       int save = p;
       p = k;
       try {
-        return path(false).text();
+        return path(allowSlash).text();
       } catch (WacException e) {
         return "";
       } finally {
