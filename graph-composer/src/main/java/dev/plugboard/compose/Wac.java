@@ -721,6 +721,13 @@ public final class Wac {
       Map<String, ItemType> wantImports;
       Map<String, ItemType> wantExports;
       dev.plugboard.wit.resolve.World witWorld = declaredWorld(pkgName, world);
+      Integer asInterface = witWorld == null ? declaredByPath(path) : null;
+      if (asInterface != null && asInterface >= 0) {
+        throw error(targets, "`" + path + "` is an interface; `targets` names a world");
+      }
+      if (witWorld == null && asInterface != null) {
+        throw error(targets, "package `" + pkgName + "` has no world `" + world + "`");
+      }
       if (witWorld != null || pkgName.replaceAll("@.*", "").equals(packageName.replaceAll("@.*", ""))) {
         dev.plugboard.wit.resolve.World w = witWorld;
         if (w == null) {
