@@ -360,6 +360,9 @@ public final class Wac {
           int end = statementEnd(true);
           declaration(wit, statementStart, p, end, looseNames, items);
           items.add(unescape(tok(statementStart + 1).text()));
+          if (kw.equals("interface")) {
+            interfaceBodies.put(unescape(tok(statementStart + 1).text()), new int[] {statementStart, p});
+          }
         } else if (kw.equals("type") && tok(p + 2).text().equals("=") && tok(p + 3).text().equals("func")) {
           Tok alias = tok(p + 1);
           next();
@@ -586,19 +589,12 @@ public final class Wac {
         append(wit, toks.get(from).start(), end);
         return;
       }
-      Set<String> mentioned = new java.util.LinkedHashSet<>();
-      Set<String> local = new java.util.HashSet<>();
       for (int k = open + 1; k < to; k++) {
         Tok t = toks.get(k);
         if (t.kind() != T.ID) {
           continue;
         }
         String prev = toks.get(k - 1).text();
-        if (Set.of("type", "record", "variant", "enum", "flags", "resource").contains(prev)) {
-          local.add(unescape(t.text()));
-        } else if (looseNames.contains(unescape(t.text()))) {
-          mentioned.add(unescape(t.text()));
-        }
         boolean named = (prev.equals("use") || prev.equals("include")) && toks.get(k - 1).kind() == T.ID
             && !tok(k + 1).text().equals(":");
         boolean item = (prev.equals("import") || prev.equals("export")) && tok(k + 1).text().equals(";");
@@ -607,23 +603,59 @@ public final class Wac {
               : ": an interface or world must be declared before it is used"));
         }
       }
-      mentioned.removeAll(local);
       append(wit, toks.get(from).start(), toks.get(open).end());
+      body(wit, open, to - 1, looseNames, toks.get(from).text().equals("world"));
+      append(wit, toks.get(to - 1).start(), end);
+    }
+
+    /** Interfaces declared so far: name → the tokens of their declaration, {@code [first, past the last)}. */
+    private final Map<String, int[]> interfaceBodies = new LinkedHashMap<>();
+
+    /**
+     * The text between braces {@code open} and {@code close} (token indices) as WIT: a {@code use}
+     * of the top-level types it mentions first, named function types written out, and in a world
+     * an item typed by a declared interface ({@code import x: iface;}) given that interface's body.
+     */
+    private void body(StringBuilder wit, int open, int close, List<String> looseNames, boolean world) {
+      Set<String> mentioned = new java.util.LinkedHashSet<>();
+      Set<String> local = new java.util.HashSet<>();
+      for (int k = open + 1; k < close; k++) {
+        Tok t = toks.get(k);
+        String prev = toks.get(k - 1).text();
+        if (t.kind() == T.ID && Set.of("type", "record", "variant", "enum", "flags", "resource").contains(prev)) {
+          local.add(unescape(t.text()));
+        } else if (t.kind() == T.ID && looseNames.contains(unescape(t.text()))) {
+          mentioned.add(unescape(t.text()));
+        }
+      }
+      mentioned.removeAll(local);
       if (!mentioned.isEmpty()) {
         wit.append(" use wac-types.{").append(String.join(", ", mentioned)).append("};");
       }
       int copied = toks.get(open).end();
-      for (int k = open + 1; k < to; k++) {
+      for (int k = open + 1; k < close; k++) {
         Tok t = toks.get(k);
-        int[] alias = t.kind() == T.ID && toks.get(k - 1).text().equals(":") ? funcAliases.get(unescape(t.text()))
-            : null;
+        boolean typed = t.kind() == T.ID && toks.get(k - 1).text().equals(":");
+        int[] alias = typed ? funcAliases.get(unescape(t.text())) : null;
+        int[] iface = typed && world && tok(k + 1).text().equals(";") ? interfaceBodies.get(unescape(t.text())) : null;
         if (alias != null) {
           append(wit, copied, t.start());
           append(wit, alias[0], alias[1]);
           copied = t.end();
+        } else if (iface != null) {
+          int braceOpen = iface[0];
+          while (!toks.get(braceOpen).text().equals("{")) {
+            braceOpen++;
+          }
+          append(wit, copied, t.start());
+          wit.append("interface {");
+          body(wit, braceOpen, iface[1] - 1, looseNames, false);
+          append(wit, toks.get(iface[1] - 1).start(), toks.get(iface[1] - 1).end());
+          copied = tok(k + 1).end(); // WIT writes no `;` after an inline interface
+          k++;
         }
       }
-      append(wit, copied, end);
+      append(wit, copied, toks.get(close).start());
     }
 
     /** 1 → a, 2 → b, … 27 → ba: a kebab-case word for a number. */
