@@ -387,18 +387,26 @@ public final class Wac {
             int[] alias = type.kind() == T.ID && tok(p + 1).text().equals(";")
                 ? funcAliases.get(unescape(type.text())) : null;
             if (at("func") || at("interface") || alias != null) {
+              int typeIndex = p;
               int end = statementEnd(false);
               String iface = "wac-import-" + word(++imports);
               inlineImports.put(statementStart, iface);
+              // the top-level types declared so far are visible in an inline import type
+              String uses = looseNames.isEmpty() ? "" : " use wac-types.{" + String.join(", ", looseNames) + "};";
               if (!type.text().equals("interface")) {
-                wit.append("\ninterface ").append(iface).append(" {\n  ").append(unescape(local.text()).isEmpty()
-                    ? "f" : local.text()).append(": ");
+                wit.append("\ninterface ").append(iface).append(" {").append(uses).append("\n  ")
+                    .append(unescape(local.text()).isEmpty() ? "f" : local.text()).append(": ");
                 if (alias != null) {
                   append(wit, alias[0], alias[1]);
                 } else {
                   append(wit, type.start(), end);
                 }
                 wit.append(";\n}\n");
+              } else if (tok(typeIndex + 1).text().equals("{") && toks.get(p - 1).text().equals("}")) {
+                wit.append("\ninterface ").append(iface).append(" {");
+                body(wit, typeIndex + 1, p - 1, looseNames, false);
+                append(wit, toks.get(p - 1).start(), toks.get(p - 1).end());
+                wit.append('\n');
               } else {
                 wit.append("\ninterface ").append(iface).append(' ');
                 append(wit, type.end(), end);
