@@ -2,6 +2,8 @@ package dev.plugboard.compose;
 
 import dev.plugboard.compose.CompositionGraph.Node;
 import dev.plugboard.compose.CompositionGraph.Source;
+import dev.plugboard.compose.WacLexer.T;
+import dev.plugboard.compose.WacLexer.Tok;
 import dev.plugboard.wit.source.Diagnostic;
 import dev.plugboard.wit.source.SourceMap;
 import dev.plugboard.wit.source.Span;
@@ -50,109 +52,6 @@ public final class Wac {
   /** The result of reading: the graph, the package name the document declares, its type statements as written. */
   public record Document(String packageName, String targets, CompositionGraph graph, List<String> typeStatements) {}
 
-  // ---- lexing -------------------------------------------------------------------------------
-
-  private enum T { ID, STRING, PUNCT, EOF }
-
-  private record Tok(T kind, String text, int start, int end) {}
-
-  private static final class Lexer {
-    private final String s;
-    private int i;
-
-    Lexer(String s) {
-      this.s = s;
-    }
-
-    List<Tok> all(SourceMap sources) throws WacException {
-      List<Tok> out = new ArrayList<>();
-      while (true) {
-        skip(sources);
-        if (i >= s.length()) {
-          out.add(new Tok(T.EOF, "", i, i));
-          return out;
-        }
-        int start = i;
-        char c = s.charAt(i);
-        if (c == '"') {
-          i++;
-          while (i < s.length() && s.charAt(i) != '"' && s.charAt(i) != '\n') {
-            i++;
-          }
-          if (i >= s.length() || s.charAt(i) != '"') {
-            throw new WacException(sources, new Span(start, i), "unterminated string");
-          }
-          i++;
-          out.add(new Tok(T.STRING, s.substring(start + 1, i - 1), start, i));
-        } else if (asciiLetter(c) || c == '%') {
-          i++;
-          while (i < s.length() && (asciiAlnum(s.charAt(i)) || s.charAt(i) == '-')) {
-            i++;
-          }
-          out.add(new Tok(T.ID, s.substring(start, i), start, i));
-        } else if (c >= '0' && c <= '9') {
-          while (i < s.length() && (asciiAlnum(s.charAt(i)) || s.charAt(i) == '.'
-              || s.charAt(i) == '-' || s.charAt(i) == '+')) {
-            i++;
-          }
-          out.add(new Tok(T.ID, s.substring(start, i), start, i));
-        } else if (s.startsWith("...", i)) {
-          i += 3;
-          out.add(new Tok(T.PUNCT, "...", start, i));
-        } else if (s.startsWith("->", i)) {
-          i += 2;
-          out.add(new Tok(T.PUNCT, "->", start, i));
-        } else if (";:{}()[],.=<>@/*".indexOf(c) >= 0) {
-          i++;
-          out.add(new Tok(T.PUNCT, String.valueOf(c), start, i));
-        } else {
-          throw new WacException(sources, new Span(start, start + 1), "unexpected character `" + c + "`");
-        }
-      }
-    }
-
-    private static boolean asciiLetter(char c) {
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
-
-    private static boolean asciiAlnum(char c) {
-      return asciiLetter(c) || (c >= '0' && c <= '9');
-    }
-
-    /** Whitespace and comments; block comments nest, as in WIT. */
-    private void skip(SourceMap sources) throws WacException {
-      while (i < s.length()) {
-        char c = s.charAt(i);
-        if (Character.isWhitespace(c)) {
-          i++;
-        } else if (s.startsWith("//", i)) {
-          while (i < s.length() && s.charAt(i) != '\n') {
-            i++;
-          }
-        } else if (s.startsWith("/*", i)) {
-          int start = i;
-          int depth = 0;
-          do {
-            if (s.startsWith("/*", i)) {
-              depth++;
-              i += 2;
-            } else if (s.startsWith("*/", i)) {
-              depth--;
-              i += 2;
-            } else {
-              i++;
-            }
-          } while (depth > 0 && i < s.length());
-          if (depth > 0) {
-            throw new WacException(sources, new Span(start, start + 2), "unterminated block comment");
-          }
-        } else {
-          return;
-        }
-      }
-    }
-  }
-
   // ---- reading ------------------------------------------------------------------------------
 
   /** Reads {@code text} (from {@code path}, for messages) into a new graph. */
@@ -168,7 +67,7 @@ public final class Wac {
       List<dev.plugboard.wit.resolve.WitResolver.Group> witDeps) throws WacException {
     SourceMap sources = new SourceMap();
     sources.add(path, text);
-    Reader r = new Reader(sources, text, new Lexer(text).all(sources), packages);
+    Reader r = new Reader(sources, text, new WacLexer(text).all(sources), packages);
     r.witDeps = witDeps;
     return r.document();
   }
