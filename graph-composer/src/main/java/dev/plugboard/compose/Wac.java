@@ -990,7 +990,7 @@ public final class Wac {
         }
         int added = 0;
         for (String e : pkg.exports().keySet()) {
-          if (!graph.exports().containsKey(e)) {
+          if (graph.exports().keySet().stream().noneMatch(e::equalsIgnoreCase)) {
             export(new Source.Export(inst.node(), e), e, dots);
             added++;
           }
