@@ -2,6 +2,8 @@ package dev.plugboard.compose;
 
 import dev.plugboard.compose.CompositionGraph.Node;
 import dev.plugboard.compose.CompositionGraph.Source;
+import dev.plugboard.compose.WacLexer.T;
+import dev.plugboard.compose.WacLexer.Tok;
 import dev.plugboard.wit.source.Diagnostic;
 import dev.plugboard.wit.source.SourceMap;
 import dev.plugboard.wit.source.Span;
@@ -50,109 +52,6 @@ public final class Wac {
   /** The result of reading: the graph, the package name the document declares, its type statements as written. */
   public record Document(String packageName, String targets, CompositionGraph graph, List<String> typeStatements) {}
 
-  // ---- lexing -------------------------------------------------------------------------------
-
-  private enum T { ID, STRING, PUNCT, EOF }
-
-  private record Tok(T kind, String text, int start, int end) {}
-
-  private static final class Lexer {
-    private final String s;
-    private int i;
-
-    Lexer(String s) {
-      this.s = s;
-    }
-
-    List<Tok> all(SourceMap sources) throws WacException {
-      List<Tok> out = new ArrayList<>();
-      while (true) {
-        skip(sources);
-        if (i >= s.length()) {
-          out.add(new Tok(T.EOF, "", i, i));
-          return out;
-        }
-        int start = i;
-        char c = s.charAt(i);
-        if (c == '"') {
-          i++;
-          while (i < s.length() && s.charAt(i) != '"' && s.charAt(i) != '\n') {
-            i++;
-          }
-          if (i >= s.length() || s.charAt(i) != '"') {
-            throw new WacException(sources, new Span(start, i), "unterminated string");
-          }
-          i++;
-          out.add(new Tok(T.STRING, s.substring(start + 1, i - 1), start, i));
-        } else if (asciiLetter(c) || c == '%') {
-          i++;
-          while (i < s.length() && (asciiAlnum(s.charAt(i)) || s.charAt(i) == '-')) {
-            i++;
-          }
-          out.add(new Tok(T.ID, s.substring(start, i), start, i));
-        } else if (c >= '0' && c <= '9') {
-          while (i < s.length() && (asciiAlnum(s.charAt(i)) || s.charAt(i) == '.'
-              || s.charAt(i) == '-' || s.charAt(i) == '+')) {
-            i++;
-          }
-          out.add(new Tok(T.ID, s.substring(start, i), start, i));
-        } else if (s.startsWith("...", i)) {
-          i += 3;
-          out.add(new Tok(T.PUNCT, "...", start, i));
-        } else if (s.startsWith("->", i)) {
-          i += 2;
-          out.add(new Tok(T.PUNCT, "->", start, i));
-        } else if (";:{}()[],.=<>@/*".indexOf(c) >= 0) {
-          i++;
-          out.add(new Tok(T.PUNCT, String.valueOf(c), start, i));
-        } else {
-          throw new WacException(sources, new Span(start, start + 1), "unexpected character `" + c + "`");
-        }
-      }
-    }
-
-    private static boolean asciiLetter(char c) {
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
-
-    private static boolean asciiAlnum(char c) {
-      return asciiLetter(c) || (c >= '0' && c <= '9');
-    }
-
-    /** Whitespace and comments; block comments nest, as in WIT. */
-    private void skip(SourceMap sources) throws WacException {
-      while (i < s.length()) {
-        char c = s.charAt(i);
-        if (Character.isWhitespace(c)) {
-          i++;
-        } else if (s.startsWith("//", i)) {
-          while (i < s.length() && s.charAt(i) != '\n') {
-            i++;
-          }
-        } else if (s.startsWith("/*", i)) {
-          int start = i;
-          int depth = 0;
-          do {
-            if (s.startsWith("/*", i)) {
-              depth++;
-              i += 2;
-            } else if (s.startsWith("*/", i)) {
-              depth--;
-              i += 2;
-            } else {
-              i++;
-            }
-          } while (depth > 0 && i < s.length());
-          if (depth > 0) {
-            throw new WacException(sources, new Span(start, start + 2), "unterminated block comment");
-          }
-        } else {
-          return;
-        }
-      }
-    }
-  }
-
   // ---- reading ------------------------------------------------------------------------------
 
   /** Reads {@code text} (from {@code path}, for messages) into a new graph. */
@@ -168,7 +67,7 @@ public final class Wac {
       List<dev.plugboard.wit.resolve.WitResolver.Group> witDeps) throws WacException {
     SourceMap sources = new SourceMap();
     sources.add(path, text);
-    Reader r = new Reader(sources, text, new Lexer(text).all(sources), packages);
+    Reader r = new Reader(sources, text, new WacLexer(text).all(sources), packages);
     r.witDeps = witDeps;
     return r.document();
   }
@@ -220,6 +119,11 @@ public final class Wac {
       return toks.get(p++);
     }
 
+    /** Token {@code i}, or the end of file past it. */
+    private Tok tok(int i) {
+      return toks.get(Math.min(i, toks.size() - 1));
+    }
+
     private boolean at(String s) {
       return !peek().kind().equals(T.STRING) && peek().text().equals(s) && peek().kind() != T.EOF;
     }
@@ -254,6 +158,15 @@ public final class Wac {
 
     private static String unescape(String id) {
       return id.startsWith("%") ? id.substring(1) : id;
+    }
+
+    /** A package path, {@code ns:pkg/name@version}: a package name and at least one {@code /name}. */
+    private Tok packagePath() throws WacException {
+      Tok path = path(true);
+      if (!path.text().contains("/")) {
+        throw error(path, "expected a path such as `ns:pkg/name`, found the package name `" + path.text() + "`");
+      }
+      return path;
     }
 
     /** {@code ns:name(:more)*('/' id)*('@' version)?}; returns the text and its span. */
@@ -298,7 +211,7 @@ public final class Wac {
       Tok targetsTok = null;
       if (at("targets")) {
         next();
-        targetsTok = path(true);
+        targetsTok = packagePath();
         targets = targetsTok.text();
       }
       expect(";");
@@ -345,9 +258,12 @@ public final class Wac {
         if (kw.equals("interface") || kw.equals("world")) {
           int end = statementEnd(true);
           declaration(wit, statementStart, p, end, looseNames, items);
-          items.add(unescape(toks.get(statementStart + 1).text()));
-        } else if (kw.equals("type") && toks.get(p + 2).text().equals("=") && toks.get(p + 3).text().equals("func")) {
-          Tok alias = toks.get(p + 1);
+          items.add(unescape(tok(statementStart + 1).text()));
+          if (kw.equals("interface")) {
+            interfaceBodies.put(unescape(tok(statementStart + 1).text()), new int[] {statementStart, p});
+          }
+        } else if (kw.equals("type") && tok(p + 2).text().equals("=") && tok(p + 3).text().equals("func")) {
+          Tok alias = tok(p + 1);
           next();
           next();
           next();
@@ -355,7 +271,7 @@ public final class Wac {
           int end = statementEnd(false);
           funcAliases.put(unescape(alias.text()), new int[] {from, end});
         } else if (Set.of("type", "record", "variant", "enum", "flags", "resource").contains(kw)) {
-          Tok typeName = toks.get(p + 1);
+          Tok typeName = tok(p + 1);
           loose.add(new int[] {t.start(), statementEnd(true)});
           looseNames.add(unescape(typeName.text()));
         } else if (kw.equals("import")) {
@@ -367,21 +283,29 @@ public final class Wac {
           if (at(":")) {
             next();
             Tok type = peek();
-            int[] alias = type.kind() == T.ID && toks.get(p + 1).text().equals(";")
+            int[] alias = type.kind() == T.ID && tok(p + 1).text().equals(";")
                 ? funcAliases.get(unescape(type.text())) : null;
             if (at("func") || at("interface") || alias != null) {
+              int typeIndex = p;
               int end = statementEnd(false);
               String iface = "wac-import-" + word(++imports);
               inlineImports.put(statementStart, iface);
+              // the top-level types declared so far are visible in an inline import type
+              String uses = looseNames.isEmpty() ? "" : " use wac-types.{" + String.join(", ", looseNames) + "};";
               if (!type.text().equals("interface")) {
-                wit.append("\ninterface ").append(iface).append(" {\n  ").append(unescape(local.text()).isEmpty()
-                    ? "f" : local.text()).append(": ");
+                wit.append("\ninterface ").append(iface).append(" {").append(uses).append("\n  ")
+                    .append(unescape(local.text()).isEmpty() ? "f" : local.text()).append(": ");
                 if (alias != null) {
                   append(wit, alias[0], alias[1]);
                 } else {
                   append(wit, type.start(), end);
                 }
                 wit.append(";\n}\n");
+              } else if (tok(typeIndex + 1).text().equals("{") && toks.get(p - 1).text().equals("}")) {
+                wit.append("\ninterface ").append(iface).append(" {");
+                body(wit, typeIndex + 1, p - 1, looseNames, false);
+                append(wit, toks.get(p - 1).start(), toks.get(p - 1).end());
+                wit.append('\n');
               } else {
                 wit.append("\ninterface ").append(iface).append(' ');
                 append(wit, type.end(), end);
@@ -414,8 +338,10 @@ public final class Wac {
       if (chunks.isEmpty() && inlineImports.isEmpty() && witDeps.isEmpty()) {
         return;
       }
+      List<dev.plugboard.wit.resolve.WitResolver.Group> deps = new ArrayList<>(witDeps);
+      deps.addAll(componentPackages(name.text()));
       var r = dev.plugboard.wit.resolve.WitResolver.resolve(new dev.plugboard.wit.resolve.WitResolver.Group(List.of(
-          new dev.plugboard.wit.resolve.WitResolver.SourceFile("declarations.wit", wit.toString()))), witDeps,
+          new dev.plugboard.wit.resolve.WitResolver.SourceFile("declarations.wit", wit.toString()))), deps,
           dev.plugboard.wit.resolve.WitResolver.Options.DEFAULT);
       for (var d : r.diagnostics()) {
         if (d.severity() == dev.plugboard.wit.source.Diagnostic.Severity.ERROR) {
@@ -478,6 +404,79 @@ public final class Wac {
     /** {@code (module)}. */
     private static final byte[] EMPTY_MODULE = {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00};
 
+    private static final java.util.regex.Pattern WIT_PACKAGE = java.util.regex.Pattern.compile(
+        "(?m)^\\s*package\\s+([^;{\\s@]+)");
+
+    /**
+     * The WIT of the packages that type statements name by path ({@code use ns:pkg/iface.{..}},
+     * {@code import ns:pkg/iface;}) and that no {@code deps/} WIT package declares, where a
+     * component of that name imports or exports the interfaces: each printed from the
+     * component's WIT view. A package found nowhere is left to the resolver to report.
+     */
+    private List<dev.plugboard.wit.resolve.WitResolver.Group> componentPackages(String self) {
+      Set<String> known = new java.util.HashSet<>();
+      known.add(self.replaceAll("@.*", ""));
+      for (var g : witDeps) {
+        for (var f : g.files()) {
+          java.util.regex.Matcher m = WIT_PACKAGE.matcher(f.text());
+          while (m.find()) {
+            known.add(m.group(1));
+          }
+        }
+      }
+      List<dev.plugboard.wit.resolve.WitResolver.Group> out = new ArrayList<>();
+      for (int k = 1; k + 2 < toks.size(); k++) {
+        String before = toks.get(k - 1).text();
+        if (!Set.of("use", "import", "export", "include").contains(before) || !tok(k + 1).text().equals(":")) {
+          continue;
+        }
+        String path = pathAt(k, true);
+        int slash = path.indexOf('/');
+        String pkg = slash < 0 ? "" : path.substring(0, slash);
+        if (pkg.isEmpty() || !known.add(pkg)) {
+          continue;
+        }
+        List<ComposedPackage> candidates = new ArrayList<>();
+        for (String name : componentNames(pkg)) {
+          try {
+            ComposedPackage c = packages.find(name);
+            if (c != null && c.component() != null) {
+              candidates.add(c);
+            }
+          } catch (CompositionException e) {
+            // reported where that package is instantiated
+          }
+        }
+        for (ComposedPackage c : candidates) {
+          try {
+            var view = dev.plugboard.binary.ComponentWit.of(c.component());
+            var resolve = view.resolve();
+            Integer main = null;
+            List<Integer> others = new ArrayList<>();
+            for (int id = 0; id < resolve.packages.size(); id++) {
+              String other = resolve.packages.get(id).name.toString().replaceAll("@.*", "");
+              if (other.equals(pkg)) {
+                main = id;
+              } else if (id != view.rootPackage() && !known.contains(other)) {
+                others.add(id); // the packages it uses, unless declared elsewhere
+              }
+            }
+            if (main == null) {
+              continue;
+            }
+            others.forEach(id -> known.add(resolve.packages.get(id).name.toString().replaceAll("@.*", "")));
+            String text = dev.plugboard.wit.print.WitPrinter.print(resolve, main, others);
+            out.add(new dev.plugboard.wit.resolve.WitResolver.Group(List.of(
+                new dev.plugboard.wit.resolve.WitResolver.SourceFile(pkg + " (from " + c.name() + ").wit", text))));
+            break;
+          } catch (dev.plugboard.binary.InvalidComponentException | RuntimeException e) {
+            // not usable as WIT: the resolver reports the package as unknown where it is named
+          }
+        }
+      }
+      return out;
+    }
+
     /** Named function types: name → the offsets of their {@code func(..) -> ..} text. */
     private final Map<String, int[]> funcAliases = new LinkedHashMap<>();
 
@@ -497,44 +496,73 @@ public final class Wac {
         append(wit, toks.get(from).start(), end);
         return;
       }
-      Set<String> mentioned = new java.util.LinkedHashSet<>();
-      Set<String> local = new java.util.HashSet<>();
       for (int k = open + 1; k < to; k++) {
         Tok t = toks.get(k);
         if (t.kind() != T.ID) {
           continue;
         }
         String prev = toks.get(k - 1).text();
-        if (Set.of("type", "record", "variant", "enum", "flags", "resource").contains(prev)) {
-          local.add(unescape(t.text()));
-        } else if (looseNames.contains(unescape(t.text()))) {
-          mentioned.add(unescape(t.text()));
-        }
         boolean named = (prev.equals("use") || prev.equals("include")) && toks.get(k - 1).kind() == T.ID
-            && !toks.get(k + 1).text().equals(":");
-        boolean item = (prev.equals("import") || prev.equals("export")) && toks.get(k + 1).text().equals(";");
+            && !tok(k + 1).text().equals(":");
+        boolean item = (prev.equals("import") || prev.equals("export")) && tok(k + 1).text().equals(";");
         if ((named || item) && !items.contains(unescape(t.text()))) {
           throw error(t, "undefined name `" + unescape(t.text()) + "`" + (items.isEmpty() ? ""
               : ": an interface or world must be declared before it is used"));
         }
       }
-      mentioned.removeAll(local);
       append(wit, toks.get(from).start(), toks.get(open).end());
+      body(wit, open, to - 1, looseNames, toks.get(from).text().equals("world"));
+      append(wit, toks.get(to - 1).start(), end);
+    }
+
+    /** Interfaces declared so far: name → the tokens of their declaration, {@code [first, past the last)}. */
+    private final Map<String, int[]> interfaceBodies = new LinkedHashMap<>();
+
+    /**
+     * The text between braces {@code open} and {@code close} (token indices) as WIT: a {@code use}
+     * of the top-level types it mentions first, named function types written out, and in a world
+     * an item typed by a declared interface ({@code import x: iface;}) given that interface's body.
+     */
+    private void body(StringBuilder wit, int open, int close, List<String> looseNames, boolean world) {
+      Set<String> mentioned = new java.util.LinkedHashSet<>();
+      Set<String> local = new java.util.HashSet<>();
+      for (int k = open + 1; k < close; k++) {
+        Tok t = toks.get(k);
+        String prev = toks.get(k - 1).text();
+        if (t.kind() == T.ID && Set.of("type", "record", "variant", "enum", "flags", "resource").contains(prev)) {
+          local.add(unescape(t.text()));
+        } else if (t.kind() == T.ID && looseNames.contains(unescape(t.text()))) {
+          mentioned.add(unescape(t.text()));
+        }
+      }
+      mentioned.removeAll(local);
       if (!mentioned.isEmpty()) {
         wit.append(" use wac-types.{").append(String.join(", ", mentioned)).append("};");
       }
       int copied = toks.get(open).end();
-      for (int k = open + 1; k < to; k++) {
+      for (int k = open + 1; k < close; k++) {
         Tok t = toks.get(k);
-        int[] alias = t.kind() == T.ID && toks.get(k - 1).text().equals(":") ? funcAliases.get(unescape(t.text()))
-            : null;
+        boolean typed = t.kind() == T.ID && toks.get(k - 1).text().equals(":");
+        int[] alias = typed ? funcAliases.get(unescape(t.text())) : null;
+        int[] iface = typed && world && tok(k + 1).text().equals(";") ? interfaceBodies.get(unescape(t.text())) : null;
         if (alias != null) {
           append(wit, copied, t.start());
           append(wit, alias[0], alias[1]);
           copied = t.end();
+        } else if (iface != null) {
+          int braceOpen = iface[0];
+          while (!toks.get(braceOpen).text().equals("{")) {
+            braceOpen++;
+          }
+          append(wit, copied, t.start());
+          wit.append("interface {");
+          body(wit, braceOpen, iface[1] - 1, looseNames, false);
+          append(wit, toks.get(iface[1] - 1).start(), toks.get(iface[1] - 1).end());
+          copied = tok(k + 1).end(); // WIT writes no `;` after an inline interface
+          k++;
         }
       }
-      append(wit, copied, end);
+      append(wit, copied, toks.get(close).start());
     }
 
     /** 1 → a, 2 → b, … 27 → ba: a kebab-case word for a number. */
@@ -632,6 +660,13 @@ public final class Wac {
       Map<String, ItemType> wantImports;
       Map<String, ItemType> wantExports;
       dev.plugboard.wit.resolve.World witWorld = declaredWorld(pkgName, world);
+      Integer asInterface = witWorld == null ? declaredByPath(path) : null;
+      if (asInterface != null && asInterface >= 0) {
+        throw error(targets, "`" + path + "` is an interface; `targets` names a world");
+      }
+      if (witWorld == null && asInterface != null) {
+        throw error(targets, "package `" + pkgName + "` has no world `" + world + "`");
+      }
       if (witWorld != null || pkgName.replaceAll("@.*", "").equals(packageName.replaceAll("@.*", ""))) {
         dev.plugboard.wit.resolve.World w = witWorld;
         if (w == null) {
@@ -731,8 +766,8 @@ public final class Wac {
           type = typeStart.text().equals("func") ? inst.functions().values().iterator().next() : inst;
           declaredImports.put(importName, id);
         }
-      } else if (toks.get(p + 1).text().equals(":")) {
-        Tok path = path(true);
+      } else if (tok(p + 1).text().equals(":")) {
+        Tok path = packagePath();
         type = typeOfPath(path);
         if (importName == null) {
           importName = path.text();
@@ -824,16 +859,14 @@ public final class Wac {
         candidates.add(pkg);
       } else {
         // an interface of another package that a component instantiated later in the document imports or exports
-        for (int k = 0; k + 1 < toks.size(); k++) {
-          if (toks.get(k).text().equals("new") && toks.get(k).kind() == T.ID) {
-            try {
-              ComposedPackage later = packages.find(pathAt(k + 1));
-              if (later != null) {
-                candidates.add(later);
-              }
-            } catch (CompositionException e) {
-              // reported where that package is instantiated
+        for (String name : componentNames(pkgName).subList(1, componentNames(pkgName).size())) {
+          try {
+            ComposedPackage later = packages.find(name);
+            if (later != null) {
+              candidates.add(later);
             }
+          } catch (CompositionException e) {
+            // reported where that package is instantiated
           }
         }
       }
@@ -871,12 +904,24 @@ public final class Wac {
       return found;
     }
 
-    /** The package name written from token {@code k} on ({@code ns:name@version}), without consuming it. */
-    private String pathAt(int k) {
+    /** Package {@code pkg} itself, then every package the document instantiates: where its interfaces may be. */
+    private List<String> componentNames(String pkg) {
+      List<String> names = new ArrayList<>();
+      names.add(pkg);
+      for (int k = 0; k + 1 < toks.size(); k++) {
+        if (toks.get(k).kind() == T.ID && toks.get(k).text().equals("new")) {
+          names.add(pathAt(k + 1, false));
+        }
+      }
+      return names;
+    }
+
+    /** The package name or path written from token {@code k} on, without consuming it ("" if there is none). */
+    private String pathAt(int k, boolean allowSlash) {
       int save = p;
       p = k;
       try {
-        return path(false).text();
+        return path(allowSlash).text();
       } catch (WacException e) {
         return "";
       } finally {
@@ -945,7 +990,7 @@ public final class Wac {
         }
         int added = 0;
         for (String e : pkg.exports().keySet()) {
-          if (!graph.exports().containsKey(e)) {
+          if (graph.exports().keySet().stream().noneMatch(e::equalsIgnoreCase)) {
             export(new Source.Export(inst.node(), e), e, dots);
             added++;
           }
@@ -1314,7 +1359,7 @@ public final class Wac {
         if (!isPath && !i.importName().equals(i.name())) {
           sb.append(" as \"").append(i.importName()).append('"');
         }
-        sb.append(": ").append(isPath ? i.importName() : "interface {}").append(";\n");
+        sb.append(": ").append(isPath ? i.importName() : inlineType(i.type())).append(";\n");
       }
     }
     for (Node.Instantiation i : graph.instantiationOrder()) {
@@ -1338,6 +1383,56 @@ public final class Wac {
     return sb.toString();
   }
 
+  /**
+   * An import's type as WAC text: {@code func(..)} or {@code interface { .. }} when it is made of
+   * types that can be written in place (no records, variants, enums, flags or resources, which
+   * need declarations); else {@code interface {}}.
+   */
+  static String inlineType(ItemType type) {
+    return switch (type) {
+      case ItemType.Func f when inline(f) -> funcText(f);
+      case ItemType.Instance inst when inst.resources().isEmpty()
+          && inst.functions().values().stream().allMatch(Wac::inline) -> {
+        StringBuilder sb = new StringBuilder("interface {");
+        inst.functions().forEach((name, f) -> sb.append(' ').append(id(name)).append(": ").append(funcText(f))
+            .append(';'));
+        yield sb.append(" }").toString();
+      }
+      default -> "interface {}";
+    };
+  }
+
+  private static boolean inline(ItemType.Func f) {
+    return f.params().stream().allMatch(Wac::inline) && (f.result() == null || inline(f.result()));
+  }
+
+  private static boolean inline(dev.plugboard.types.ValueType t) {
+    return switch (t) {
+      case dev.plugboard.types.ValueType.Prim p -> true;
+      case dev.plugboard.types.ValueType.ListType l -> inline(l.element());
+      case dev.plugboard.types.ValueType.FixedListType l -> inline(l.element());
+      case dev.plugboard.types.ValueType.OptionType o -> inline(o.type());
+      case dev.plugboard.types.ValueType.ResultType r -> (r.ok() == null || inline(r.ok()))
+          && (r.err() == null || inline(r.err()));
+      case dev.plugboard.types.ValueType.TupleType tu -> tu.types().stream().allMatch(Wac::inline);
+      case dev.plugboard.types.ValueType.MapType m -> inline(m.key()) && inline(m.value());
+      default -> false;
+    };
+  }
+
+  private static String funcText(ItemType.Func f) {
+    StringBuilder sb = new StringBuilder("func(");
+    for (int k = 0; k < f.params().size(); k++) {
+      sb.append(k == 0 ? "" : ", ").append(id(f.names().get(k))).append(": ")
+          .append(dev.plugboard.types.ValueType.describe(f.params().get(k)));
+    }
+    sb.append(')');
+    if (f.result() != null) {
+      sb.append(" -> ").append(dev.plugboard.types.ValueType.describe(f.result()));
+    }
+    return sb.toString();
+  }
+
   private static String expr(Source s) {
     return switch (s) {
       case Source.Whole w -> id(w.node());
@@ -1346,6 +1441,11 @@ public final class Wac {
   }
 
   private static String id(String name) {
-    return KEYWORDS.contains(name) ? "%" + name : name;
+    return KEYWORDS.contains(name) || WIT_KEYWORDS.contains(name) ? "%" + name : name;
   }
+
+  /** Words of WIT's type syntax that a name written inside a type must escape with {@code %}. */
+  private static final Set<String> WIT_KEYWORDS = Set.of("func", "u8", "u16", "u32", "u64", "s8", "s16", "s32",
+      "s64", "f32", "f64", "char", "bool", "string", "list", "option", "result", "tuple", "map", "borrow", "own",
+      "future", "stream", "static", "constructor", "async", "error-context", "with", "from");
 }

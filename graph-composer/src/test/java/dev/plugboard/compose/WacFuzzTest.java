@@ -25,13 +25,30 @@ class WacFuzzTest {
 
   @Test
   void mutatedDocumentsFailCleanly() {
-    TextMutator mutator = new TextMutator(0xfeed, PIECES);
-    Wac.Packages packages = WacTest.fixtures();
+    run(SEEDS, WacTest.fixtures(), java.util.List.of(), 0xfeed);
+  }
+
+  /** The same over the in-repo rule documents, with their packages and WIT deps (needs no ../shared). */
+  @Test
+  void mutatedRuleDocumentsFailCleanly() throws java.io.IOException {
+    java.util.List<String> seeds = new java.util.ArrayList<>();
+    try (var files = java.nio.file.Files.list(WacRulesTest.CASES)) {
+      for (var f : files.filter(f -> f.toString().endsWith(".wac")).sorted().toList()) {
+        seeds.add(java.nio.file.Files.readString(f));
+      }
+    }
+    run(seeds.toArray(String[]::new), WacRulesTest.packages(WacRulesTest.CASES.resolve("packages")),
+        dev.plugboard.wit.resolve.WitResolver.readDeps(WacRulesTest.CASES.resolve("deps")), 0xbead);
+  }
+
+  private static void run(String[] seeds, Wac.Packages packages, java.util.List<dev.plugboard.wit.resolve.WitResolver
+      .Group> deps, long seed) {
+    TextMutator mutator = new TextMutator(seed, PIECES);
     int ok = 0;
     for (int i = 0; i < 1500; i++) {
-      String text = mutator.mutate(SEEDS[mutator.random().nextInt(SEEDS.length)], 4);
+      String text = mutator.mutate(seeds[mutator.random().nextInt(seeds.length)], 4);
       try {
-        Wac.read("f.wac", text, packages);
+        Wac.read("f.wac", text, packages, deps);
         ok++;
       } catch (Wac.WacException expected) {
         assertThat(expected.rendered()).startsWith("f.wac");

@@ -48,6 +48,28 @@ class WacRulesTest {
     }));
   }
 
+  /** What the writer prints reads back to the same graph, with inline import types written out. */
+  @org.junit.jupiter.api.Test
+  void writtenDocumentsReadBack() throws Exception {
+    Wac.Packages packages = packages(CASES.resolve("packages"));
+    String text = """
+        package test:composition;
+        import greeting: interface { greet: func(name: string) -> string; };
+        import hello: func() -> string;
+        import %list as "list-words": func(%string: list<string>) -> result<tuple<u32, option<s64>>, string>;
+        let p = new test:plain { hello, greeting };
+        export p.run;
+        """;
+    Wac.Document first = Wac.read("c.wac", text, packages);
+    String written = Wac.write(first.packageName(), first.graph(), first.typeStatements());
+    assertThat(written).contains("import greeting: interface { greet: func(name: string) -> string; };")
+        .contains("import hello: func() -> string;")
+        .contains("func(%string: list<string>) -> result<tuple<u32, option<s64>>, string>");
+    Wac.Document again = Wac.read("again.wac", written, packages);
+    assertThat(again.graph().nodes()).isEqualTo(first.graph().nodes());
+    assertThat(Wac.write(again.packageName(), again.graph(), again.typeStatements())).isEqualTo(written);
+  }
+
   /** Components known by their WIT world: {@code ns:name} is the one world of {@code dir/ns/name.wit}. */
   static Wac.Packages packages(Path dir) {
     Map<String, ComposedPackage> loaded = new HashMap<>();

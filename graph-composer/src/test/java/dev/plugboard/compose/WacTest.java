@@ -91,6 +91,27 @@ class WacTest {
   }
 
   @Test
+  void typeStatementsNameInterfacesOfComponentPackages() throws Exception {
+    String text = """
+        package example:composition;
+        world service {
+          import example:text/transform@0.1.0;
+          export run: func(s: string) -> string;
+        }
+        interface again {
+          apply: func(s: string) -> string;
+        }
+        let app = new example:app { ... };
+        export app.run;
+        """;
+    Wac.Document d = Wac.read("c.wac", text.replace("package example:composition;",
+        "package example:composition targets example:composition/service;"), fixtures());
+    assertThat(d.graph().exports()).containsOnlyKeys("run");
+    assertThatThrownBy(() -> Wac.read("c.wac", text.replace("transform@0.1.0;", "nope@0.1.0;"), fixtures()))
+        .isInstanceOf(Wac.WacException.class);
+  }
+
+  @Test
   void roundTripsThroughText() throws Exception {
     for (String text : new String[] {APP_UPPER, """
         package example:c;

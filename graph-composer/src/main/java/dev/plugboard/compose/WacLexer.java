@@ -1,0 +1,113 @@
+package dev.plugboard.compose;
+
+import dev.plugboard.compose.Wac.WacException;
+import dev.plugboard.wit.source.SourceMap;
+import dev.plugboard.wit.source.Span;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The first stage of reading WAC: text to tokens (identifiers, strings, punctuation), with
+ * WIT's whitespace and nesting block comments skipped. Identifiers are ASCII; a character that
+ * starts no token is an error at its place.
+ */
+final class WacLexer {
+  enum T { ID, STRING, PUNCT, EOF }
+
+  record Tok(T kind, String text, int start, int end) {}
+
+  private final String s;
+  private int i;
+
+  WacLexer(String s) {
+    this.s = s;
+  }
+
+  List<Tok> all(SourceMap sources) throws WacException {
+    List<Tok> out = new ArrayList<>();
+    while (true) {
+      skip(sources);
+      if (i >= s.length()) {
+        out.add(new Tok(T.EOF, "", i, i));
+        return out;
+      }
+      int start = i;
+      char c = s.charAt(i);
+      if (c == '"') {
+        i++;
+        while (i < s.length() && s.charAt(i) != '"' && s.charAt(i) != '\n') {
+          i++;
+        }
+        if (i >= s.length() || s.charAt(i) != '"') {
+          throw new WacException(sources, new Span(start, i), "unterminated string");
+        }
+        i++;
+        out.add(new Tok(T.STRING, s.substring(start + 1, i - 1), start, i));
+      } else if (asciiLetter(c) || c == '%') {
+        i++;
+        while (i < s.length() && (asciiAlnum(s.charAt(i)) || s.charAt(i) == '-')) {
+          i++;
+        }
+        out.add(new Tok(T.ID, s.substring(start, i), start, i));
+      } else if (c >= '0' && c <= '9') {
+        while (i < s.length() && (asciiAlnum(s.charAt(i)) || s.charAt(i) == '.'
+            || s.charAt(i) == '-' || s.charAt(i) == '+')) {
+          i++;
+        }
+        out.add(new Tok(T.ID, s.substring(start, i), start, i));
+      } else if (s.startsWith("...", i)) {
+        i += 3;
+        out.add(new Tok(T.PUNCT, "...", start, i));
+      } else if (s.startsWith("->", i)) {
+        i += 2;
+        out.add(new Tok(T.PUNCT, "->", start, i));
+      } else if (";:{}()[],.=<>@/*".indexOf(c) >= 0) {
+        i++;
+        out.add(new Tok(T.PUNCT, String.valueOf(c), start, i));
+      } else {
+        throw new WacException(sources, new Span(start, start + 1), "unexpected character `" + c + "`");
+      }
+    }
+  }
+
+  private static boolean asciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  private static boolean asciiAlnum(char c) {
+    return asciiLetter(c) || (c >= '0' && c <= '9');
+  }
+
+  /** Whitespace and comments; block comments nest, as in WIT. */
+  private void skip(SourceMap sources) throws WacException {
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      if (Character.isWhitespace(c)) {
+        i++;
+      } else if (s.startsWith("//", i)) {
+        while (i < s.length() && s.charAt(i) != '\n') {
+          i++;
+        }
+      } else if (s.startsWith("/*", i)) {
+        int start = i;
+        int depth = 0;
+        do {
+          if (s.startsWith("/*", i)) {
+            depth++;
+            i += 2;
+          } else if (s.startsWith("*/", i)) {
+            depth--;
+            i += 2;
+          } else {
+            i++;
+          }
+        } while (depth > 0 && i < s.length());
+        if (depth > 0) {
+          throw new WacException(sources, new Span(start, start + 2), "unterminated block comment");
+        }
+      } else {
+        return;
+      }
+    }
+  }
+}
