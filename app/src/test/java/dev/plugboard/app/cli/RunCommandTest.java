@@ -70,6 +70,12 @@ class RunCommandTest {
   }
 
   @Test
+  void invokeSatisfiesWasiImportsToo() {
+    assertThat(cli.run("run", fixture("c-hello"), "--invoke", "wasi:cli/run#run()")).as(cli.err()).isZero();
+    assertThat(cli.out()).isEqualTo("Hello from C, world!\nsum(1..100) = 5050\nok\n");
+  }
+
+  @Test
   void listsExportsWithoutInvoke() {
     assertThat(cli.run("run", fixture("types"))).isZero();
     assertThat(cli.out()).contains("example:types/api@0.1.0#parse: func(s: string) -> result<u32, string>");

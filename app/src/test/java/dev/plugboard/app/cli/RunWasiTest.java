@@ -1,10 +1,16 @@
 package dev.plugboard.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.plugboard.testing.SharedData;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,6 +127,63 @@ class RunWasiTest {
     assertThat(cli.err()).contains("foreign.wasm: import \"test:wasi-guest/a\" (instance), "
         + "import \"test:wasi-guest/b\" (instance) were not given").hasLineCount(1);
     assertThat(cli.out()).isEmpty();
+  }
+
+  /** What a child process gave: its stdout bytes, its stderr text and its exit code. */
+  record Child(byte[] out, String err, int code) {}
+
+  /** Runs {@code command} with {@code stdin} fed in, stderr kept in a file so neither pipe can fill. */
+  private Child exec(List<String> command, byte[] stdin) throws Exception {
+    Path errFile = Files.createTempFile(dir, "stderr", ".txt");
+    Process p = new ProcessBuilder(command).redirectError(errFile.toFile()).start();
+    Thread feeder = Thread.ofVirtual().start(() -> {
+      try (var in = p.getOutputStream()) {
+        in.write(stdin);
+      } catch (java.io.IOException ignored) {
+        // the child stopped reading; what it read is what it got
+      }
+    });
+    byte[] out = p.getInputStream().readAllBytes();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("%s finished", command).isTrue();
+    feeder.join();
+    return new Child(out, Files.readString(errFile), p.exitValue());
+  }
+
+  /** The real {@code plugboard} entry point in a child JVM (the test class path), so stdio is the process's own. */
+  private Child plugboard(byte[] stdin, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+        "-cp", System.getProperty("java.class.path"), "dev.plugboard.app.Main"));
+    command.addAll(List.of(args));
+    return exec(command, stdin);
+  }
+
+  @Test
+  void theProcessPassesStdioThroughByteForByteAndExitsWithTheGuestsStatus() throws Exception {
+    Child hello = plugboard(new byte[0], "run", SharedData.require("fixtures/components/c-hello.wasm").toString(),
+        "--", "ada");
+    assertThat(hello.code()).as(hello.err()).isZero();
+    assertThat(new String(hello.out(), StandardCharsets.UTF_8)).isEqualTo("Hello from C, ada!\nsum(1..100) = 5050\n");
+    assertThat(hello.err()).isEqualTo("this line goes to stderr\n");
+
+    byte[] binary = new byte[300_000];
+    new Random(42).nextBytes(binary);
+    Child echo = plugboard(binary, "run", build("echo"));
+    assertThat(echo.code()).as(echo.err()).isEqualTo(1);
+    assertThat(echo.out()).isEqualTo(binary);
+    assertThat(echo.err()).isEmpty();
+  }
+
+  @Test
+  void jcoRunGivesTheSameOutputForCHello() throws Exception {
+    Path jco = Path.of(System.getProperty("plugboard.jco", ""), "node_modules", ".bin", "jco");
+    assumeTrue(Files.isExecutable(jco), "skipped: jco not installed (-Dplugboard.jco=DIR)");
+    String hello = SharedData.require("fixtures/components/c-hello.wasm").toString();
+    Child theirs = exec(List.of(jco.toString(), "run", hello, "jco"), new byte[0]);
+    Child ours = plugboard(new byte[0], "run", hello, "--", "jco");
+    assertThat(ours.out()).isEqualTo(theirs.out());
+    assertThat(ours.err()).isEqualTo(theirs.err());
+    assertThat(ours.code()).isEqualTo(theirs.code());
+    // (jco run 1.35 does not pass its stdin to the guest, so the echo guest is compared with itself above.)
   }
 
   @Test

@@ -121,6 +121,12 @@ final class SocketsHost {
         if (server != null) {
           server.close();
         }
+        synchronized (this) {
+          for (Socket s : accepted) {
+            s.close();
+          }
+          accepted.clear();
+        }
         if (connecting != null) {
           connecting.thenAccept(s -> {
             try {
