@@ -5,6 +5,7 @@ import com.dylibso.chicory.wasm.ChicoryException;
 import dev.plugboard.runtime.abi.Abi;
 import dev.plugboard.runtime.abi.CanonOptions;
 import dev.plugboard.runtime.abi.Context;
+import dev.plugboard.runtime.abi.GuestThread;
 import dev.plugboard.runtime.abi.InstanceState;
 import dev.plugboard.runtime.abi.StringEncoding;
 import dev.plugboard.runtime.abi.Task;
@@ -83,7 +84,8 @@ final class LiftedFunction implements ComponentFunction {
       throw new IllegalArgumentException(name + " takes " + type.params().size() + " argument(s), got " + args.length);
     }
     inst.enter();
-    Task task = new Task();
+    Task task = new Task(inst);
+    GuestThread caller = inst.store().enterInline(task);
     boolean trapped = true;
     long t0 = tracer == null ? 0 : System.nanoTime();
     long t1 = 0;
@@ -123,6 +125,7 @@ final class LiftedFunction implements ComponentFunction {
       throw t.at(inst.name() + "." + name);
     } finally {
       inst.leave();
+      inst.store().swapCurrent(caller);
       if (tracer != null) {
         long t4 = System.nanoTime();
         if (t1 == 0) {
