@@ -122,6 +122,9 @@ final class LiftedFunction implements ComponentFunction {
       trapped = false;
       return result;
     } catch (Trap t) {
+      if (caller == null) {
+        inst.store().abort(); // a host call trapped: no guest thread of the store runs again
+      }
       throw t.at(inst.name() + "." + name);
     } finally {
       inst.leave();
