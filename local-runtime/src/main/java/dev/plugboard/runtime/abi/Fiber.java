@@ -48,7 +48,7 @@ final class Fiber {
       carrier.start();
     }
     toFiber.release();
-    toResumer.acquireUninterruptibly();
+    awaitFiber();
     if (failure != null) {
       RuntimeException f = failure;
       failure = null;
@@ -71,7 +71,27 @@ final class Fiber {
     if (carrier != null && !finished) {
       aborted = true;
       toFiber.release();
-      toResumer.acquireUninterruptibly();
+      awaitFiber();
+    }
+  }
+
+  /**
+   * Waits until the fiber blocks or finishes. An interrupt of the waiting thread (a deadline)
+   * is passed on to the fiber, whose guest code then stops with a trap, and kept.
+   */
+  private void awaitFiber() {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        toResumer.acquire();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+        carrier.interrupt();
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
