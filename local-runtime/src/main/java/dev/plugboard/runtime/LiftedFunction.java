@@ -8,6 +8,7 @@ import dev.plugboard.runtime.abi.Context;
 import dev.plugboard.runtime.abi.GuestThread;
 import dev.plugboard.runtime.abi.InstanceState;
 import dev.plugboard.runtime.abi.StringEncoding;
+import dev.plugboard.runtime.abi.Store;
 import dev.plugboard.runtime.abi.Task;
 import dev.plugboard.runtime.abi.Trap;
 import dev.plugboard.runtime.trace.CallEvent;
@@ -70,9 +71,20 @@ final class LiftedFunction implements ComponentFunction {
     return opts.encoding();
   }
 
+  /** A call from the host; afterwards, guest threads the call made ready run (the store's event loop). */
   @Override
   public Value call(Value... args) {
-    return call(args, StringEncoding.UTF8, null);
+    Value result = call(args, StringEncoding.UTF8, null);
+    Store store = inst.store();
+    if (store.current() == null && store.hasWaiting()) {
+      try {
+        store.drain();
+      } catch (Trap t) {
+        store.abort();
+        throw t.at(inst.name() + "." + name);
+      }
+    }
+    return result;
   }
 
   /**

@@ -51,6 +51,10 @@ public final class Store {
     }
   }
 
+  public boolean hasWaiting() {
+    return !waiting.isEmpty();
+  }
+
   /** Runs ready threads until none is ready (work left after a call returned its value). */
   public void drain() {
     int budget = 100_000;
