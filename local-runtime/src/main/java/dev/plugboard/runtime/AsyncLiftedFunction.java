@@ -53,6 +53,10 @@ final class AsyncLiftedFunction implements ComponentFunction, Invocable {
     return type;
   }
 
+  InstanceState instance() {
+    return inst;
+  }
+
   /** A call from the host: starts the task and runs the store's event loop until it resolves. */
   @Override
   public Value call(Value... args) {

@@ -57,12 +57,34 @@ final class Instantiator {
   private final List<Instance> coreInstances = new ArrayList<>();
   private final List<InstanceState> states = new ArrayList<>();
   /** The store every instance of this instantiation shares (its async scheduler). */
-  private final dev.plugboard.runtime.abi.Store store = new dev.plugboard.runtime.abi.Store();
+  private final dev.plugboard.runtime.abi.Store store;
   private int componentCount;
 
   Instantiator(RuntimeConfig config, Map<byte[], ModuleDef> modules) {
+    this(config, modules, new dev.plugboard.runtime.abi.Store());
+  }
+
+  /** With the store of the running components whose exports are given as imports (one scheduler for all). */
+  Instantiator(RuntimeConfig config, Map<byte[], ModuleDef> modules, dev.plugboard.runtime.abi.Store store) {
     this.config = config;
     this.modules = modules;
+    this.store = store;
+  }
+
+  /** The store of a running component's instance among {@code imports}, or a new one. */
+  static dev.plugboard.runtime.abi.Store storeFor(Imports imports) {
+    for (Object v : imports.entries.values()) {
+      if (v instanceof ComponentInstance.ExportedInstance e) {
+        for (Extern x : e.exports().values()) {
+          InstanceState owner = x instanceof Extern.Func(LiftedFunction f) ? f.instance()
+              : x instanceof Extern.Func(AsyncLiftedFunction f) ? f.instance() : null;
+          if (owner != null) {
+            return owner.store();
+          }
+        }
+      }
+    }
+    return new dev.plugboard.runtime.abi.Store();
   }
 
   List<Instance> coreInstances() {
