@@ -18,11 +18,17 @@ public final class AsyncCanon {
   private AsyncCanon() {}
 
   static GuestThread thread(InstanceState inst, String what) {
+    GuestThread t = current(inst, what);
+    inst.checkMayLeave(what);
+    return t;
+  }
+
+  /** The running thread, without the may-leave check (which context.* and backpressure.* do not make). */
+  private static GuestThread current(InstanceState inst, String what) {
     GuestThread t = inst.store.current;
     if (t == null || t.task == null || t.task.inst != inst) {
       throw new Trap(what + " was called outside of a task of " + inst.name());
     }
-    inst.checkMayLeave(what);
     return t;
   }
 
@@ -63,7 +69,7 @@ public final class AsyncCanon {
   }
 
   public static long[] backpressure(InstanceState inst, int delta) {
-    thread(inst, delta > 0 ? "backpressure.inc" : "backpressure.dec");
+    current(inst, delta > 0 ? "backpressure.inc" : "backpressure.dec");
     inst.backpressure(delta);
     return NONE;
   }
@@ -74,11 +80,11 @@ public final class AsyncCanon {
   }
 
   public static int contextGet(InstanceState inst, int slot) {
-    return thread(inst, "context.get").context(slot);
+    return current(inst, "context.get").context(slot);
   }
 
   public static void contextSet(InstanceState inst, int slot, int value) {
-    thread(inst, "context.set").setContext(slot, value);
+    current(inst, "context.set").setContext(slot, value);
   }
 
   // ---- waitable sets --------------------------------------------------------------------
