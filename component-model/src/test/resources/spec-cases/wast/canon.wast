@@ -121,7 +121,7 @@
 )
 (assert_return (invoke "bump") (u32.const 7))
 (assert_return (invoke "bump") (u32.const 7))
-;; async built-ins link with their types; calling one traps
+;; async built-ins link with their types and run from a synchronous task too
 (component
   (type $s (stream u8))
   (core func $new (canon stream.new $s))
@@ -133,4 +133,4 @@
   (core instance $i (instantiate $m (with "" (instance (export "new" (func $new)) (export "ws" (func $ws))))))
   (func (export "go") (result u32) (canon lift (core func $i "go")))
 )
-(assert_trap (invoke "go") "async")
+(assert_return (invoke "go") (u32.const 1))

@@ -105,6 +105,12 @@ public sealed interface Value {
    */
   record Handle(ResourceType type, int rep, boolean own) implements Value {}
 
+  /**
+   * A {@code stream}, {@code future} (the readable end) or {@code error-context} held outside any
+   * component instance: {@code kind} names which, {@code state} is the runtime's shared state.
+   */
+  record Async(String kind, Object state) implements Value {}
+
   // ---- convenience constructors -------------------------------------------------------
 
   static Value bool(boolean b) {

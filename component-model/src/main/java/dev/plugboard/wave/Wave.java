@@ -475,6 +475,7 @@ public final class Wave {
       case Value.Handle h -> sb.append(h.type().name()).append('(')
           .append(p.handles() == null ? Integer.toUnsignedString(h.rep()) : Integer.toString(p.handles().number(h)))
           .append(')');
+      case Value.Async a -> sb.append('<').append(a.kind()).append('>');
     }
   }
 

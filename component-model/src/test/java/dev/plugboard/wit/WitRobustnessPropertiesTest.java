@@ -24,11 +24,7 @@ import org.junit.jupiter.api.Test;
  * {@code ...Test} so that Surefire runs it; the mutated corpus includes the in-repo rule cases,
  * so it does not depend on {@code ../shared}.)
  */
-<<<<<<<< HEAD:component-model/src/test/java/dev/plugboard/wit/WitRobustnessTest.java
-class WitRobustnessTest {
-========
 class WitRobustnessPropertiesTest {
->>>>>>>> wacwit:component-model/src/test/java/dev/plugboard/wit/WitRobustnessPropertiesTest.java
   private static final String[] PIECES = {
     "package", "a:b", "@1.0.0", ";", "interface", "world", "i", "w", "{", "}", "(", ")", "<", ">", ",", ":",
     "->", "=", ".", "/", "@since(version = 1.0.0)", "@unstable(feature = x)", "use", "import", "export",

@@ -5,12 +5,19 @@ import dev.plugboard.types.ValueType;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A component function type: named parameters and at most one result ({@code result} null for none). */
-public record FuncType(List<Param> params, ValueType result) {
+/**
+ * A component function type: named parameters and at most one result ({@code result} null for
+ * none); {@code async} for an {@code async func}, which may block before returning.
+ */
+public record FuncType(List<Param> params, ValueType result, boolean async) {
   public record Param(String name, ValueType type) {}
 
   public FuncType {
     params = List.copyOf(params);
+  }
+
+  public FuncType(List<Param> params, ValueType result) {
+    this(params, result, false);
   }
 
   public List<ValueType> paramTypes() {
@@ -23,7 +30,7 @@ public record FuncType(List<Param> params, ValueType result) {
     for (Param p : params) {
       ps.add(p.name() + ": " + ValueType.describe(p.type()));
     }
-    return "func(" + String.join(", ", ps) + ")" + (result == null ? "" : " -> " + ValueType.describe(result));
+    return (async ? "async func(" : "func(") + String.join(", ", ps) + ")" + (result == null ? "" : " -> " + ValueType.describe(result));
   }
 
   /** The despecialised parameter and result types, with their tuples for spilling. */

@@ -3,7 +3,9 @@ package dev.plugboard.runtime;
 import dev.plugboard.runtime.abi.AbiMemory;
 import dev.plugboard.runtime.abi.CanonOptions;
 import dev.plugboard.runtime.abi.ChicoryMemory;
+import dev.plugboard.runtime.abi.GuestThread;
 import dev.plugboard.runtime.abi.InstanceState;
+import dev.plugboard.runtime.abi.Task;
 import dev.plugboard.runtime.abi.StringEncoding;
 import dev.plugboard.runtime.abi.Trap;
 import dev.plugboard.types.ValueType;
@@ -103,6 +105,7 @@ final class FusedCall {
     InstanceState inst = callee.instance();
     CanonOptions calleeOpts = callee.options();
     inst.enter();
+    GuestThread callerThread = inst.store().enterInline(new Task(inst));
     long[] out;
     try {
       // the callee instance is entered now, so no other call through this adapter can be running
@@ -163,6 +166,7 @@ final class FusedCall {
       throw t.at(inst.name() + "." + callee.name());
     } finally {
       inst.leave();
+      inst.store().swapCurrent(callerThread);
     }
     return out;
   }

@@ -56,11 +56,35 @@ final class Instantiator {
   private final Map<byte[], ModuleDef> modules;
   private final List<Instance> coreInstances = new ArrayList<>();
   private final List<InstanceState> states = new ArrayList<>();
+  /** The store every instance of this instantiation shares (its async scheduler). */
+  private final dev.plugboard.runtime.abi.Store store;
   private int componentCount;
 
   Instantiator(RuntimeConfig config, Map<byte[], ModuleDef> modules) {
+    this(config, modules, new dev.plugboard.runtime.abi.Store());
+  }
+
+  /** With the store of the running components whose exports are given as imports (one scheduler for all). */
+  Instantiator(RuntimeConfig config, Map<byte[], ModuleDef> modules, dev.plugboard.runtime.abi.Store store) {
     this.config = config;
     this.modules = modules;
+    this.store = store;
+  }
+
+  /** The store of a running component's instance among {@code imports}, or a new one. */
+  static dev.plugboard.runtime.abi.Store storeFor(Imports imports) {
+    for (Object v : imports.entries.values()) {
+      if (v instanceof ComponentInstance.ExportedInstance e) {
+        for (Extern x : e.exports().values()) {
+          InstanceState owner = x instanceof Extern.Func(LiftedFunction f) ? f.instance()
+              : x instanceof Extern.Func(AsyncLiftedFunction f) ? f.instance() : null;
+          if (owner != null) {
+            return owner.store();
+          }
+        }
+      }
+    }
+    return new dev.plugboard.runtime.abi.Store();
   }
 
   List<Instance> coreInstances() {
@@ -73,7 +97,7 @@ final class Instantiator {
 
   /** Instantiates {@code def} with its imports satisfied by {@code args}; returns its exports. */
   Map<String, Extern> instantiate(Extern.ComponentDef def, Map<String, Extern> args, String name) {
-    InstanceState state = new InstanceState(name);
+    InstanceState state = new InstanceState(name, store);
     states.add(state);
     Scope s = new Scope(def.outer(), state);
     dev.plugboard.binary.ComponentNames names = dev.plugboard.binary.ComponentNames.of(def.component());
@@ -399,7 +423,7 @@ final class Instantiator {
         for (TypeDef.Param p : f.params()) {
           params.add(new FuncType.Param(p.name(), valueType(s, p.type())));
         }
-        yield new RtType.Fn(new FuncType(params, f.result() == null ? null : valueType(s, f.result())));
+        yield new RtType.Fn(new FuncType(params, f.result() == null ? null : valueType(s, f.result()), f.async()));
       }
       case TypeDef.Resource r -> {
         CoreFunc dtor = r.dtor() < 0 ? null : Scope.at(s.coreFuncs, r.dtor(), "core func");
@@ -489,13 +513,15 @@ final class Instantiator {
         CoreFunc core = Scope.at(s.coreFuncs, l.coreFunc(), "core func");
         FuncType ft = funcType(s, l.type());
         Options o = options(s, l.options());
-        s.funcs.add(o.async ? asyncLift(core.name(), ft)
+        s.funcs.add(ft.async()
+            ? new AsyncLiftedFunction(core.name(), s.state, core, o.canon, o.async, o.callback, o.postReturn, ft)
             : new LiftedFunction(core.name(), s.state, core, o.canon, o.postReturn, ft, config.tracer()));
       }
       case Canon.Lower l -> {
         ComponentFunction callee = Scope.at(s.funcs, l.func(), "func");
         Options o = options(s, l.options());
-        s.coreFuncs.add(o.async ? asyncLower(callee, name) : lower(s.state, callee, o.canon, name));
+        s.coreFuncs.add(o.async || callee.type().async() ? AsyncLower.build(s.state, callee, o.canon, o.async, name)
+            : lower(s.state, callee, o.canon, name));
       }
       case Canon.ResourceNew rn -> {
         RuntimeResource rt = resource(s, rn.type());
@@ -524,108 +550,17 @@ final class Instantiator {
               return new long[0];
             }));
       }
-      case Canon.Builtin b -> s.coreFuncs.add(builtin(s, b));
+      case Canon.Builtin b -> s.coreFuncs.add(AsyncBuiltins.builtin(s, b));
     }
   }
 
-  private static final String NO_ASYNC = "needs the async runtime (tasks, streams, futures, threads), which "
-      + "Plugboard does not run yet";
+  record Options(CanonOptions canon, CoreFunc postReturn, boolean async, CoreFunc callback) {}
 
-  /** An async-lifted export: typed, listed and linkable, but calling it traps (no async runtime yet). */
-  private static ComponentFunction asyncLift(String name, FuncType ft) {
-    return new ComponentFunction() {
-      @Override
-      public FuncType type() {
-        return ft;
-      }
-
-      @Override
-      public Value call(Value... args) {
-        throw new Trap("async function `" + name + "` " + NO_ASYNC);
-      }
-    };
-  }
-
-  /** An async lowering, typed by {@code flatten_functype} for async lowers; calling it traps. */
-  private static CoreFunc asyncLower(ComponentFunction callee, String name) {
-    FuncType.Lowered lw = FuncType.Lowered.of(callee.type());
-    FlatType[] flatParams = Abi.flatten(lw.params());
-    List<ValType> params = new ArrayList<>();
-    if (flatParams.length > 4) {
-      params.add(ValType.I32);
-    } else {
-      for (FlatType f : flatParams) {
-        params.add(core(f));
-      }
-    }
-    if (lw.results().length > 0) {
-      params.add(ValType.I32);
-    }
-    return new CoreFunc(name, FunctionType.of(params, List.of(ValType.I32)), args -> {
-      throw new Trap("an async call of `" + name + "` " + NO_ASYNC);
-    });
-  }
-
-  /**
-   * A canonical built-in of the async, error-context and threads work, typed as
-   * CanonicalABI.md says so that modules importing it link. {@code context.get/set} run (the
-   * current task's two slots); the others need the async runtime and trap when called.
-   */
-  private static CoreFunc builtin(Scope s, Canon.Builtin b) {
-    String name = Canon.builtinName(b.opcode());
-    InstanceState inst = s.state;
-    if (b.opcode() == 0x0a || b.opcode() == 0x0b) {
-      int slot = (int) ((Canon.Operand.U32) b.operands().get(1)).value();
-      return b.opcode() == 0x0a
-          ? new CoreFunc(name, FunctionType.of(List.of(), List.of(ValType.I32)),
-              args -> new long[] {Integer.toUnsignedLong(inst.context(slot))})
-          : new CoreFunc(name, FunctionType.of(List.of(ValType.I32), List.of()), args -> {
-            inst.setContext(slot, (int) args[0]);
-            return new long[0];
-          });
-    }
-    FunctionType type;
-    if (b.opcode() == 0x09) { // task.return: the result, lowered as parameters
-      dev.plugboard.binary.ValType result = ((Canon.Operand.Results) b.operands().get(0)).type();
-      List<ValType> params = new ArrayList<>();
-      if (result != null) {
-        FlatType[] flat = Abi.flatten(new dev.plugboard.runtime.abi.AbiType[] {
-            dev.plugboard.runtime.abi.AbiType.of(valueType(s, result))});
-        if (flat.length > Abi.MAX_FLAT_PARAMS) {
-          params.add(ValType.I32);
-        } else {
-          for (FlatType f : flat) {
-            params.add(core(f));
-          }
-        }
-      }
-      type = FunctionType.of(params, List.of());
-    } else {
-      Canon.CoreSignature sig = Canon.builtinSignature(b.opcode());
-      type = sig == null ? FunctionType.of(List.of(), List.of())
-          : FunctionType.of(sig.params().stream().map(Instantiator::coreType).toList(),
-              sig.results().stream().map(Instantiator::coreType).toList());
-    }
-    return new CoreFunc(name, type, args -> {
-      throw new Trap("`" + name + "` " + NO_ASYNC);
-    });
-  }
-
-  private static ValType coreType(String name) {
-    return switch (name) {
-      case "i64" -> ValType.I64;
-      case "f32" -> ValType.F32;
-      case "f64" -> ValType.F64;
-      default -> ValType.I32;
-    };
-  }
-
-  private record Options(CanonOptions canon, CoreFunc postReturn, boolean async) {}
-
-  private static Options options(Scope s, List<Canon.Option> opts) {
+  static Options options(Scope s, List<Canon.Option> opts) {
     AbiMemory memory = null;
     Realloc realloc = null;
     CoreFunc postReturn = null;
+    CoreFunc callback = null;
     boolean async = false;
     StringEncoding encoding = StringEncoding.UTF8;
     for (Canon.Option o : opts) {
@@ -658,10 +593,11 @@ final class Instantiator {
         }
         case Canon.Option.POST_RETURN -> postReturn = Scope.at(s.coreFuncs, o.index(), "core func");
         case Canon.Option.ASYNC -> async = true;
-        default -> { } // callback: only used by the async runtime
+        case Canon.Option.CALLBACK -> callback = Scope.at(s.coreFuncs, o.index(), "core func");
+        default -> { }
       }
     }
-    return new Options(new CanonOptions(memory, realloc, encoding), postReturn, async);
+    return new Options(new CanonOptions(memory, realloc, encoding), postReturn, async, callback);
   }
 
   /**
@@ -748,7 +684,7 @@ final class Instantiator {
     });
   }
 
-  private static ValType core(FlatType f) {
+  static ValType core(FlatType f) {
     return switch (f) {
       case I32 -> ValType.I32;
       case I64 -> ValType.I64;

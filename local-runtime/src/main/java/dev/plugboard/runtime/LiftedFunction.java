@@ -5,8 +5,10 @@ import com.dylibso.chicory.wasm.ChicoryException;
 import dev.plugboard.runtime.abi.Abi;
 import dev.plugboard.runtime.abi.CanonOptions;
 import dev.plugboard.runtime.abi.Context;
+import dev.plugboard.runtime.abi.GuestThread;
 import dev.plugboard.runtime.abi.InstanceState;
 import dev.plugboard.runtime.abi.StringEncoding;
+import dev.plugboard.runtime.abi.Store;
 import dev.plugboard.runtime.abi.Task;
 import dev.plugboard.runtime.abi.Trap;
 import dev.plugboard.runtime.trace.CallEvent;
@@ -69,9 +71,20 @@ final class LiftedFunction implements ComponentFunction {
     return opts.encoding();
   }
 
+  /** A call from the host; afterwards, guest threads the call made ready run (the store's event loop). */
   @Override
   public Value call(Value... args) {
-    return call(args, StringEncoding.UTF8, null);
+    Value result = call(args, StringEncoding.UTF8, null);
+    Store store = inst.store();
+    if (store.current() == null && store.hasWaiting()) {
+      try {
+        store.drain();
+      } catch (Trap t) {
+        store.abort();
+        throw t.at(inst.name() + "." + name);
+      }
+    }
+    return result;
   }
 
   /**
@@ -83,7 +96,8 @@ final class LiftedFunction implements ComponentFunction {
       throw new IllegalArgumentException(name + " takes " + type.params().size() + " argument(s), got " + args.length);
     }
     inst.enter();
-    Task task = new Task();
+    Task task = new Task(inst);
+    GuestThread caller = inst.store().enterInline(task);
     boolean trapped = true;
     long t0 = tracer == null ? 0 : System.nanoTime();
     long t1 = 0;
@@ -120,9 +134,13 @@ final class LiftedFunction implements ComponentFunction {
       trapped = false;
       return result;
     } catch (Trap t) {
+      if (caller == null) {
+        inst.store().abort(); // a host call trapped: no guest thread of the store runs again
+      }
       throw t.at(inst.name() + "." + name);
     } finally {
       inst.leave();
+      inst.store().swapCurrent(caller);
       if (tracer != null) {
         long t4 = System.nanoTime();
         if (t1 == 0) {

@@ -56,7 +56,7 @@ public final class LoadedComponent {
   public ComponentInstance instantiate(Imports imports, RuntimeConfig config) {
     Map<String, Extern> args = new LinkedHashMap<>();
     imports.entries.forEach((k, v) -> args.put(k, new Extern.Host(v)));
-    Instantiator in = new Instantiator(config, modules);
+    Instantiator in = new Instantiator(config, modules, Instantiator.storeFor(imports));
     try {
       Map<String, Extern> exports;
       synchronized (modules) {

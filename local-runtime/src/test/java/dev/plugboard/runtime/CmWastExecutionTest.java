@@ -105,6 +105,10 @@ class CmWastExecutionTest {
               + (v == null ? "()" : Wave.print(v)));
         } catch (Trap expectedTrap) {
           // a trap, as expected; the message is the reference's wording and is not compared
+          if (Boolean.getBoolean("cmwast.verbose")) {
+            System.out.println("  trap at line " + c.get("line") + " (" + c.get("message").asText() + "): "
+                + expectedTrap.getMessage());
+          }
         }
       }
       default -> throw new IllegalStateException(kind);

@@ -110,7 +110,7 @@ public final class Abi {
       case AbiType.Flags f -> unpackFlags(loadUnsigned(mem, ptr, f.size()), f);
       case AbiType.Own o -> liftOwn(cx, mem.readInt(ptr), o);
       case AbiType.Borrow b -> liftBorrow(cx, mem.readInt(ptr), b);
-      case AbiType.AsyncHandle a -> throw asyncHandle(a);
+      case AbiType.AsyncHandle a -> liftAsync(cx, mem.readInt(ptr), a);
     };
   }
 
@@ -295,9 +295,38 @@ public final class Abi {
     return new Value.FlagsValue(set);
   }
 
-  private static Trap asyncHandle(AbiType.AsyncHandle a) {
-    return new Trap("a " + a.what() + " value cannot cross the boundary: streams, futures and error contexts need "
-        + "the async ABI, which Plugboard does not run yet");
+  /**
+   * {@code lift_stream}/{@code lift_future} (the readable end leaves the table; it must be idle
+   * and in no waitable set) and {@code lift_error_context} (the context stays).
+   */
+  static Value liftAsync(Context cx, int i, AbiType.AsyncHandle a) {
+    long index = Integer.toUnsignedLong(i);
+    String kind = a.type().kind();
+    if (kind.equals("error-context")) {
+      return new Value.Async(kind, cx.inst.handles.get(index, ErrorContext.class, "an error-context"));
+    }
+    boolean stream = kind.equals("stream");
+    CopyEnd e = CopyEnd.get(cx.inst, index, stream, true, a.type().element());
+    if (e.state != CopyEnd.CopyState.IDLE) {
+      throw new Trap("cannot pass " + e.describe() + " while a copy is in progress or after it is done");
+    }
+    if (e.inWaitableSet()) {
+      throw new Trap("cannot pass " + e.describe() + " that is in a waitable set");
+    }
+    cx.inst.handles.removeAny(index);
+    return new Value.Async(kind, e.shared);
+  }
+
+  /** {@code lower_stream}/{@code lower_future} (a new readable end) and {@code lower_error_context}. */
+  static int lowerAsync(Context cx, Value v, AbiType.AsyncHandle a) {
+    String kind = a.type().kind();
+    if (!(v instanceof Value.Async(String k, Object state)) || !k.equals(kind)) {
+      throw mismatch(v, "a " + kind);
+    }
+    if (state instanceof ErrorContext) {
+      return cx.inst.handles.add(state);
+    }
+    return cx.inst.handles.add(CopyEnd.readableOf(state));
   }
 
   static Value liftOwn(Context cx, int i, AbiType.Own t) {
@@ -363,7 +392,7 @@ public final class Abi {
       case AbiType.Flags f -> storeUnsigned(mem, ptr, f.size(), packFlags(v, f));
       case AbiType.Own o -> mem.writeInt(ptr, lowerOwn(cx, v, o));
       case AbiType.Borrow b -> mem.writeInt(ptr, lowerBorrow(cx, v, b));
-      case AbiType.AsyncHandle a -> throw asyncHandle(a);
+      case AbiType.AsyncHandle a -> mem.writeInt(ptr, lowerAsync(cx, v, a));
     }
   }
 
@@ -658,7 +687,7 @@ public final class Abi {
       case AbiType.Flags f -> unpackFlags(Integer.toUnsignedLong(vi.nextI32()), f);
       case AbiType.Own o -> liftOwn(cx, vi.nextI32(), o);
       case AbiType.Borrow b -> liftBorrow(cx, vi.nextI32(), b);
-      case AbiType.AsyncHandle a -> throw asyncHandle(a);
+      case AbiType.AsyncHandle a -> liftAsync(cx, vi.nextI32(), a);
     };
   }
 
@@ -752,7 +781,7 @@ public final class Abi {
       }
       case AbiType.Own o -> out.addI32(lowerOwn(cx, v, o));
       case AbiType.Borrow b -> out.addI32(lowerBorrow(cx, v, b));
-      case AbiType.AsyncHandle a -> throw asyncHandle(a);
+      case AbiType.AsyncHandle a -> out.addI32(lowerAsync(cx, v, a));
     }
   }
 

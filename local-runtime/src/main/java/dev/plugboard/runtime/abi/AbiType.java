@@ -50,8 +50,8 @@ public sealed interface AbiType {
 
   record Borrow(ResourceType resource, int size, int alignment, FlatType[] flat) implements AbiType {}
 
-  /** A stream, future or error-context handle: laid out as an i32, but not passed yet (traps). */
-  record AsyncHandle(String what, int size, int alignment, FlatType[] flat) implements AbiType {}
+  /** A stream, future or error-context handle: an i32 index into the handle table. */
+  record AsyncHandle(ValueType.AsyncType type, int size, int alignment, FlatType[] flat) implements AbiType {}
 
   FlatType[] I32 = {FlatType.I32};
   FlatType[] PTR_LEN = {FlatType.I32, FlatType.I32};
@@ -111,7 +111,7 @@ public sealed interface AbiType {
         case ValueType.FlagsType f -> flags(f.names());
         case ValueType.OwnType o -> new Own(o.resource(), 4, 4, I32);
         case ValueType.BorrowType b -> new Borrow(b.resource(), 4, 4, I32);
-        case ValueType.AsyncType a -> new AsyncHandle(ValueType.describe(a), 4, 4, I32);
+        case ValueType.AsyncType a -> new AsyncHandle(a, 4, 4, I32);
       };
     }
 

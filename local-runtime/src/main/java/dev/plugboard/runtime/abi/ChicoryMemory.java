@@ -15,6 +15,17 @@ public final class ChicoryMemory implements AbiMemory {
         ? (byte[][]) PAGES.get(memory) : null;
   }
 
+  /** Two views of the same Chicory memory are equal (canonical options are compared by memory). */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ChicoryMemory c && c.memory == memory;
+  }
+
+  @Override
+  public int hashCode() {
+    return System.identityHashCode(memory);
+  }
+
   private static java.lang.invoke.VarHandle pagesHandle() {
     try {
       var lookup = java.lang.invoke.MethodHandles.privateLookupIn(com.dylibso.chicory.runtime.ByteArrayMemory.class,

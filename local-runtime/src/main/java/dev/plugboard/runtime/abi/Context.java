@@ -52,7 +52,19 @@ public final class Context {
       throw new Trap("allocation of " + newSize + " bytes is too large");
     }
     reallocCalls++;
-    int ptr = r.realloc(oldPtr, (int) oldSize, align, (int) newSize);
+    // no built-in or import may be called from realloc (CanonicalABI.md LiftLowerContext.reallocate)
+    boolean mayLeave = inst == null || inst.mayLeave;
+    if (inst != null) {
+      inst.mayLeave = false;
+    }
+    int ptr;
+    try {
+      ptr = r.realloc(oldPtr, (int) oldSize, align, (int) newSize);
+    } finally {
+      if (inst != null) {
+        inst.mayLeave = mayLeave;
+      }
+    }
     if (Integer.toUnsignedLong(ptr) % align != 0) {
       throw new Trap("realloc returned a misaligned pointer " + Integer.toUnsignedString(ptr));
     }

@@ -22,16 +22,7 @@ public final class Handles {
     inst.handles.remove(index);
     if (h.own) {
       if (rt.dtor() != null) {
-        if (rt.impl() != inst && rt.impl() != null) {
-          rt.impl().enter();
-          try {
-            rt.dtor().destroy(h.rep);
-          } finally {
-            rt.impl().leave();
-          }
-        } else {
-          rt.dtor().destroy(h.rep);
-        }
+        destroy(rt, h.rep, rt.impl() != inst);
       }
     } else if (h.borrowScope != null) {
       h.borrowScope.numBorrows--;
@@ -41,15 +32,30 @@ public final class Handles {
   /** Drops an owned handle the host holds (a {@code Value.Handle} it received): runs the destructor. */
   public static void dropHostOwned(RuntimeResource rt, int rep) {
     if (rt.dtor() != null) {
-      if (rt.impl() != null) {
-        rt.impl().enter();
-        try {
-          rt.dtor().destroy(rep);
-        } finally {
-          rt.impl().leave();
-        }
-      } else {
-        rt.dtor().destroy(rep);
+      destroy(rt, rep, true);
+    }
+  }
+
+  /**
+   * Runs the destructor as a call into the resource's instance: entered (when {@code enter}) and
+   * with a task of its own, so the destructor's core code may use the built-ins.
+   */
+  private static void destroy(RuntimeResource rt, int rep, boolean enter) {
+    InstanceState impl = rt.impl();
+    if (impl == null) {
+      rt.dtor().destroy(rep);
+      return;
+    }
+    if (enter) {
+      impl.enter();
+    }
+    GuestThread caller = impl.store.enterInline(new Task(impl));
+    try {
+      rt.dtor().destroy(rep);
+    } finally {
+      impl.store.swapCurrent(caller);
+      if (enter) {
+        impl.leave();
       }
     }
   }

@@ -1,0 +1,33 @@
+package dev.plugboard.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plugboard.types.Value;
+import dev.plugboard.types.ValueType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Components linked by the host share one async store: a consumer instantiated with a running
+ * producer's export instance calls its async function through a sync lower that blocks (the
+ * spec case {@code run-async-linking.wast} has the two definitions).
+ */
+class AsyncLinkingTest {
+  private static final Path WASM = Path.of("../component-model/src/test/resources/spec-cases/wasm/run-async-linking");
+
+  private static LoadedComponent load(String file) throws Exception {
+    return LoadedComponent.load(Files.readAllBytes(WASM.resolve(file)), file);
+  }
+
+  @Test
+  void asyncCallAcrossHandLinkedComponents() throws Exception {
+    ComponentInstance producer = load("0.wasm").instantiate(Imports.none(), RuntimeConfig.DEFAULT);
+    ComponentInstance consumer = load("1.wasm").instantiate(
+        Imports.none().instance("test:async/p", producer.exportedInstance("test:async/p").orElseThrow()),
+        RuntimeConfig.DEFAULT);
+    assertThat(consumer.call("call", Value.u32(40))).isEqualTo(new Value.Int(ValueType.Prim.U32, 42));
+    assertThat(producer.call("test:async/p#f", Value.u32(1))).isEqualTo(new Value.Int(ValueType.Prim.U32, 2));
+    assertThat(consumer.function("call").type().async()).isTrue();
+  }
+}
