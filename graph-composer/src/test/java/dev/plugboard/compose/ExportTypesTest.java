@@ -31,8 +31,6 @@ class ExportTypesTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled("ComponentValidator's named-types rule does not yet follow instantiation: `point` of "
-      + "u's `norm1` is the composition's imported test:uses/types#point, which is named; wasmparser accepts this shape")
   void worldFunctionUsingARecord() throws Exception {
     String wit = """
         package test:uses;
