@@ -85,15 +85,15 @@ final class AsyncLiftedFunction implements ComponentFunction, Invocable {
 
   @Override
   public Runnable invoke(Supplier<Value[]> onStart, Consumer<Value[]> onResolve, InstanceState caller) {
-    inst.enter();
+    inst.enterFrom(caller);
     Task task = new Task(inst, true, asyncOpts, callback != null, opts, type.result(), onStart, onResolve);
     GuestThread thread = GuestThread.withFiber(task, inst.store(), this::run);
     try {
       thread.resume(false);
     } finally {
-      inst.leave();
+      inst.leaveTo(caller);
     }
-    return task::requestCancellation;
+    return () -> task.requestCancellation(caller);
   }
 
   /** The implicit thread ({@code thread_func} of {@code canon_lift}). */
@@ -138,7 +138,7 @@ final class AsyncLiftedFunction implements ComponentFunction, Invocable {
       if (code == EXIT) {
         return;
       }
-      inst.releaseExclusive(thread);
+      inst.releaseExclusive();
       int[] event = switch (code) {
         case YIELD -> inst.yieldForCallback(thread);
         case WAIT -> inst.waitForCallback(thread, si);

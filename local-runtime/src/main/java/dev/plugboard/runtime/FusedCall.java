@@ -104,7 +104,7 @@ final class FusedCall {
     }
     InstanceState inst = callee.instance();
     CanonOptions calleeOpts = callee.options();
-    inst.enter();
+    inst.enterFrom(caller);
     GuestThread callerThread = inst.store().enterInline(new Task(inst));
     long[] out;
     try {
@@ -165,7 +165,7 @@ final class FusedCall {
     } catch (Trap t) {
       throw t.at(inst.name() + "." + callee.name());
     } finally {
-      inst.leave();
+      inst.leaveTo(caller);
       inst.store().swapCurrent(callerThread);
     }
     return out;

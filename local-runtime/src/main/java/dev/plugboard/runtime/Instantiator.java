@@ -97,7 +97,13 @@ final class Instantiator {
 
   /** Instantiates {@code def} with its imports satisfied by {@code args}; returns its exports. */
   Map<String, Extern> instantiate(Extern.ComponentDef def, Map<String, Extern> args, String name) {
-    InstanceState state = new InstanceState(name, store);
+    return instantiate(def, args, name, null);
+  }
+
+  /** Instantiates {@code def} as a child of {@code parent} (null for a root). */
+  private Map<String, Extern> instantiate(Extern.ComponentDef def, Map<String, Extern> args, String name,
+      InstanceState parent) {
+    InstanceState state = new InstanceState(name, store, parent);
     states.add(state);
     Scope s = new Scope(def.outer(), state);
     dev.plugboard.binary.ComponentNames names = dev.plugboard.binary.ComponentNames.of(def.component());
@@ -405,7 +411,7 @@ final class Instantiator {
           label = names.name(Sort.INSTANCE, s.instances.size());
         }
         componentCount++;
-        yield instantiate(def, args, name + "/" + (label != null ? label : "component" + componentCount));
+        yield instantiate(def, args, name + "/" + (label != null ? label : "component" + componentCount), s.state);
       }
     };
   }

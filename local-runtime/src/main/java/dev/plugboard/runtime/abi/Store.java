@@ -67,7 +67,7 @@ public final class Store {
   boolean tick() {
     for (GuestThread t : waiting) {
       if (t.fiber != null && t.ready()) {
-        t.task.inst.resumeInside(t, false);
+        t.task.inst.resumeInside(t, false, null);
         return true;
       }
     }

@@ -145,7 +145,7 @@ public final class Task {
   }
 
   /** The caller asks to cancel ({@code Task.request_cancellation}). */
-  public void requestCancellation() {
+  public void requestCancellation(InstanceState caller) {
     if (state == State.INITIAL) {
       state = State.CANCEL_DELIVERED;
       implicitThread.resume(true);
@@ -157,9 +157,9 @@ public final class Task {
     GuestThread t = implicitThread;
     boolean candidate = t != null && t.cancellable && inst.threads.contains(t) && t.fiber != null
         && !(needsExclusive() && inst.exclusiveThread != null && inst.exclusiveThread != t);
-    if (candidate && !inst.inCall) {
+    if (candidate && inst.mayEnterFrom(caller)) {
       state = State.CANCEL_DELIVERED;
-      inst.resumeInside(t, true);
+      inst.resumeInside(t, true, caller);
     } else {
       state = State.PENDING_CANCEL;
     }
