@@ -32,7 +32,7 @@ public final class Task {
   State state = State.INITIAL;
   GuestThread implicitThread;
 
-  /** A plain scope: the borrow scope of an outgoing call, or the task of a synchronous call. */
+  /** A plain scope: the borrow scope of an outgoing call (the handles it lends). */
   public Task() {
     this(null, false, false, false, null, null, null, null);
     state = State.STARTED;
@@ -58,18 +58,6 @@ public final class Task {
 
   public State state() {
     return state;
-  }
-
-  public boolean resolved() {
-    return state == State.RESOLVED;
-  }
-
-  public boolean asyncOpts() {
-    return asyncOpts;
-  }
-
-  public CanonOptions options() {
-    return opts;
   }
 
   void addLender(ResourceHandle h) {
