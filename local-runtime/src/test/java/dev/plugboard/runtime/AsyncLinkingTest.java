@@ -30,4 +30,16 @@ class AsyncLinkingTest {
     assertThat(producer.call("test:async/p#f", Value.u32(1))).isEqualTo(new Value.Int(ValueType.Prim.U32, 2));
     assertThat(consumer.function("call").type().async()).isTrue();
   }
+
+  /** The host holds the readable end of a stream between two calls and passes it back in. */
+  @Test
+  void hostPassesAStreamBackIn() throws Exception {
+    ComponentInstance pipe = load("4.wasm").instantiate(Imports.none(), RuntimeConfig.DEFAULT);
+    Value stream = pipe.call("numbers", Value.u32(5));
+    assertThat(stream).isInstanceOf(Value.Async.class);
+    assertThat(((Value.Async) stream).kind()).isEqualTo("stream");
+    assertThat(dev.plugboard.wave.Wave.print(stream)).isEqualTo("<stream>");
+    assertThat(pipe.call("sum", stream)).isEqualTo(new Value.Int(ValueType.Prim.U32, 15));
+    assertThat(pipe.call("sum", pipe.call("numbers", Value.u32(3)))).isEqualTo(new Value.Int(ValueType.Prim.U32, 6));
+  }
 }
