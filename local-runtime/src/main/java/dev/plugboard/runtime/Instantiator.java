@@ -517,7 +517,8 @@ final class Instantiator {
         FuncType ft = funcType(s, l.type());
         Options o = options(s, l.options());
         s.funcs.add(ft.async()
-            ? new AsyncLiftedFunction(core.name(), s.state, core, o.canon, o.async, o.callback, o.postReturn, ft)
+            ? new AsyncLiftedFunction(core.name(), s.state, core, o.canon, o.async, o.callback, o.postReturn, ft,
+                config.tracer())
             : new LiftedFunction(core.name(), s.state, core, o.canon, o.postReturn, ft, config.tracer()));
       }
       case Canon.Lower l -> {

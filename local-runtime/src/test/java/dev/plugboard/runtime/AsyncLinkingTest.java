@@ -31,6 +31,17 @@ class AsyncLinkingTest {
     assertThat(consumer.function("call").type().async()).isTrue();
   }
 
+  /** A traced async call is one event, when it resolves. */
+  @Test
+  void tracedAsyncCalls() throws Exception {
+    java.util.List<dev.plugboard.runtime.trace.CallEvent> events = new java.util.ArrayList<>();
+    ComponentInstance producer = load("0.wasm").instantiate(Imports.none(), RuntimeConfig.DEFAULT.withTracer(events::add));
+    producer.call("test:async/p#f", Value.u32(1));
+    assertThat(events).hasSize(1);
+    assertThat(events.getFirst().caller()).isEqualTo("host");
+    assertThat(events.getFirst().function()).isEqualTo("f");
+  }
+
   /** The host holds the readable end of a stream between two calls and passes it back in. */
   @Test
   void hostPassesAStreamBackIn() throws Exception {
