@@ -95,6 +95,10 @@ final class Instantiator {
     return states;
   }
 
+  dev.plugboard.runtime.abi.Store store() {
+    return store;
+  }
+
   /** Instantiates {@code def} with its imports satisfied by {@code args}; returns its exports. */
   Map<String, Extern> instantiate(Extern.ComponentDef def, Map<String, Extern> args, String name) {
     return instantiate(def, args, name, null);

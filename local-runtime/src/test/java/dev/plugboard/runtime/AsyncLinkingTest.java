@@ -31,6 +31,27 @@ class AsyncLinkingTest {
     assertThat(consumer.function("call").type().async()).isTrue();
   }
 
+  /** A task left blocked (a stream nobody reads) ends once its component instance is unreachable. */
+  @Test
+  void blockedGuestThreadsEndWithTheirInstance() throws Exception {
+    long before = guestThreads();
+    ComponentInstance pipe = load("4.wasm").instantiate(Imports.none(), RuntimeConfig.DEFAULT);
+    pipe.call("numbers", Value.u32(5));
+    assertThat(guestThreads()).isGreaterThan(before);
+    pipe = null;
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while (guestThreads() > before && System.nanoTime() < deadline) {
+      System.gc();
+      Thread.sleep(50);
+    }
+    assertThat(guestThreads()).isLessThanOrEqualTo(before);
+  }
+
+  private static long guestThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && t.getName().equals("plugboard-guest-thread")).count();
+  }
+
   /** A traced async call is one event, when it resolves. */
   @Test
   void tracedAsyncCalls() throws Exception {

@@ -15,6 +15,8 @@ public final class Store {
   private final List<Fiber> fibers = new ArrayList<>();
   /** The running guest thread (null when the host is running). */
   GuestThread current;
+  /** Running component instances using this store. */
+  private int users;
 
   public GuestThread current() {
     return current;
@@ -72,6 +74,21 @@ public final class Store {
       }
     }
     return false;
+  }
+
+  public synchronized void retain() {
+    users++;
+  }
+
+  /** A component instance using the store is gone; with the last one, blocked guest threads are torn down. */
+  public void release() {
+    boolean last;
+    synchronized (this) {
+      last = --users == 0;
+    }
+    if (last) {
+      abort();
+    }
   }
 
   /** A trap tore the store down: unwinds every blocked fiber so that no guest code runs again. */
