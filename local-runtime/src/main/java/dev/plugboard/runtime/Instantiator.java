@@ -33,6 +33,7 @@ import dev.plugboard.runtime.abi.InstanceState;
 import dev.plugboard.runtime.abi.Realloc;
 import dev.plugboard.runtime.abi.ResourceHandle;
 import dev.plugboard.runtime.abi.RuntimeResource;
+import dev.plugboard.runtime.abi.Store;
 import dev.plugboard.runtime.abi.StringEncoding;
 import dev.plugboard.runtime.abi.Task;
 import dev.plugboard.runtime.abi.Trap;
@@ -57,22 +58,22 @@ final class Instantiator {
   private final List<Instance> coreInstances = new ArrayList<>();
   private final List<InstanceState> states = new ArrayList<>();
   /** The store every instance of this instantiation shares (its async scheduler). */
-  private final dev.plugboard.runtime.abi.Store store;
+  private final Store store;
   private int componentCount;
 
   Instantiator(RuntimeConfig config, Map<byte[], ModuleDef> modules) {
-    this(config, modules, new dev.plugboard.runtime.abi.Store());
+    this(config, modules, new Store());
   }
 
   /** With the store of the running components whose exports are given as imports (one scheduler for all). */
-  Instantiator(RuntimeConfig config, Map<byte[], ModuleDef> modules, dev.plugboard.runtime.abi.Store store) {
+  Instantiator(RuntimeConfig config, Map<byte[], ModuleDef> modules, Store store) {
     this.config = config;
     this.modules = modules;
     this.store = store;
   }
 
   /** The store of a running component's instance among {@code imports}, or a new one. */
-  static dev.plugboard.runtime.abi.Store storeFor(Imports imports) {
+  static Store storeFor(Imports imports) {
     for (Object v : imports.entries.values()) {
       if (v instanceof ComponentInstance.ExportedInstance e) {
         for (Extern x : e.exports().values()) {
@@ -84,7 +85,7 @@ final class Instantiator {
         }
       }
     }
-    return new dev.plugboard.runtime.abi.Store();
+    return new Store();
   }
 
   List<Instance> coreInstances() {
@@ -95,7 +96,7 @@ final class Instantiator {
     return states;
   }
 
-  dev.plugboard.runtime.abi.Store store() {
+  Store store() {
     return store;
   }
 
