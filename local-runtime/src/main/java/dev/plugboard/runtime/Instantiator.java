@@ -61,10 +61,6 @@ final class Instantiator {
   private final Store store;
   private int componentCount;
 
-  Instantiator(RuntimeConfig config, Map<byte[], ModuleDef> modules) {
-    this(config, modules, new Store());
-  }
-
   /** With the store of the running components whose exports are given as imports (one scheduler for all). */
   Instantiator(RuntimeConfig config, Map<byte[], ModuleDef> modules, Store store) {
     this.config = config;
