@@ -11,6 +11,7 @@ import java.util.function.BooleanSupplier;
  * ready threads, the one that has waited longest runs first.
  */
 public final class Store {
+  static final int DRAIN_BUDGET = 10_000;
   final List<GuestThread> waiting = new ArrayList<>();
   private final List<Fiber> fibers = new ArrayList<>();
   /** The running guest thread (null when the host is running). */
@@ -57,9 +58,12 @@ public final class Store {
     return !waiting.isEmpty();
   }
 
-  /** Runs ready threads until none is ready (work left after a call returned its value). */
+  /**
+   * Runs ready threads until none is ready (work left after a call returned its value), at most
+   * {@link #DRAIN_BUDGET} times, so a task that yields forever does not hold the host.
+   */
   public void drain() {
-    int budget = 100_000;
+    int budget = DRAIN_BUDGET;
     while (budget-- > 0 && tick()) {
       // keep going
     }
