@@ -151,28 +151,47 @@
 (component instance $m5 $Misc)
 (assert_trap (invoke "cancel-unrequested") "task.cancel")
 
-;; reentrance: an async export of this component calls a child that calls back into this
-;; component (a function it lifted) while the first call is still in progress
+;; reentrance (CanonicalABI.md's entering sets): a child may call back into its parent while the
+;; parent's call is in progress ("donut wrapping"), but the parent may not then call into that
+;; child again (here through a funcref table), since the child is still entered. (Sync-typed
+;; functions: an async-typed one lifted synchronously would wait for the parent's exclusive lock.)
 (component
-  (core module $leaf (func (export "leaf") (param i32) (result i32) (local.get 0)))
-  (core instance $leaf (instantiate $leaf))
-  (func $leaf async (param "x" u32) (result u32) (canon lift (core func $leaf "leaf")))
+  (core module $tbl (table (export "t") 1 funcref))
+  (core instance $tbl (instantiate $tbl))
+  (core module $leaf
+    (import "" "t" (table 1 funcref))
+    (type $ft (func (param i32) (result i32)))
+    (func (export "leaf") (param i32) (result i32) (local.get 0))
+    (func (export "again") (param i32) (result i32) (call_indirect (type $ft) (local.get 0) (i32.const 0))))
+  (core instance $leaf (instantiate $leaf (with "" (instance (export "t" (table $tbl "t"))))))
+  (func $leaf (param "x" u32) (result u32) (canon lift (core func $leaf "leaf")))
+  (func $again (param "x" u32) (result u32) (canon lift (core func $leaf "again")))
   (component $child
-    (import "back" (func $back async (param "x" u32) (result u32)))
+    (import "back" (func $back (param "x" u32) (result u32)))
     (core func $back (canon lower (func $back)))
     (core module $m
       (import "" "back" (func $back (param i32) (result i32)))
-      (func (export "go") (param i32) (result i32) (call $back (local.get 0))))
+      (func (export "go") (param i32) (result i32) (i32.add (call $back (local.get 0)) (i32.const 1))))
     (core instance $i (instantiate $m (with "" (instance (export "back" (func $back))))))
-    (func (export "go") async (param "x" u32) (result u32) (canon lift (core func $i "go"))))
+    (func (export "go") (param "x" u32) (result u32) (canon lift (core func $i "go"))))
   (instance $c (instantiate $child (with "back" (func $leaf))))
+  (instance $c2 (instantiate $child (with "back" (func $again))))
   (core func $go (canon lower (func $c "go")))
+  (core func $go2 (canon lower (func $c2 "go")))
+  (core module $fill
+    (import "" "t" (table 1 funcref))
+    (import "" "go" (func $go (param i32) (result i32)))
+    (elem (i32.const 0) func $go))
+  (core instance (instantiate $fill (with "" (instance (export "t" (table $tbl "t")) (export "go" (func $go2))))))
   (core module $m
     (import "" "go" (func $go (param i32) (result i32)))
-    (func (export "run") (param i32) (result i32) (call $go (local.get 0))))
-  (core instance $i (instantiate $m (with "" (instance (export "go" (func $go))))))
-  (func (export "run") async (param "x" u32) (result u32) (canon lift (core func $i "run")))
-  (export "leaf" (func $leaf))
+    (import "" "go2" (func $go2 (param i32) (result i32)))
+    (func (export "run") (param i32) (result i32) (call $go (local.get 0)))
+    (func (export "run2") (param i32) (result i32) (call $go2 (local.get 0))))
+  (core instance $i (instantiate $m (with "" (instance (export "go" (func $go)) (export "go2" (func $go2))))))
+  (func (export "run") (param "x" u32) (result u32) (canon lift (core func $i "run")))
+  (func (export "run2") (param "x" u32) (result u32) (canon lift (core func $i "run2")))
 )
-(assert_return (invoke "leaf" (u32.const 3)) (u32.const 3))
-(assert_trap (invoke "run" (u32.const 3)) "recursively")
+(assert_return (invoke "run" (u32.const 3)) (u32.const 4))
+(assert_return (invoke "run" (u32.const 5)) (u32.const 6))
+(assert_trap (invoke "run2" (u32.const 3)) "recursively")

@@ -8,6 +8,8 @@ import dev.plugboard.runtime.abi.InstanceState;
 import dev.plugboard.runtime.abi.Store;
 import dev.plugboard.runtime.abi.Task;
 import dev.plugboard.runtime.abi.Trap;
+import dev.plugboard.runtime.trace.CallEvent;
+import dev.plugboard.runtime.trace.CallTracer;
 import dev.plugboard.types.Value;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -34,9 +36,10 @@ final class AsyncLiftedFunction implements ComponentFunction, Invocable {
   private final boolean asyncOpts;
   private final FuncType type;
   private final FuncType.Lowered lowered;
+  private final CallTracer tracer;
 
   AsyncLiftedFunction(String name, InstanceState inst, CoreFunc core, CanonOptions opts, boolean asyncOpts,
-      CoreFunc callback, CoreFunc postReturn, FuncType type) {
+      CoreFunc callback, CoreFunc postReturn, FuncType type, CallTracer tracer) {
     this.name = name;
     this.inst = inst;
     this.core = core;
@@ -46,6 +49,7 @@ final class AsyncLiftedFunction implements ComponentFunction, Invocable {
     this.postReturn = postReturn;
     this.type = type;
     this.lowered = FuncType.Lowered.of(type);
+    this.tracer = tracer;
   }
 
   @Override
@@ -85,15 +89,31 @@ final class AsyncLiftedFunction implements ComponentFunction, Invocable {
 
   @Override
   public Runnable invoke(Supplier<Value[]> onStart, Consumer<Value[]> onResolve, InstanceState caller) {
-    inst.enter();
+    if (tracer != null) {
+      onResolve = traced(onResolve, caller);
+    }
+    inst.enterFrom(caller);
     Task task = new Task(inst, true, asyncOpts, callback != null, opts, type.result(), onStart, onResolve);
     GuestThread thread = GuestThread.withFiber(task, inst.store(), this::run);
     try {
       thread.resume(false);
     } finally {
-      inst.leave();
+      inst.leaveTo(caller);
     }
-    return task::requestCancellation;
+    return () -> task.requestCancellation(caller);
+  }
+
+  /**
+   * With a tracer, each call is one event when it resolves: its whole time from the start (the
+   * guest's share cannot be told apart from the time the task spent waiting) as guest time.
+   */
+  private Consumer<Value[]> traced(Consumer<Value[]> onResolve, InstanceState caller) {
+    long t0 = System.nanoTime();
+    String from = caller == null ? "host" : caller.name();
+    return result -> {
+      onResolve.accept(result);
+      tracer.onCall(new CallEvent(from, inst.name(), name, 0, 0, System.nanoTime() - t0, 0, 0, 0, 0, 0, 0, false));
+    };
   }
 
   /** The implicit thread ({@code thread_func} of {@code canon_lift}). */
@@ -138,7 +158,7 @@ final class AsyncLiftedFunction implements ComponentFunction, Invocable {
       if (code == EXIT) {
         return;
       }
-      inst.releaseExclusive(thread);
+      inst.releaseExclusive();
       int[] event = switch (code) {
         case YIELD -> inst.yieldForCallback(thread);
         case WAIT -> inst.waitForCallback(thread, si);

@@ -2,6 +2,7 @@ package dev.plugboard.runtime;
 
 import dev.plugboard.runtime.abi.Handles;
 import dev.plugboard.runtime.abi.RuntimeResource;
+import dev.plugboard.runtime.abi.Store;
 import dev.plugboard.runtime.abi.Trap;
 import dev.plugboard.types.Value;
 import java.util.ArrayList;
@@ -20,10 +21,21 @@ public final class ComponentInstance {
   private final RuntimeConfig config;
   private String poisonReason;
 
+  /** Tears down the guest threads still blocked in a store once no instance using it is reachable. */
+  private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
+
   ComponentInstance(String name, Map<String, Extern> exports, RuntimeConfig config) {
+    this(name, exports, config, null);
+  }
+
+  ComponentInstance(String name, Map<String, Extern> exports, RuntimeConfig config, Store store) {
     this.name = name;
     this.exports = exports;
     this.config = config;
+    if (store != null) {
+      store.retain();
+      CLEANER.register(this, store::release);
+    }
   }
 
   public String name() {

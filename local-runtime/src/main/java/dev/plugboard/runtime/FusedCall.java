@@ -43,6 +43,8 @@ final class FusedCall {
   private final Kind result;
   private final int calleeArgCount;
   private final long[] argBuffer;
+  /** The callee's inline thread, reused like {@link #argBuffer} (its context slots cleared per call). */
+  private final GuestThread calleeThread;
 
   private FusedCall(InstanceState caller, CanonOptions callerOpts, LiftedFunction callee, Kind[] params, Kind result,
       int calleeArgCount) {
@@ -53,6 +55,7 @@ final class FusedCall {
     this.result = result;
     this.calleeArgCount = calleeArgCount;
     this.argBuffer = new long[calleeArgCount];
+    this.calleeThread = GuestThread.inline(new Task(callee.instance()), callee.instance().store());
   }
 
   /** The adapter's body, or null when the signature or options are outside the fused subset. */
@@ -104,8 +107,10 @@ final class FusedCall {
     }
     InstanceState inst = callee.instance();
     CanonOptions calleeOpts = callee.options();
-    inst.enter();
-    GuestThread callerThread = inst.store().enterInline(new Task(inst));
+    inst.enterFrom(caller);
+    calleeThread.setContext(0, 0);
+    calleeThread.setContext(1, 0);
+    GuestThread callerThread = inst.store().swapCurrent(calleeThread);
     long[] out;
     try {
       // the callee instance is entered now, so no other call through this adapter can be running
@@ -165,7 +170,7 @@ final class FusedCall {
     } catch (Trap t) {
       throw t.at(inst.name() + "." + callee.name());
     } finally {
-      inst.leave();
+      inst.leaveTo(caller);
       inst.store().swapCurrent(callerThread);
     }
     return out;

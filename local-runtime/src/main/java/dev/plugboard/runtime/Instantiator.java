@@ -33,6 +33,7 @@ import dev.plugboard.runtime.abi.InstanceState;
 import dev.plugboard.runtime.abi.Realloc;
 import dev.plugboard.runtime.abi.ResourceHandle;
 import dev.plugboard.runtime.abi.RuntimeResource;
+import dev.plugboard.runtime.abi.Store;
 import dev.plugboard.runtime.abi.StringEncoding;
 import dev.plugboard.runtime.abi.Task;
 import dev.plugboard.runtime.abi.Trap;
@@ -57,22 +58,18 @@ final class Instantiator {
   private final List<Instance> coreInstances = new ArrayList<>();
   private final List<InstanceState> states = new ArrayList<>();
   /** The store every instance of this instantiation shares (its async scheduler). */
-  private final dev.plugboard.runtime.abi.Store store;
+  private final Store store;
   private int componentCount;
 
-  Instantiator(RuntimeConfig config, Map<byte[], ModuleDef> modules) {
-    this(config, modules, new dev.plugboard.runtime.abi.Store());
-  }
-
   /** With the store of the running components whose exports are given as imports (one scheduler for all). */
-  Instantiator(RuntimeConfig config, Map<byte[], ModuleDef> modules, dev.plugboard.runtime.abi.Store store) {
+  Instantiator(RuntimeConfig config, Map<byte[], ModuleDef> modules, Store store) {
     this.config = config;
     this.modules = modules;
     this.store = store;
   }
 
   /** The store of a running component's instance among {@code imports}, or a new one. */
-  static dev.plugboard.runtime.abi.Store storeFor(Imports imports) {
+  static Store storeFor(Imports imports) {
     for (Object v : imports.entries.values()) {
       if (v instanceof ComponentInstance.ExportedInstance e) {
         for (Extern x : e.exports().values()) {
@@ -84,7 +81,7 @@ final class Instantiator {
         }
       }
     }
-    return new dev.plugboard.runtime.abi.Store();
+    return new Store();
   }
 
   List<Instance> coreInstances() {
@@ -95,9 +92,19 @@ final class Instantiator {
     return states;
   }
 
+  Store store() {
+    return store;
+  }
+
   /** Instantiates {@code def} with its imports satisfied by {@code args}; returns its exports. */
   Map<String, Extern> instantiate(Extern.ComponentDef def, Map<String, Extern> args, String name) {
-    InstanceState state = new InstanceState(name, store);
+    return instantiate(def, args, name, null);
+  }
+
+  /** Instantiates {@code def} as a child of {@code parent} (null for a root). */
+  private Map<String, Extern> instantiate(Extern.ComponentDef def, Map<String, Extern> args, String name,
+      InstanceState parent) {
+    InstanceState state = new InstanceState(name, store, parent);
     states.add(state);
     Scope s = new Scope(def.outer(), state);
     dev.plugboard.binary.ComponentNames names = dev.plugboard.binary.ComponentNames.of(def.component());
@@ -408,7 +415,7 @@ final class Instantiator {
           label = names.name(Sort.INSTANCE, s.instances.size());
         }
         componentCount++;
-        yield instantiate(def, args, name + "/" + (label != null ? label : "component" + componentCount));
+        yield instantiate(def, args, name + "/" + (label != null ? label : "component" + componentCount), s.state);
       }
     };
   }
@@ -514,7 +521,8 @@ final class Instantiator {
         FuncType ft = funcType(s, l.type());
         Options o = options(s, l.options());
         s.funcs.add(ft.async()
-            ? new AsyncLiftedFunction(core.name(), s.state, core, o.canon, o.async, o.callback, o.postReturn, ft)
+            ? new AsyncLiftedFunction(core.name(), s.state, core, o.canon, o.async, o.callback, o.postReturn, ft,
+                config.tracer())
             : new LiftedFunction(core.name(), s.state, core, o.canon, o.postReturn, ft, config.tracer()));
       }
       case Canon.Lower l -> {

@@ -95,7 +95,8 @@ final class LiftedFunction implements ComponentFunction {
     if (args.length != type.params().size()) {
       throw new IllegalArgumentException(name + " takes " + type.params().size() + " argument(s), got " + args.length);
     }
-    inst.enter();
+    InstanceState from = inst.currentCaller();
+    inst.enterFrom(from);
     Task task = new Task(inst);
     GuestThread caller = inst.store().enterInline(task);
     boolean trapped = true;
@@ -139,7 +140,7 @@ final class LiftedFunction implements ComponentFunction {
       }
       throw t.at(inst.name() + "." + name);
     } finally {
-      inst.leave();
+      inst.leaveTo(from);
       inst.store().swapCurrent(caller);
       if (tracer != null) {
         long t4 = System.nanoTime();

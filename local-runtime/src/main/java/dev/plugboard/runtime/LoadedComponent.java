@@ -67,7 +67,7 @@ public final class LoadedComponent {
         }
         exports = in.instantiate(new Extern.ComponentDef(component, null), args, name);
       }
-      return new ComponentInstance(name, exports, config);
+      return new ComponentInstance(name, exports, config, in.store());
     } catch (Instantiator.LinkException e) {
       throw new LinkError(e.getMessage());
     } catch (UnsupportedOperationException e) {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * The execution commands of {@code conformance/cm-wast} and of the own spec cases ({@code component},
  * {@code component_instance}, {@code assert_return}, {@code assert_trap}), run per file in
  * index order with the execution model of its README: no imports, a trap poisons the instance.
+ * {@code -Dcmwast.verbose=true} prints the reason of every expected trap.
  */
 class CmWastExecutionTest {
   private static final ObjectMapper JSON = new ObjectMapper();

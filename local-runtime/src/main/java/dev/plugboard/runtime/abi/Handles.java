@@ -22,7 +22,7 @@ public final class Handles {
     inst.handles.remove(index);
     if (h.own) {
       if (rt.dtor() != null) {
-        destroy(rt, h.rep, rt.impl() != inst);
+        destroy(rt, h.rep, inst);
       }
     } else if (h.borrowScope != null) {
       h.borrowScope.numBorrows--;
@@ -32,31 +32,27 @@ public final class Handles {
   /** Drops an owned handle the host holds (a {@code Value.Handle} it received): runs the destructor. */
   public static void dropHostOwned(RuntimeResource rt, int rep) {
     if (rt.dtor() != null) {
-      destroy(rt, rep, true);
+      destroy(rt, rep, null);
     }
   }
 
   /**
-   * Runs the destructor as a call into the resource's instance: entered (when {@code enter}) and
-   * with a task of its own, so the destructor's core code may use the built-ins.
+   * Runs the destructor as a call from {@code caller} (null: the host) into the resource's
+   * instance: entered, and with a task of its own, so its core code may use the built-ins.
    */
-  private static void destroy(RuntimeResource rt, int rep, boolean enter) {
+  private static void destroy(RuntimeResource rt, int rep, InstanceState caller) {
     InstanceState impl = rt.impl();
     if (impl == null) {
       rt.dtor().destroy(rep);
       return;
     }
-    if (enter) {
-      impl.enter();
-    }
-    GuestThread caller = impl.store.enterInline(new Task(impl));
+    impl.enterFrom(caller);
+    GuestThread callerThread = impl.store.enterInline(new Task(impl));
     try {
       rt.dtor().destroy(rep);
     } finally {
-      impl.store.swapCurrent(caller);
-      if (enter) {
-        impl.leave();
-      }
+      impl.store.swapCurrent(callerThread);
+      impl.leaveTo(caller);
     }
   }
 }

@@ -13,6 +13,8 @@ public final class InstanceState {
   private final String name;
   public final HandleTable handles = new HandleTable();
   final Store store;
+  /** The instance of the component this one was instantiated in (null for a root). */
+  private final InstanceState parent;
   private boolean poisoned;
   private String poisonReason;
   boolean mayLeave = true;
@@ -24,12 +26,13 @@ public final class InstanceState {
   final List<GuestThread> threads = new ArrayList<>();
 
   public InstanceState(String name) {
-    this(name, new Store());
+    this(name, new Store(), null);
   }
 
-  public InstanceState(String name, Store store) {
+  public InstanceState(String name, Store store, InstanceState parent) {
     this.name = name;
     this.store = store;
+    this.parent = parent;
   }
 
   public String name() {
@@ -51,29 +54,70 @@ public final class InstanceState {
     }
   }
 
-  /** Entering for an export call: traps if poisoned or already inside (no reentrance). */
-  public void enter() {
+  /**
+   * Entering for a call from {@code caller} (null: the host), CanonicalABI.md's
+   * {@code may_enter_from}/{@code enter_from}: this instance and its ancestors are entered,
+   * except those the caller is already inside (a child calling back into its parent, "donut
+   * wrapping", is allowed). Traps if poisoned or if one of them is already entered.
+   */
+  public void enterFrom(InstanceState caller) {
     if (poisoned) {
       throw new Trap("cannot enter component instance " + name + ": it trapped earlier (" + poisonReason + ")");
     }
-    if (inCall) {
-      throw new Trap("cannot enter component instance " + name + " recursively");
+    for (InstanceState x = this; x != null; x = x.parent) {
+      if (x.inCall && !caller(caller, x)) {
+        throw new Trap("cannot enter component instance " + x.name + " recursively");
+      }
     }
-    inCall = true;
+    for (InstanceState x = this; x != null; x = x.parent) {
+      if (!caller(caller, x)) {
+        x.inCall = true;
+      }
+    }
   }
 
-  public void leave() {
-    inCall = false;
+  /** {@code leave_to}: undoes {@link #enterFrom} for the same caller. */
+  public void leaveTo(InstanceState caller) {
+    for (InstanceState x = this; x != null; x = x.parent) {
+      if (!caller(caller, x)) {
+        x.inCall = false;
+      }
+    }
   }
 
-  /** Resumes {@code t}, a thread of this instance, with the instance entered meanwhile. */
-  void resumeInside(GuestThread t, boolean cancelled) {
-    boolean was = inCall;
-    inCall = true;
+  /** Whether {@code x} is {@code caller} or one of its ancestors (the caller is already inside it). */
+  private static boolean caller(InstanceState caller, InstanceState x) {
+    for (InstanceState c = caller; c != null; c = c.parent) {
+      if (c == x) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** May a call from {@code caller} enter now ({@code may_enter_from})? */
+  boolean mayEnterFrom(InstanceState caller) {
+    for (InstanceState x = this; x != null; x = x.parent) {
+      if (x.inCall && !caller(caller, x)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The instance whose thread is running now (the caller of a call being made), or null for the host. */
+  public InstanceState currentCaller() {
+    GuestThread t = store.current;
+    return t == null || t.task == null ? null : t.task.inst;
+  }
+
+  /** Resumes {@code t}, a thread of this instance, entered from {@code caller} meanwhile. */
+  void resumeInside(GuestThread t, boolean cancelled, InstanceState caller) {
+    enterFrom(caller);
     try {
       t.resume(cancelled);
     } finally {
-      inCall = was;
+      leaveTo(caller);
     }
   }
 
@@ -105,7 +149,7 @@ public final class InstanceState {
 
   // ---- the callback loop of canon_lift (between two core calls the exclusive lock is free) ----
 
-  public void releaseExclusive(GuestThread thread) {
+  public void releaseExclusive() {
     exclusiveThread = null;
   }
 

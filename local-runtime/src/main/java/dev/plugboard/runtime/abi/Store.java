@@ -11,10 +11,13 @@ import java.util.function.BooleanSupplier;
  * ready threads, the one that has waited longest runs first.
  */
 public final class Store {
+  static final int DRAIN_BUDGET = 10_000;
   final List<GuestThread> waiting = new ArrayList<>();
   private final List<Fiber> fibers = new ArrayList<>();
   /** The running guest thread (null when the host is running). */
   GuestThread current;
+  /** Running component instances using this store. */
+  private int users;
 
   public GuestThread current() {
     return current;
@@ -55,9 +58,12 @@ public final class Store {
     return !waiting.isEmpty();
   }
 
-  /** Runs ready threads until none is ready (work left after a call returned its value). */
+  /**
+   * Runs ready threads until none is ready (work left after a call returned its value), at most
+   * {@link #DRAIN_BUDGET} times, so a task that yields forever does not hold the host.
+   */
   public void drain() {
-    int budget = 100_000;
+    int budget = DRAIN_BUDGET;
     while (budget-- > 0 && tick()) {
       // keep going
     }
@@ -67,11 +73,26 @@ public final class Store {
   boolean tick() {
     for (GuestThread t : waiting) {
       if (t.fiber != null && t.ready()) {
-        t.task.inst.resumeInside(t, false);
+        t.task.inst.resumeInside(t, false, null);
         return true;
       }
     }
     return false;
+  }
+
+  public synchronized void retain() {
+    users++;
+  }
+
+  /** A component instance using the store is gone; with the last one, blocked guest threads are torn down. */
+  public void release() {
+    boolean last;
+    synchronized (this) {
+      last = --users == 0;
+    }
+    if (last) {
+      abort();
+    }
   }
 
   /** A trap tore the store down: unwinds every blocked fiber so that no guest code runs again. */

@@ -32,7 +32,7 @@ public final class Task {
   State state = State.INITIAL;
   GuestThread implicitThread;
 
-  /** A plain scope: the borrow scope of an outgoing call, or the task of a synchronous call. */
+  /** A plain scope: the borrow scope of an outgoing call (the handles it lends). */
   public Task() {
     this(null, false, false, false, null, null, null, null);
     state = State.STARTED;
@@ -58,18 +58,6 @@ public final class Task {
 
   public State state() {
     return state;
-  }
-
-  public boolean resolved() {
-    return state == State.RESOLVED;
-  }
-
-  public boolean asyncOpts() {
-    return asyncOpts;
-  }
-
-  public CanonOptions options() {
-    return opts;
   }
 
   void addLender(ResourceHandle h) {
@@ -145,7 +133,7 @@ public final class Task {
   }
 
   /** The caller asks to cancel ({@code Task.request_cancellation}). */
-  public void requestCancellation() {
+  public void requestCancellation(InstanceState caller) {
     if (state == State.INITIAL) {
       state = State.CANCEL_DELIVERED;
       implicitThread.resume(true);
@@ -157,9 +145,9 @@ public final class Task {
     GuestThread t = implicitThread;
     boolean candidate = t != null && t.cancellable && inst.threads.contains(t) && t.fiber != null
         && !(needsExclusive() && inst.exclusiveThread != null && inst.exclusiveThread != t);
-    if (candidate && !inst.inCall) {
+    if (candidate && inst.mayEnterFrom(caller)) {
       state = State.CANCEL_DELIVERED;
-      inst.resumeInside(t, true);
+      inst.resumeInside(t, true, caller);
     } else {
       state = State.PENDING_CANCEL;
     }
