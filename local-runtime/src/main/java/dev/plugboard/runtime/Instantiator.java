@@ -105,6 +105,7 @@ final class Instantiator {
   private Map<String, Extern> instantiate(Extern.ComponentDef def, Map<String, Extern> args, String name,
       InstanceState parent) {
     InstanceState state = new InstanceState(name, store, parent);
+    state.setMaxLiftBytes(config.maxResultBytes());
     states.add(state);
     Scope s = new Scope(def.outer(), state);
     dev.plugboard.binary.ComponentNames names = dev.plugboard.binary.ComponentNames.of(def.component());

@@ -97,6 +97,10 @@ public final class RunCommand implements Callable<Integer> {
           + "default 256MiB, at most 2GiB (what the engine can address; the Wasm limit is 4GiB).")
   String maxMemory;
 
+  @Option(names = "--max-result", paramLabel = "SIZE",
+      description = "Host memory the values of one call may take when lifted, e.g. 64MiB (the default) or 1GiB.")
+  String maxResult;
+
   @Option(names = "--timeout", paramLabel = "DURATION",
       description = "Stop a guest call (and the start functions of instantiation) that runs longer, e.g. 500ms, "
           + "2s, 1m. Loading and compiling are not counted.")
@@ -110,7 +114,8 @@ public final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     RuntimeConfig config = new RuntimeConfig(engine(engine), maxMemory == null ? RuntimeConfig.DEFAULT_MAX_MEMORY_PAGES : pages(maxMemory),
-        trace ? event -> printEvent(err, event) : null);
+        trace ? event -> printEvent(err, event) : null, maxResult == null ? RuntimeConfig.DEFAULT_MAX_RESULT_BYTES
+        : bytes("--max-result", maxResult, 1L << 40));
     Duration deadline = timeout == null ? null : duration(timeout);
     byte[] bytes = Inputs.bytes(file);
     LoadedComponent component;
@@ -293,10 +298,15 @@ public final class RunCommand implements Callable<Integer> {
 
   /** A size like {@code 16MiB}, {@code 2GiB}, {@code 65536}: the number of 64 KiB pages it rounds up to. */
   static int pages(String s) {
+    return (int) ((bytes("--max-memory", s, MAX_PAGES * 65536) + 65535) / 65536);
+  }
+
+  /** A size like {@code 16MiB}, {@code 2GiB} or a byte count, from 1 byte to {@code max}. */
+  static long bytes(String option, String s, long max) {
     var m = java.util.regex.Pattern.compile("(\\d+)\\s*(B|KiB|MiB|GiB|KB|MB|GB|K|M|G)?", java.util.regex.Pattern.CASE_INSENSITIVE)
         .matcher(s.trim());
     if (!m.matches()) {
-      throw new UsageError("--max-memory: expected a size like 16MiB, 1GiB or a byte count, got \"" + s + "\"");
+      throw new UsageError(option + ": expected a size like 16MiB, 1GiB or a byte count, got \"" + s + "\"");
     }
     String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(Locale.ROOT);
     long scale = switch (unit) {
@@ -308,17 +318,17 @@ public final class RunCommand implements Callable<Integer> {
       case "MB" -> 1000_000;
       default -> 1000_000_000;
     };
-    long pages;
+    long bytes;
     try {
-      pages = (Math.multiplyExact(Long.parseLong(m.group(1)), scale) + 65535) / 65536;
+      bytes = Math.multiplyExact(Long.parseLong(m.group(1)), scale);
     } catch (NumberFormatException | ArithmeticException e) {
-      pages = Long.MAX_VALUE;
+      bytes = Long.MAX_VALUE;
     }
-    if (pages < 1 || pages > MAX_PAGES) {
-      throw new UsageError("--max-memory: " + s + " is outside 64KiB..2GiB (the engine addresses at most 2GiB of "
-          + "linear memory)");
+    if (bytes < 1 || bytes > max) {
+      throw new UsageError(option + ": " + s + " is outside 1B.." + (max >> 30) + "GiB"
+          + (option.equals("--max-memory") ? " (the engine addresses at most 2GiB of linear memory)" : ""));
     }
-    return (int) pages;
+    return bytes;
   }
 
   /** What instantiation may take beyond --timeout: loading and compiling core modules. */

@@ -117,7 +117,7 @@ class RunCommandTest {
     assertThat(cli.err()).contains("--max-memory");
     cli.clear();
     assertThat(cli.run("run", fixture("hello"), "--max-memory", "99999999999999999999999GiB")).isEqualTo(2);
-    assertThat(cli.err()).contains("--max-memory: 99999999999999999999999GiB is outside 64KiB..2GiB")
+    assertThat(cli.err()).contains("--max-memory: 99999999999999999999999GiB is outside 1B..2GiB")
         .doesNotContain("Exception");
     cli.clear();
     assertThat(cli.run("run", fixture("hello"), "--max-memory", "4GiB")).isEqualTo(2);

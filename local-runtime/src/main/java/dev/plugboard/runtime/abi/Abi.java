@@ -187,6 +187,7 @@ public final class Abi {
     if (p + byteLength > mem.size()) {
       throw new Trap("string [" + p + ", " + (p + byteLength) + ") is out of bounds of memory of " + mem.size() + " bytes");
     }
+    cx.charge(2 * byteLength + 24);
     byte[] bytes = mem.readBytes(ptr, (int) byteLength);
     cx.bytes += byteLength;
     try {
@@ -220,7 +221,9 @@ public final class Abi {
       throw new Trap("list [" + p + ", " + (p + byteLength) + ") is out of bounds of memory of " + cx.memory().size() + " bytes");
     }
     cx.bytes += byteLength;
-    if (elem instanceof AbiType.Scalar sc && sc.prim() == ValueType.Prim.U8) {
+    boolean bytes = elem instanceof AbiType.Scalar sc && sc.prim() == ValueType.Prim.U8;
+    cx.charge(bytes ? length : length * Math.max(elem.size(), 16));
+    if (bytes) {
       return U8List.wrap(cx.memory().readBytes(ptr, (int) length));
     }
     return loadListFromValidRange(cx, ptr, (int) length, elem);

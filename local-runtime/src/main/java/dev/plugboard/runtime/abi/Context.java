@@ -14,6 +14,22 @@ public final class Context {
    */
   StringEncoding sourceEncoding = StringEncoding.UTF8;
 
+  /** Host memory the values lifted in this context take (roughly), against the instance's budget. */
+  private long lifted;
+
+  /**
+   * Charges {@code n} bytes of host memory for values being lifted; a guest whose values would
+   * take more than the budget (say a list of a million strings that all point at the same
+   * megabyte) traps instead of exhausting the host.
+   */
+  void charge(long n) {
+    lifted += n;
+    if (lifted > inst.maxLiftBytes()) {
+      throw new Trap("the values of this call would take more than " + (inst.maxLiftBytes() >> 20)
+          + " MiB of host memory (the limit; --max-result raises it)");
+    }
+  }
+
   /** Bytes written or read in linear memory by this context. */
   public long bytes;
   public int reallocCalls;

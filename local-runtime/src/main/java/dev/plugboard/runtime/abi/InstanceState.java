@@ -17,6 +17,8 @@ public final class InstanceState {
   private final InstanceState parent;
   private boolean poisoned;
   private String poisonReason;
+  /** What the values lifted in one call may take of host memory (see {@link Context#charge}). */
+  private long maxLiftBytes = 64L << 20;
   boolean mayLeave = true;
   boolean inCall;
   int backpressure;
@@ -37,6 +39,14 @@ public final class InstanceState {
 
   public String name() {
     return name;
+  }
+
+  public long maxLiftBytes() {
+    return maxLiftBytes;
+  }
+
+  public void setMaxLiftBytes(long bytes) {
+    maxLiftBytes = bytes;
   }
 
   public Store store() {
