@@ -233,6 +233,10 @@ public final class Abi {
     List<Value> out = new ArrayList<>(length);
     int size = elem.size();
     for (int i = 0; i < length; i++) {
+      if ((i & 0xfff) == 0xfff && Thread.currentThread().isInterrupted()) {
+        // a call past its deadline stops here too, not only in guest code
+        throw new Trap("interrupted while lifting a list (the call ran past its deadline)");
+      }
       out.add(load(cx, ptr + i * size, elem));
     }
     return out;
