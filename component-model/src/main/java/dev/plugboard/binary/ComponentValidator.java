@@ -3,6 +3,8 @@ package dev.plugboard.binary;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.types.ExternalType;
 import dev.plugboard.binary.Component.*;
+import dev.plugboard.types.ResourceType;
+import dev.plugboard.types.ValueType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -20,40 +22,11 @@ import java.util.Map;
 public final class ComponentValidator {
   // ---- what the validator knows about each index ---------------------------------------
 
-  /** A value type, resolved so that it no longer depends on any index space. */
-  sealed interface RV {
-    record Prim(ValType.Primitive p) implements RV {}
-
-    record Rec(List<String> names, List<RV> types) implements RV {}
-
-    record Var(List<String> names, List<RV> types) implements RV {}
-
-    record Lst(RV element, long length) implements RV {}
-
-    record Tup(List<RV> types) implements RV {}
-
-    record Flg(List<String> names) implements RV {}
-
-    record Enm(List<String> names) implements RV {}
-
-    record Opt(RV type) implements RV {}
-
-    record Res(RV ok, RV err) implements RV {}
-
-    record Own(Object resource) implements RV {}
-
-    record Borrow(Object resource) implements RV {}
-
-    record Async(boolean stream, RV element) implements RV {}
-
-    record MapT(RV key, RV value) implements RV {}
-  }
-
   /** What a type index holds. */
   sealed interface TypeT {
-    record Val(RV value) implements TypeT {}
+    record Val(ValueType value) implements TypeT {}
 
-    record Func(boolean async, List<String> names, List<RV> params, RV result) implements TypeT {}
+    record Func(boolean async, List<String> names, List<ValueType> params, ValueType result) implements TypeT {}
 
     /**
      * A component type. {@code importedResources}: the abstract resource types its imports
@@ -67,7 +40,7 @@ public final class ComponentValidator {
     record Inst(Map<String, ExternT> exports, List<Object> definedResources) implements TypeT {}
 
     /** A resource type; {@code local} when defined by this component (not imported). */
-    record Resource(Object token, boolean local) implements TypeT {}
+    record Resource(ResourceType token, boolean local) implements TypeT {}
   }
 
   sealed interface ExternT {
@@ -75,7 +48,7 @@ public final class ComponentValidator {
 
     record FuncX(TypeT.Func type) implements ExternT {}
 
-    record ValueX(RV type) implements ExternT {}
+    record ValueX(ValueType type) implements ExternT {}
 
     record TypeX(TypeT type) implements ExternT {}
 
@@ -481,7 +454,7 @@ public final class ComponentValidator {
             throw invalid("missing import named `" + imp.getKey() + "`");
           }
           ExternT expected = new Subtyping.Substitution(bound).extern(imp.getValue());
-          Subtyping.Mismatch m = subtyping.extern(sortIndex(s, arg.sort(), arg.index()), expected);
+          dev.plugboard.types.ValueSubtyping.Mismatch m = subtyping.extern(sortIndex(s, arg.sort(), arg.index()), expected);
           if (m != null) {
             throw invalid("type mismatch for component instantiation argument `" + imp.getKey() + "`: "
                 + m.describe());
@@ -491,7 +464,7 @@ public final class ComponentValidator {
         // component defines.
         Map<Object, Object> subst = new IdentityHashMap<>(bound);
         for (Object defined : c.definedResources()) {
-          Object fresh = new Object();
+          ResourceType fresh = ResourceType.named(((ResourceType) defined).name());
           subst.put(defined, fresh);
           s.definedTokens.add(fresh);
         }
@@ -658,22 +631,11 @@ public final class ComponentValidator {
     };
   }
 
-  private static boolean refersToResource(RV t) {
-    return switch (t) {
-      case null -> false;
-      case RV.Own o -> true;
-      case RV.Borrow b -> true;
-      case RV.Rec r -> r.types().stream().anyMatch(ComponentValidator::refersToResource);
-      case RV.Var v -> v.types().stream().anyMatch(ComponentValidator::refersToResource);
-      case RV.Tup tu -> tu.types().stream().anyMatch(ComponentValidator::refersToResource);
-      case RV.Lst l -> refersToResource(l.element());
-      case RV.Opt o -> refersToResource(o.type());
-      case RV.Res r -> refersToResource(r.ok()) || refersToResource(r.err());
-      case RV.Async a -> refersToResource(a.element());
-      case RV.MapT m -> refersToResource(m.key()) || refersToResource(m.value());
-      default -> false;
-    };
+  private static boolean refersToResource(ValueType t) {
+    return t instanceof ValueType.OwnType || t instanceof ValueType.BorrowType
+        || ValueTypes.parts(t).stream().anyMatch(ComponentValidator::refersToResource);
   }
+
 
   private static Sort externSort(ExternT t) {
     return switch (t) {
@@ -703,14 +665,14 @@ public final class ComponentValidator {
     return switch (t) {
       case TypeDef.Func f -> {
         List<String> names = new ArrayList<>();
-        List<RV> params = new ArrayList<>();
+        List<ValueType> params = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         for (TypeDef.Param p : f.params()) {
           label(p.name(), "function parameter name", seen, "parameter name");
           names.add(p.name());
           params.add(valType(s, p.type()));
         }
-        RV result = f.result() == null ? null : valType(s, f.result());
+        ValueType result = f.result() == null ? null : valType(s, f.result());
         if (result != null && containsBorrow(result)) {
           throw invalid("function result cannot contain a `borrow` type");
         }
@@ -727,7 +689,7 @@ public final class ComponentValidator {
             throw invalid("wrong signature for a destructor: expected [i32] -> [], found " + d);
           }
         }
-        TypeT.Resource local = new TypeT.Resource(new Object(), true);
+        TypeT.Resource local = new TypeT.Resource(ResourceType.named("resource"), true);
         s.definedTokens.add(local.token());
         yield local;
       }
@@ -766,9 +728,9 @@ public final class ComponentValidator {
     }
   }
 
-  private RV valType(Scope s, ValType t) throws InvalidComponentException {
+  private ValueType valType(Scope s, ValType t) throws InvalidComponentException {
     return switch (t) {
-      case ValType.Primitive p -> new RV.Prim(p);
+      case ValType.Primitive p -> ValueTypes.of(p);
       case ValType.Index i -> {
         check(i.index(), s.types.size(), "type");
         if (!(s.types.get(i.index()) instanceof TypeT.Val v)) {
@@ -779,7 +741,7 @@ public final class ComponentValidator {
     };
   }
 
-  private Object resource(Scope s, int index) throws InvalidComponentException {
+  private ResourceType resource(Scope s, int index) throws InvalidComponentException {
     check(index, s.types.size(), "type");
     if (!(s.types.get(index) instanceof TypeT.Resource r)) {
       throw invalid("type index " + index + " is not a resource type");
@@ -797,9 +759,9 @@ public final class ComponentValidator {
   static final int MAX_TYPE_DEPTH = 100;
 
   /** Size and depth of every value type built so far (by identity). */
-  private final Map<RV, int[]> measures = new IdentityHashMap<>();
+  private final Map<ValueType, int[]> measures = new IdentityHashMap<>();
 
-  private RV measured(RV t) throws InvalidComponentException {
+  private ValueType measured(ValueType t) throws InvalidComponentException {
     int[] m = measure(t);
     if (m[0] > MAX_TYPE_SIZE) {
       throw invalid("effective type size exceeds the limit of " + MAX_TYPE_SIZE);
@@ -811,7 +773,7 @@ public final class ComponentValidator {
   }
 
   /** {size, depth} of a value type whose parts have been measured already (memoised). */
-  private int[] measure(RV t) {
+  private int[] measure(ValueType t) {
     if (t == null) {
       return new int[] {0, 0};
     }
@@ -819,20 +781,10 @@ public final class ComponentValidator {
     if (known != null) {
       return known;
     }
-    List<RV> parts = switch (t) {
-      case RV.Rec r -> r.types();
-      case RV.Var v -> v.types();
-      case RV.Tup tu -> tu.types();
-      case RV.Lst l -> java.util.Collections.singletonList(l.element());
-      case RV.Opt o -> java.util.Collections.singletonList(o.type());
-      case RV.Res r -> java.util.Arrays.asList(r.ok(), r.err());
-      case RV.Async a -> java.util.Collections.singletonList(a.element());
-      case RV.MapT m -> java.util.Arrays.asList(m.key(), m.value());
-      default -> List.of();
-    };
+    List<ValueType> parts = ValueTypes.parts(t);
     long size = 1;
     int depth = 0;
-    for (RV p : parts) {
+    for (ValueType p : parts) {
       int[] m = measure(p);
       size += m[0];
       depth = Math.max(depth, m[1]);
@@ -842,22 +794,22 @@ public final class ComponentValidator {
     return result;
   }
 
-  private RV defVal(Scope s, TypeDef t) throws InvalidComponentException {
+  private ValueType defVal(Scope s, TypeDef t) throws InvalidComponentException {
     return switch (t) {
-      case TypeDef.Prim p -> new RV.Prim(p.type());
+      case TypeDef.Prim p -> ValueTypes.of(p.type());
       case TypeDef.Record r -> {
         if (r.fields().isEmpty()) {
           throw invalid("record type must have at least one field");
         }
         Map<String, String> seen = new HashMap<>();
         List<String> names = new ArrayList<>();
-        List<RV> types = new ArrayList<>();
+        List<ValueType> types = new ArrayList<>();
         for (TypeDef.Field f : r.fields()) {
           label(f.name(), "record field name", seen, "field name");
           names.add(f.name());
           types.add(valType(s, f.type()));
         }
-        yield new RV.Rec(names, types);
+        yield new ValueType.RecordType(ValueTypes.fields(names, types));
       }
       case TypeDef.Variant v -> {
         if (v.cases().isEmpty()) {
@@ -865,30 +817,30 @@ public final class ComponentValidator {
         }
         Map<String, String> seen = new HashMap<>();
         List<String> names = new ArrayList<>();
-        List<RV> types = new ArrayList<>();
+        List<ValueType> types = new ArrayList<>();
         for (TypeDef.Case c : v.cases()) {
           label(c.name(), "variant case name", seen, "case name");
           names.add(c.name());
           types.add(c.type() == null ? null : valType(s, c.type()));
         }
-        yield new RV.Var(names, types);
+        yield new ValueType.VariantType(ValueTypes.cases(names, types));
       }
-      case TypeDef.ListOf l -> new RV.Lst(valType(s, l.element()), -1);
+      case TypeDef.ListOf l -> new ValueType.ListType(valType(s, l.element()));
       case TypeDef.FixedList l -> {
         if (l.length() == 0) {
           throw invalid("fixed size list must have a length greater than zero");
         }
-        yield new RV.Lst(valType(s, l.element()), l.length());
+        yield new ValueType.FixedListType(valType(s, l.element()), (int) l.length());
       }
       case TypeDef.Tuple tu -> {
         if (tu.types().isEmpty()) {
           throw invalid("tuple type must have at least one type");
         }
-        List<RV> types = new ArrayList<>();
+        List<ValueType> types = new ArrayList<>();
         for (ValType x : tu.types()) {
           types.add(valType(s, x));
         }
-        yield new RV.Tup(types);
+        yield new ValueType.TupleType(types);
       }
       case TypeDef.Flags f -> {
         if (f.names().isEmpty()) {
@@ -901,7 +853,7 @@ public final class ComponentValidator {
         for (String n : f.names()) {
           label(n, "flag name", seen, "flag name");
         }
-        yield new RV.Flg(List.copyOf(f.names()));
+        yield new ValueType.FlagsType(List.copyOf(f.names()));
       }
       case TypeDef.Enum e -> {
         if (e.names().isEmpty()) {
@@ -911,42 +863,33 @@ public final class ComponentValidator {
         for (String n : e.names()) {
           label(n, "enum tag name", seen, "tag name");
         }
-        yield new RV.Enm(List.copyOf(e.names()));
+        yield new ValueType.EnumType(List.copyOf(e.names()));
       }
-      case TypeDef.Option o -> new RV.Opt(valType(s, o.type()));
-      case TypeDef.Result r -> new RV.Res(r.ok() == null ? null : valType(s, r.ok()),
+      case TypeDef.Option o -> new ValueType.OptionType(valType(s, o.type()));
+      case TypeDef.Result r -> new ValueType.ResultType(r.ok() == null ? null : valType(s, r.ok()),
           r.err() == null ? null : valType(s, r.err()));
-      case TypeDef.Own o -> new RV.Own(resource(s, o.resource()));
-      case TypeDef.Borrow b -> new RV.Borrow(resource(s, b.resource()));
+      case TypeDef.Own o -> new ValueType.OwnType(resource(s, o.resource()));
+      case TypeDef.Borrow b -> new ValueType.BorrowType(resource(s, b.resource()));
       case TypeDef.Stream st -> asyncElement(s, true, st.element());
       case TypeDef.Future fu -> asyncElement(s, false, fu.element());
-      case TypeDef.MapOf m -> new RV.MapT(valType(s, m.key()), valType(s, m.value()));
+      case TypeDef.MapOf m -> new ValueType.MapType(valType(s, m.key()), valType(s, m.value()));
       default -> throw new IllegalStateException(t.toString());
     };
   }
 
-  private RV asyncElement(Scope s, boolean stream, ValType element) throws InvalidComponentException {
-    RV e = element == null ? null : valType(s, element);
+  private ValueType.AsyncType asyncElement(Scope s, boolean stream, ValType element) throws InvalidComponentException {
+    ValueType e = element == null ? null : valType(s, element);
     if (e != null && containsBorrow(e)) {
       throw invalid((stream ? "stream" : "future") + " element type cannot contain a `borrow`");
     }
-    return new RV.Async(stream, e);
+    return new ValueType.AsyncType(stream ? "stream" : "future", e);
   }
 
-  private static boolean containsBorrow(RV t) {
-    return switch (t) {
-      case null -> false;
-      case RV.Borrow b -> true;
-      case RV.Rec r -> r.types().stream().anyMatch(ComponentValidator::containsBorrow);
-      case RV.Var v -> v.types().stream().anyMatch(ComponentValidator::containsBorrow);
-      case RV.Tup tu -> tu.types().stream().anyMatch(ComponentValidator::containsBorrow);
-      case RV.Lst l -> containsBorrow(l.element());
-      case RV.Opt o -> containsBorrow(o.type());
-      case RV.Res r -> containsBorrow(r.ok()) || containsBorrow(r.err());
-      case RV.MapT m -> containsBorrow(m.key()) || containsBorrow(m.value());
-      default -> false;
-    };
+  private static boolean containsBorrow(ValueType t) {
+    return t instanceof ValueType.BorrowType
+        || ValueTypes.parts(t).stream().anyMatch(ComponentValidator::containsBorrow);
   }
+
 
   /** A label in a type (field, case, flag, parameter): non-empty, kebab-case, strongly unique. */
   private void label(String name, String what, Map<String, String> seen, String previousWhat)
@@ -1073,7 +1016,7 @@ public final class ComponentValidator {
           check(ty.type(), s.types.size(), "type");
           target = s.types.get(ty.type());
         } else {
-          target = new TypeT.Resource(new Object(), false);
+          target = new TypeT.Resource(ResourceType.named("resource"), false);
           tokens.add(((TypeT.Resource) target).token());
         }
         yield new ExternT.TypeX(target);
@@ -1095,7 +1038,7 @@ public final class ComponentValidator {
         }
         Map<Object, Object> fresh = new IdentityHashMap<>();
         for (Object r : it.definedResources()) {
-          Object token = new Object();
+          ResourceType token = ResourceType.named(((ResourceType) r).name());
           fresh.put(r, token);
           tokens.add(token);
         }
@@ -1122,8 +1065,8 @@ public final class ComponentValidator {
           throw invalid("function `" + name + "` should return one value");
         }
         Object returned = switch (f.result()) {
-          case RV.Own o -> o.resource();
-          case RV.Res r when r.ok() instanceof RV.Own o -> o.resource();
+          case ValueType.OwnType o -> o.resource();
+          case ValueType.ResultType r when r.ok() instanceof ValueType.OwnType o -> o.resource();
           default -> null;
         };
         if (returned == null) {
@@ -1138,7 +1081,7 @@ public final class ComponentValidator {
         if (!f.names().getFirst().equals("self")) {
           throw invalid("function `" + name + "` should have a first argument called `self`");
         }
-        if (!(f.params().getFirst() instanceof RV.Borrow b)) {
+        if (!(f.params().getFirst() instanceof ValueType.BorrowType b)) {
           throw invalid("function `" + name + "` should take a first argument of `(borrow $T)`");
         }
         checkResourceName(names, b.resource(), p.resource());
@@ -1180,7 +1123,7 @@ public final class ComponentValidator {
       if (externSort(ascribed) != externSort(t)) {
         throw invalid("export `" + e.name().name() + "` has a type of a different kind than the exported item");
       }
-      Subtyping.Mismatch m = new Subtyping(new IdentityHashMap<>(), java.util.Set.of()).extern(t, ascribed);
+      dev.plugboard.types.ValueSubtyping.Mismatch m = new Subtyping(new IdentityHashMap<>(), java.util.Set.of()).extern(t, ascribed);
       if (m != null) {
         throw invalid("type mismatch in ascribed type of export `" + e.name().name() + "`: " + m.describe());
       }
@@ -1230,7 +1173,7 @@ public final class ComponentValidator {
   private void requireNamedTypes(Scope s, ExternT t, String name, String verb, java.util.Set<Object> alsoVisible)
       throws InvalidComponentException {
     if (t instanceof ExternT.FuncX(TypeT.Func f)) {
-      for (RV p : f.params()) {
+      for (ValueType p : f.params()) {
         requireNamed(s, p, name, verb, alsoVisible);
       }
       requireNamed(s, f.result(), name, verb, alsoVisible);
@@ -1260,43 +1203,20 @@ public final class ComponentValidator {
     }
   }
 
-  private void requireNamed(Scope s, RV t, String name, String verb, java.util.Set<Object> alsoVisible)
+  private void requireNamed(Scope s, ValueType t, String name, String verb, java.util.Set<Object> alsoVisible)
       throws InvalidComponentException {
     switch (t) {
       case null -> { }
-      case RV.Rec r -> {
-        mustBeNamed(s, t, name, verb, alsoVisible);
-        for (RV x : r.types()) {
-          requireNamed(s, x, name, verb, alsoVisible);
-        }
-      }
-      case RV.Var v -> {
-        mustBeNamed(s, t, name, verb, alsoVisible);
-        for (RV x : v.types()) {
-          requireNamed(s, x, name, verb, alsoVisible);
-        }
-      }
-      case RV.Enm e -> mustBeNamed(s, t, name, verb, alsoVisible);
-      case RV.Flg f -> mustBeNamed(s, t, name, verb, alsoVisible);
-      case RV.Lst l -> requireNamed(s, l.element(), name, verb, alsoVisible);
-      case RV.Opt o -> requireNamed(s, o.type(), name, verb, alsoVisible);
-      case RV.Res r -> {
-        requireNamed(s, r.ok(), name, verb, alsoVisible);
-        requireNamed(s, r.err(), name, verb, alsoVisible);
-      }
-      case RV.Tup tu -> {
-        for (RV x : tu.types()) {
-          requireNamed(s, x, name, verb, alsoVisible);
-        }
-      }
-      case RV.Async a -> requireNamed(s, a.element(), name, verb, alsoVisible);
-      case RV.MapT m -> {
-        requireNamed(s, m.key(), name, verb, alsoVisible);
-        requireNamed(s, m.value(), name, verb, alsoVisible);
-      }
-      case RV.Own o -> resourceNamed(s, o.resource(), name, verb, alsoVisible);
-      case RV.Borrow b -> resourceNamed(s, b.resource(), name, verb, alsoVisible);
+      case ValueType.RecordType r -> mustBeNamed(s, t, name, verb, alsoVisible);
+      case ValueType.VariantType v -> mustBeNamed(s, t, name, verb, alsoVisible);
+      case ValueType.EnumType e -> mustBeNamed(s, t, name, verb, alsoVisible);
+      case ValueType.FlagsType f -> mustBeNamed(s, t, name, verb, alsoVisible);
+      case ValueType.OwnType o -> resourceNamed(s, o.resource(), name, verb, alsoVisible);
+      case ValueType.BorrowType b -> resourceNamed(s, b.resource(), name, verb, alsoVisible);
       default -> { }
+    }
+    for (ValueType part : ValueTypes.parts(t)) {
+      requireNamed(s, part, name, verb, alsoVisible);
     }
   }
 
@@ -1310,7 +1230,7 @@ public final class ComponentValidator {
         + (verb.equals("export") ? "imported or exported" : "imported") + " by this component");
   }
 
-  private void mustBeNamed(Scope s, RV t, String name, String verb, java.util.Set<Object> alsoVisible)
+  private void mustBeNamed(Scope s, ValueType t, String name, String verb, java.util.Set<Object> alsoVisible)
       throws InvalidComponentException {
     if (!s.namedTypes.contains(t) && !alsoVisible.contains(t)) {
       throw invalid("func `" + name + "` not valid to be used as " + verb + ": it uses a record, variant, enum or "
@@ -1530,7 +1450,7 @@ public final class ComponentValidator {
     if (o.realloc >= 0 || o.postReturn >= 0 || o.async || o.callback >= 0) {
       throw invalid("`task.return` may only have the `memory` and `string-encoding` options");
     }
-    List<RV> params = resultType == null ? List.of() : List.of(valType(s, resultType));
+    List<ValueType> params = resultType == null ? List.of() : List.of(valType(s, resultType));
     TypeT.Func ft = new TypeT.Func(false, params.isEmpty() ? List.of() : List.of("v"), params, null);
     if ((params.stream().anyMatch(Flattening::usesMemory)
         || Flattening.flatCount(params) > Flattening.MAX_FLAT_PARAMS) && o.memory < 0) {
@@ -1562,7 +1482,7 @@ public final class ComponentValidator {
       case 0x0f, 0x10, 0x16, 0x17 -> { // {stream,future}.{read,write}
         boolean stream = b.opcode() <= 0x10;
         boolean read = b.opcode() == 0x0f || b.opcode() == 0x16;
-        RV.Async t = asyncType(s, ops, stream);
+        ValueType.AsyncType t = asyncType(s, ops, stream);
         Opts o = options(s, ((Canon.Operand.Options) ops.get(1)).options(), false);
         if (o.postReturn >= 0 || o.callback >= 0) {
           throw invalid("canonical options `post-return` and `callback` are not allowed here");
@@ -1607,10 +1527,10 @@ public final class ComponentValidator {
   }
 
   /** The {@code stream}/{@code future} type a built-in names by its first immediate. */
-  private RV.Async asyncType(Scope s, List<Canon.Operand> ops, boolean stream) throws InvalidComponentException {
+  private ValueType.AsyncType asyncType(Scope s, List<Canon.Operand> ops, boolean stream) throws InvalidComponentException {
     long index = ((Canon.Operand.U32) ops.get(0)).value();
     check(index, s.types.size(), "type");
-    if (!(s.types.get((int) index) instanceof TypeT.Val(RV.Async a)) || a.stream() != stream) {
+    if (!(s.types.get((int) index) instanceof TypeT.Val(ValueType.AsyncType a)) || !a.kind().equals(stream ? "stream" : "future")) {
       throw invalid("type index " + index + " is not a " + (stream ? "stream" : "future") + " type");
     }
     return a;

@@ -1,7 +1,7 @@
 package dev.plugboard.binary;
 
 import dev.plugboard.binary.ComponentValidator.CoreFuncT;
-import dev.plugboard.binary.ComponentValidator.RV;
+import dev.plugboard.types.ValueType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,22 +54,22 @@ final class Flattening {
     return out;
   }
 
-  static int flatCount(List<RV> types) {
+  static int flatCount(List<ValueType> types) {
     return flatten(types).size();
   }
 
-  static List<String> flatten(List<RV> types) {
+  static List<String> flatten(List<ValueType> types) {
     List<String> out = new ArrayList<>();
-    for (RV t : types) {
+    for (ValueType t : types) {
       flatten(t, out);
     }
     return out;
   }
 
-  private static void flatten(RV t, List<String> out) {
+  private static void flatten(ValueType t, List<String> out) {
     switch (t) {
-      case RV.Prim p -> {
-        switch (p.p()) {
+      case ValueType.Prim p -> {
+        switch (p) {
           case S64, U64 -> out.add("i64");
           case F32 -> out.add("f32");
           case F64 -> out.add("f64");
@@ -80,50 +80,39 @@ final class Flattening {
           default -> out.add("i32");
         }
       }
-      case RV.Lst l -> {
-        if (l.length() < 0) {
-          out.add("i32");
-          out.add("i32");
-        } else {
-          for (long i = 0; i < l.length() && out.size() <= MAX_FLAT_PARAMS; i++) {
-            flatten(l.element(), out);
-          }
+      case ValueType.ListType l -> {
+        out.add("i32");
+        out.add("i32");
+      }
+      case ValueType.FixedListType l -> {
+        for (long i = 0; i < l.length() && out.size() <= MAX_FLAT_PARAMS; i++) {
+          flatten(l.element(), out);
         }
       }
-      case RV.Rec r -> r.types().forEach(x -> flatten(x, out));
-      case RV.Tup tu -> tu.types().forEach(x -> flatten(x, out));
-      case RV.Flg f -> {
-        if (f.names().size() > 0) {
+      case ValueType.RecordType r -> r.fields().forEach(f -> flatten(f.type(), out));
+      case ValueType.TupleType tu -> tu.types().forEach(x -> flatten(x, out));
+      case ValueType.FlagsType f -> {
+        if (!f.names().isEmpty()) {
           out.add("i32");
         }
       }
-      case RV.Enm e -> out.add("i32");
-      case RV.Var v -> variant(v.types(), out);
-      case RV.Opt o -> {
-        List<RV> cases = new ArrayList<>();
-        cases.add(null);
-        cases.add(o.type());
-        variant(cases, out);
-      }
-      case RV.Res r -> {
-        List<RV> cases = new ArrayList<>();
-        cases.add(r.ok());
-        cases.add(r.err());
-        variant(cases, out);
-      }
-      case RV.Own o -> out.add("i32");
-      case RV.Borrow b -> out.add("i32");
-      case RV.Async a -> out.add("i32");
-      case RV.MapT m -> {
+      case ValueType.EnumType e -> out.add("i32");
+      case ValueType.VariantType v -> variant(v.cases().stream().map(ValueType.Case::type).toList(), out);
+      case ValueType.OptionType o -> variant(java.util.Arrays.asList(null, o.type()), out);
+      case ValueType.ResultType r -> variant(java.util.Arrays.asList(r.ok(), r.err()), out);
+      case ValueType.OwnType o -> out.add("i32");
+      case ValueType.BorrowType b -> out.add("i32");
+      case ValueType.AsyncType a -> out.add("i32");
+      case ValueType.MapType m -> {
         out.add("i32");
         out.add("i32");
       }
     }
   }
 
-  private static void variant(List<RV> cases, List<String> out) {
+  private static void variant(List<ValueType> cases, List<String> out) {
     List<String> flat = new ArrayList<>();
-    for (RV c : cases) {
+    for (ValueType c : cases) {
       if (c == null) {
         continue;
       }
@@ -152,18 +141,16 @@ final class Flattening {
   }
 
   /** Whether lifting or lowering this type touches linear memory (strings, lists). */
-  static boolean usesMemory(RV t) {
+  static boolean usesMemory(ValueType t) {
     return switch (t) {
       case null -> false;
-      case RV.Prim p -> p.p() == ValType.Primitive.STRING;
-      case RV.Lst l -> l.length() < 0 || usesMemory(l.element());
-      case RV.MapT m -> true;
-      case RV.Rec r -> r.types().stream().anyMatch(Flattening::usesMemory);
-      case RV.Tup tu -> tu.types().stream().anyMatch(Flattening::usesMemory);
-      case RV.Var v -> v.types().stream().anyMatch(Flattening::usesMemory);
-      case RV.Opt o -> usesMemory(o.type());
-      case RV.Res r -> usesMemory(r.ok()) || usesMemory(r.err());
-      default -> false;
+      case ValueType.Prim p -> p == ValueType.Prim.STRING;
+      case ValueType.ListType l -> true;
+      case ValueType.MapType m -> true;
+      case ValueType.FixedListType l -> usesMemory(l.element());
+      case ValueType.AsyncType a -> false;
+      default -> ValueTypes.parts(t).stream().anyMatch(Flattening::usesMemory);
     };
   }
+
 }

@@ -5,7 +5,6 @@ import dev.plugboard.binary.ComponentValidator.CoreFuncT;
 import dev.plugboard.binary.ComponentValidator.CoreImport;
 import dev.plugboard.binary.ComponentValidator.ExternT;
 import dev.plugboard.binary.ComponentValidator.ModuleT;
-import dev.plugboard.binary.ComponentValidator.RV;
 import dev.plugboard.binary.ComponentValidator.TypeT;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -13,6 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import dev.plugboard.types.ResourceType;
+import dev.plugboard.types.ValueSubtyping;
+import dev.plugboard.types.ValueSubtyping.Mismatch;
+import dev.plugboard.types.ValueType;
 
 /**
  * Subtyping of component types (Explainer.md, "Subtyping"; Binary.md, "instantiate"), as
@@ -26,20 +29,6 @@ import java.util.Set;
  * the part that differs, so that a caller can show it next to the right port or name.
  */
 final class Subtyping {
-  /** Why a type is not a subtype of another: the path to the part that differs, and how. */
-  record Mismatch(List<String> path, String detail) {
-    Mismatch within(String step) {
-      List<String> p = new ArrayList<>();
-      p.add(step);
-      p.addAll(path);
-      return new Mismatch(p, detail);
-    }
-
-    String describe() {
-      return path.isEmpty() ? detail : String.join(": ", path) + ": " + detail;
-    }
-  }
-
   private final Map<Object, Object> bound;
   private final Set<Object> bindable;
 
@@ -47,6 +36,8 @@ final class Subtyping {
    * @param bound expected resource token → actual token, filled in as open tokens bind
    * @param bindable the expected side's open (abstract, not yet supplied) resource tokens
    */
+  private final ValueSubtyping values = new ValueSubtyping(this::resource);
+
   Subtyping(Map<Object, Object> bound, Set<Object> bindable) {
     this.bound = bound;
     this.bindable = bindable;
@@ -65,13 +56,13 @@ final class Subtyping {
           : sortMismatch("module", actual);
       case ExternT.TypeX(TypeT e) -> actual instanceof ExternT.TypeX(TypeT a) ? type(a, e)
           : sortMismatch("type", actual);
-      case ExternT.ValueX(RV e) -> actual instanceof ExternT.ValueX(RV a)
+      case ExternT.ValueX(ValueType e) -> actual instanceof ExternT.ValueX(ValueType a)
           ? (e == null || a == null ? null : value(a, e)) : sortMismatch("value", actual);
     };
   }
 
   private static Mismatch sortMismatch(String expected, ExternT actual) {
-    return new Mismatch(List.of(), "expected " + expected + ", found " + sortName(actual));
+    return Mismatch.of("expected " + expected + ", found " + sortName(actual));
   }
 
   static String sortName(ExternT t) {
@@ -88,17 +79,17 @@ final class Subtyping {
   private Mismatch type(TypeT actual, TypeT expected) {
     if (expected instanceof TypeT.Resource e) {
       if (!(actual instanceof TypeT.Resource a)) {
-        return new Mismatch(List.of(), "expected resource, found " + kind(actual));
+        return Mismatch.of("expected resource, found " + kind(actual));
       }
       return resource(a.token(), e.token());
     }
     if (actual instanceof TypeT.Resource) {
-      return new Mismatch(List.of(), "expected " + kind(expected) + ", found resource");
+      return Mismatch.of("expected " + kind(expected) + ", found resource");
     }
     return switch (expected) {
-      case TypeT.Val(RV e) -> {
-        if (!(actual instanceof TypeT.Val(RV a))) {
-          yield new Mismatch(List.of(), "expected a value type, found " + kind(actual));
+      case TypeT.Val(ValueType e) -> {
+        if (!(actual instanceof TypeT.Val(ValueType a))) {
+          yield Mismatch.of("expected a value type, found " + kind(actual));
         }
         Mismatch m = value(a, e);
         if (m == null && a != e) {
@@ -116,7 +107,7 @@ final class Subtyping {
   }
 
   private static Mismatch kindMismatch(TypeT actual, TypeT expected) {
-    return new Mismatch(List.of(), "expected " + kind(expected) + ", found " + kind(actual));
+    return Mismatch.of("expected " + kind(expected) + ", found " + kind(actual));
   }
 
   private static String kind(TypeT t) {
@@ -138,21 +129,21 @@ final class Subtyping {
     if (target == null) {
       target = expected;
     }
-    return target == actual ? null : new Mismatch(List.of(), "resource types are not the same");
+    return target == actual ? null : Mismatch.of("resource types are not the same");
   }
 
   Mismatch func(TypeT.Func actual, TypeT.Func expected) {
     if (actual.async() != expected.async()) {
-      return new Mismatch(List.of(), expected.async() ? "expected an async function" : "expected a sync function");
+      return Mismatch.of(expected.async() ? "expected an async function" : "expected a sync function");
     }
     if (actual.params().size() != expected.params().size()) {
-      return new Mismatch(List.of(), "expected " + expected.params().size() + " parameters, found "
+      return Mismatch.of("expected " + expected.params().size() + " parameters, found "
           + actual.params().size());
     }
     for (int i = 0; i < expected.params().size(); i++) {
       String name = expected.names().get(i);
       if (!name.equals(actual.names().get(i))) {
-        return new Mismatch(List.of(), "expected parameter named `" + name + "`, found `" + actual.names().get(i) + "`");
+        return Mismatch.of("expected parameter named `" + name + "`, found `" + actual.names().get(i) + "`");
       }
       Mismatch m = value(actual.params().get(i), expected.params().get(i));
       if (m != null) {
@@ -160,7 +151,7 @@ final class Subtyping {
       }
     }
     if ((actual.result() == null) != (expected.result() == null)) {
-      return new Mismatch(List.of(), expected.result() == null ? "expected no result, found one"
+      return Mismatch.of(expected.result() == null ? "expected no result, found one"
           : "expected a result, found none");
     }
     Mismatch m = actual.result() == null ? null : value(actual.result(), expected.result());
@@ -171,7 +162,7 @@ final class Subtyping {
     for (var e : expected.exports().entrySet()) {
       ExternT a = actual.exports().get(e.getKey());
       if (a == null) {
-        return new Mismatch(List.of(), "missing expected export `" + e.getKey() + "`");
+        return Mismatch.of("missing expected export `" + e.getKey() + "`");
       }
       Mismatch m = extern(a, e.getValue());
       if (m != null) {
@@ -188,7 +179,7 @@ final class Subtyping {
     for (var a : actual.imports().entrySet()) {
       ExternT e = expected.imports().get(a.getKey());
       if (e == null) {
-        return new Mismatch(List.of(), "missing expected import `" + a.getKey() + "`");
+        return Mismatch.of("missing expected import `" + a.getKey() + "`");
       }
       Mismatch m = reversed.extern(e, a.getValue());
       if (m != null) {
@@ -202,7 +193,7 @@ final class Subtyping {
     for (var e : expected.exports().entrySet()) {
       ExternT a = actual.exports().get(e.getKey());
       if (a == null) {
-        return new Mismatch(List.of(), "missing expected export `" + e.getKey() + "`");
+        return Mismatch.of("missing expected export `" + e.getKey() + "`");
       }
       Mismatch m = covariant.extern(a, e.getValue());
       if (m != null) {
@@ -217,19 +208,19 @@ final class Subtyping {
       CoreImport e = expected.imports().stream()
           .filter(x -> x.module().equals(a.module()) && x.name().equals(a.name())).findFirst().orElse(null);
       if (e == null) {
-        return new Mismatch(List.of(), "missing expected import `" + a.module() + "::" + a.name() + "`");
+        return Mismatch.of("missing expected import `" + a.module() + "::" + a.name() + "`");
       }
       if (e.kind() != a.kind() || !sameFunc(a.func(), e.func())) {
-        return new Mismatch(List.of(), "type mismatch in import `" + a.module() + "::" + a.name() + "`");
+        return Mismatch.of("type mismatch in import `" + a.module() + "::" + a.name() + "`");
       }
     }
     for (var e : expected.exports().entrySet()) {
       CoreExportT a = actual.exports().get(e.getKey());
       if (a == null) {
-        return new Mismatch(List.of(), "missing expected export `" + e.getKey() + "`");
+        return Mismatch.of("missing expected export `" + e.getKey() + "`");
       }
       if (a.kind() != e.getValue().kind() || !sameFunc(a.func(), e.getValue().func())) {
-        return new Mismatch(List.of(), "type mismatch in export `" + e.getKey() + "`: expected "
+        return Mismatch.of("type mismatch in export `" + e.getKey() + "`: expected "
             + describe(e.getValue()) + ", found " + describe(a));
       }
     }
@@ -247,138 +238,13 @@ final class Subtyping {
     return a.params().equals(e.params()) && a.results().equals(e.results());
   }
 
-  /** Value types are compared structurally (the reference requires equal types here). */
-  Mismatch value(RV actual, RV expected) {
-    if (actual == expected) {
-      return null;
-    }
-    if (actual == null || expected == null) {
-      return new Mismatch(List.of(), expected == null ? "expected no type, found " + show(actual)
-          : "expected " + show(expected) + ", found no type");
-    }
-    return switch (expected) {
-      case RV.Prim e -> actual.equals(e) ? null : differ(actual, expected);
-      case RV.Rec e -> {
-        if (!(actual instanceof RV.Rec a)) {
-          yield differ(actual, expected);
-        }
-        if (a.names().size() != e.names().size()) {
-          yield new Mismatch(List.of(), "expected " + e.names().size() + " fields, found " + a.names().size());
-        }
-        for (int i = 0; i < e.names().size(); i++) {
-          if (!e.names().get(i).equals(a.names().get(i))) {
-            yield new Mismatch(List.of(), "expected field name `" + e.names().get(i) + "`, found `"
-                + a.names().get(i) + "`");
-          }
-          Mismatch m = value(a.types().get(i), e.types().get(i));
-          if (m != null) {
-            yield m.within("type mismatch in record field `" + e.names().get(i) + "`");
-          }
-        }
-        yield null;
-      }
-      case RV.Var e -> {
-        if (!(actual instanceof RV.Var a)) {
-          yield differ(actual, expected);
-        }
-        if (a.names().size() != e.names().size()) {
-          yield new Mismatch(List.of(), "expected " + e.names().size() + " cases, found " + a.names().size());
-        }
-        for (int i = 0; i < e.names().size(); i++) {
-          if (!e.names().get(i).equals(a.names().get(i))) {
-            yield new Mismatch(List.of(), "expected case named `" + e.names().get(i) + "`, found `"
-                + a.names().get(i) + "`");
-          }
-          Mismatch m = value(a.types().get(i), e.types().get(i));
-          if (m != null) {
-            yield m.within("type mismatch in variant case `" + e.names().get(i) + "`");
-          }
-        }
-        yield null;
-      }
-      case RV.Flg e -> actual instanceof RV.Flg a && a.names().equals(e.names()) ? null
-          : actual instanceof RV.Flg a ? new Mismatch(List.of(), "expected flags " + e.names() + ", found " + a.names())
-          : differ(actual, expected);
-      case RV.Enm e -> actual instanceof RV.Enm a && a.names().equals(e.names()) ? null
-          : actual instanceof RV.Enm a ? new Mismatch(List.of(), "expected enum cases " + e.names() + ", found "
-          + a.names()) : differ(actual, expected);
-      case RV.Lst e -> {
-        if (!(actual instanceof RV.Lst a) || a.length() != e.length()) {
-          yield differ(actual, expected);
-        }
-        Mismatch m = value(a.element(), e.element());
-        yield m == null ? null : m.within("type mismatch in list element");
-      }
-      case RV.Tup e -> {
-        if (!(actual instanceof RV.Tup a) || a.types().size() != e.types().size()) {
-          yield differ(actual, expected);
-        }
-        for (int i = 0; i < e.types().size(); i++) {
-          Mismatch m = value(a.types().get(i), e.types().get(i));
-          if (m != null) {
-            yield m.within("type mismatch in tuple field " + i);
-          }
-        }
-        yield null;
-      }
-      case RV.Opt e -> actual instanceof RV.Opt a ? within(value(a.type(), e.type()), "type mismatch in option")
-          : differ(actual, expected);
-      case RV.Res e -> {
-        if (!(actual instanceof RV.Res a)) {
-          yield differ(actual, expected);
-        }
-        Mismatch m = value(a.ok(), e.ok());
-        if (m != null) {
-          yield m.within("type mismatch in ok variant");
-        }
-        yield within(value(a.err(), e.err()), "type mismatch in err variant");
-      }
-      case RV.Own e -> actual instanceof RV.Own a ? within(resource(a.resource(), e.resource()), "in `own`")
-          : differ(actual, expected);
-      case RV.Borrow e -> actual instanceof RV.Borrow a
-          ? within(resource(a.resource(), e.resource()), "in `borrow`") : differ(actual, expected);
-      case RV.Async e -> actual instanceof RV.Async a && a.stream() == e.stream()
-          ? within(value(a.element(), e.element()), "type mismatch in " + (e.stream() ? "stream" : "future"))
-          : differ(actual, expected);
-      case RV.MapT e -> {
-        if (!(actual instanceof RV.MapT a)) {
-          yield differ(actual, expected);
-        }
-        Mismatch m = value(a.key(), e.key());
-        yield m != null ? m.within("type mismatch in map key") : within(value(a.value(), e.value()),
-            "type mismatch in map value");
-      }
-    };
+  /** Value types, by the one value subtyping; resources by identity, binding open ones. */
+  Mismatch value(ValueType actual, ValueType expected) {
+    return values.check(actual, expected);
   }
 
-  private static Mismatch within(Mismatch m, String step) {
-    return m == null ? null : m.within(step);
-  }
 
-  private static Mismatch differ(RV actual, RV expected) {
-    return new Mismatch(List.of(), "expected " + show(expected) + ", found " + show(actual));
-  }
 
-  /** A short name for a value type, for messages. */
-  static String show(RV t) {
-    return switch (t) {
-      case null -> "nothing";
-      case RV.Prim p -> p.p().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-      case RV.Rec r -> "record";
-      case RV.Var v -> "variant";
-      case RV.Lst l -> l.length() >= 0 ? "list<" + show(l.element()) + ", " + l.length() + ">"
-          : "list<" + show(l.element()) + ">";
-      case RV.Tup tu -> "tuple<" + String.join(", ", tu.types().stream().map(Subtyping::show).toList()) + ">";
-      case RV.Flg f -> "flags";
-      case RV.Enm e -> "enum";
-      case RV.Opt o -> "option<" + show(o.type()) + ">";
-      case RV.Res r -> "result";
-      case RV.Own o -> "own";
-      case RV.Borrow b -> "borrow";
-      case RV.Async a -> a.stream() ? "stream" : "future";
-      case RV.MapT m -> "map<" + show(m.key()) + ", " + show(m.value()) + ">";
-    };
-  }
 
   // ---- substitution -------------------------------------------------------------------
 
@@ -395,17 +261,13 @@ final class Subtyping {
       this.map = map;
     }
 
-    private Object token(Object t) {
-      return map.getOrDefault(t, t);
-    }
-
     ExternT extern(ExternT t) {
       return switch (t) {
         case ExternT.FuncX(TypeT.Func f) -> same(f, func(f)) ? t : new ExternT.FuncX(func(f));
         case ExternT.InstX(TypeT.Inst i) -> same(i, inst(i)) ? t : new ExternT.InstX(inst(i));
         case ExternT.CompX(TypeT.Comp c) -> same(c, comp(c)) ? t : new ExternT.CompX(comp(c));
         case ExternT.TypeX(TypeT ty) -> same(ty, type(ty)) ? t : new ExternT.TypeX(type(ty));
-        case ExternT.ValueX(RV v) -> v == null || same(v, value(v)) ? t : new ExternT.ValueX(value(v));
+        case ExternT.ValueX(ValueType v) -> v == null || same(v, value(v)) ? t : new ExternT.ValueX(value(v));
         case ExternT.ModuleX m -> t;
       };
     }
@@ -417,20 +279,20 @@ final class Subtyping {
     TypeT type(TypeT t) {
       return switch (t) {
         case TypeT.Val v -> memo(v, () -> {
-          RV x = value(v.value());
+          ValueType x = value(v.value());
           return x == v.value() ? v : new TypeT.Val(x);
         });
         case TypeT.Func f -> func(f);
         case TypeT.Inst i -> inst(i);
         case TypeT.Comp c -> comp(c);
-        case TypeT.Resource r -> map.containsKey(r.token()) ? new TypeT.Resource(token(r.token()), false) : r;
+        case TypeT.Resource r -> map.get(r.token()) instanceof ResourceType x ? new TypeT.Resource(x, false) : r;
       };
     }
 
     TypeT.Func func(TypeT.Func f) {
       return memo(f, () -> {
-        List<RV> params = values(f.params());
-        RV result = f.result() == null ? null : value(f.result());
+        List<ValueType> params = values(f.params());
+        ValueType result = f.result() == null ? null : value(f.result());
         return params == f.params() && result == f.result() ? f
             : new TypeT.Func(f.async(), f.names(), params, result);
       });
@@ -463,65 +325,83 @@ final class Subtyping {
       return changed ? java.util.Collections.unmodifiableMap(out) : m;
     }
 
-    private List<RV> values(List<RV> l) {
-      List<RV> out = new ArrayList<>(l.size());
+    private List<ValueType> values(List<ValueType> l) {
+      List<ValueType> out = new ArrayList<>(l.size());
       boolean changed = false;
-      for (RV x : l) {
-        RV y = x == null ? null : value(x);
+      for (ValueType x : l) {
+        ValueType y = x == null ? null : value(x);
         changed |= y != x;
         out.add(y);
       }
       return changed ? java.util.Collections.unmodifiableList(out) : l;
     }
 
-    RV value(RV t) {
-      if (map.get(t) instanceof RV supplied) {
+    ValueType value(ValueType t) {
+      if (map.get(t) instanceof ValueType supplied) {
         return supplied;
       }
       return switch (t) {
-        case RV.Prim p -> p;
-        case RV.Flg f -> f;
-        case RV.Enm e -> e;
-        case RV.Own o -> map.containsKey(o.resource()) ? new RV.Own(token(o.resource())) : o;
-        case RV.Borrow b -> map.containsKey(b.resource()) ? new RV.Borrow(token(b.resource())) : b;
+        case ValueType.Prim p -> p;
+        case ValueType.FlagsType f -> f;
+        case ValueType.EnumType e -> e;
+        case ValueType.OwnType o -> map.get(o.resource()) instanceof ResourceType r ? new ValueType.OwnType(r) : o;
+        case ValueType.BorrowType b -> map.get(b.resource()) instanceof ResourceType r ? new ValueType.BorrowType(r)
+            : b;
         default -> memo(t, () -> switch (t) {
-          case RV.Rec r -> {
-            List<RV> types = values(r.types());
-            yield types == r.types() ? r : new RV.Rec(r.names(), types);
+          case ValueType.RecordType r -> {
+            List<ValueType> types = values(r.fields().stream().map(ValueType.Field::type).toList());
+            yield unchanged(types, r.fields().stream().map(ValueType.Field::type).toList()) ? r
+                : new ValueType.RecordType(ValueTypes.fields(r.fields().stream().map(ValueType.Field::name).toList(),
+                    types));
           }
-          case RV.Var v -> {
-            List<RV> types = values(v.types());
-            yield types == v.types() ? v : new RV.Var(v.names(), types);
+          case ValueType.VariantType v -> {
+            List<ValueType> before = v.cases().stream().map(ValueType.Case::type).toList();
+            List<ValueType> types = values(before);
+            yield unchanged(types, before) ? v : new ValueType.VariantType(ValueTypes.cases(
+                v.cases().stream().map(ValueType.Case::name).toList(), types));
           }
-          case RV.Lst l -> {
-            RV e = value(l.element());
-            yield e == l.element() ? l : new RV.Lst(e, l.length());
+          case ValueType.ListType l -> {
+            ValueType e = value(l.element());
+            yield e == l.element() ? l : new ValueType.ListType(e);
           }
-          case RV.Tup tu -> {
-            List<RV> types = values(tu.types());
-            yield types == tu.types() ? tu : new RV.Tup(types);
+          case ValueType.FixedListType l -> {
+            ValueType e = value(l.element());
+            yield e == l.element() ? l : new ValueType.FixedListType(e, l.length());
           }
-          case RV.Opt o -> {
-            RV e = value(o.type());
-            yield e == o.type() ? o : new RV.Opt(e);
+          case ValueType.TupleType tu -> {
+            List<ValueType> types = values(tu.types());
+            yield types == tu.types() ? tu : new ValueType.TupleType(types);
           }
-          case RV.Res r -> {
-            RV ok = r.ok() == null ? null : value(r.ok());
-            RV err = r.err() == null ? null : value(r.err());
-            yield ok == r.ok() && err == r.err() ? r : new RV.Res(ok, err);
+          case ValueType.OptionType o -> {
+            ValueType e = value(o.type());
+            yield e == o.type() ? o : new ValueType.OptionType(e);
           }
-          case RV.Async a -> {
-            RV e = a.element() == null ? null : value(a.element());
-            yield e == a.element() ? a : new RV.Async(a.stream(), e);
+          case ValueType.ResultType r -> {
+            ValueType ok = r.ok() == null ? null : value(r.ok());
+            ValueType err = r.err() == null ? null : value(r.err());
+            yield ok == r.ok() && err == r.err() ? r : new ValueType.ResultType(ok, err);
           }
-          case RV.MapT m -> {
-            RV k = value(m.key());
-            RV v = value(m.value());
-            yield k == m.key() && v == m.value() ? m : new RV.MapT(k, v);
+          case ValueType.AsyncType a -> {
+            ValueType e = a.element() == null ? null : value(a.element());
+            yield e == a.element() ? a : new ValueType.AsyncType(a.kind(), e);
+          }
+          case ValueType.MapType m -> {
+            ValueType k = value(m.key());
+            ValueType v = value(m.value());
+            yield k == m.key() && v == m.value() ? m : new ValueType.MapType(k, v);
           }
           default -> t;
         });
       };
+    }
+
+    private static boolean unchanged(List<ValueType> after, List<ValueType> before) {
+      for (int i = 0; i < after.size(); i++) {
+        if (after.get(i) != before.get(i)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package dev.plugboard.compose;
 
+import dev.plugboard.types.ValueSubtyping;
 import dev.plugboard.types.ValueType;
 import java.util.List;
 
@@ -15,7 +16,8 @@ import java.util.List;
 final class TypeCheck {
   private TypeCheck() {}
 
-  /** Where two types first differ ({@code function `draw`}, {@code parameter `p`}, {@code field `y`}) and why. */
+  /** Where two types first differ and why: the one value subtyping's answer. */
+  // (kept as a name in this package: CompositionGraph and the canvas read path() and reason())
   record Mismatch(List<String> path, String reason) {
     Mismatch {
       path = List.copyOf(path);
@@ -23,6 +25,10 @@ final class TypeCheck {
 
     static Mismatch of(String reason) {
       return new Mismatch(List.of(), reason);
+    }
+
+    static Mismatch of(ValueSubtyping.Mismatch m) {
+      return m == null ? null : new Mismatch(m.path(), m.reason());
     }
 
     /** The same mismatch seen from one level up. */
@@ -131,91 +137,16 @@ final class TypeCheck {
     return m == null ? null : m.under("result");
   }
 
+  /**
+   * Resources across WIT packages are matched by name within their interface (the composer types
+   * components from their WIT; the validator checks identity again when the result is encoded).
+   */
+  private static final ValueSubtyping VALUES = new ValueSubtyping((have, want) -> have.name().equals(want.name())
+      ? null : ValueSubtyping.Mismatch.of("expected resource `" + want.name() + "`, found `" + have.name() + "`"));
+
   /** Null when {@code have} is a subtype of {@code want} (for value types: equal), else where they differ. */
   static Mismatch type(ValueType have, ValueType want) {
-    Mismatch expected = Mismatch.of("expected " + ValueType.describe(want) + ", found " + ValueType.describe(have));
-    return switch (want) {
-      case ValueType.Prim p -> have == p ? null : expected;
-      case ValueType.ListType l -> have instanceof ValueType.ListType h ? under(type(h.element(), l.element()),
-          "list element") : expected;
-      case ValueType.FixedListType l -> have instanceof ValueType.FixedListType h && h.length() == l.length()
-          ? under(type(h.element(), l.element()), "list element") : expected;
-      case ValueType.OptionType o -> have instanceof ValueType.OptionType h ? under(type(h.type(), o.type()), "some")
-          : expected;
-      case ValueType.ResultType r -> {
-        if (!(have instanceof ValueType.ResultType h) || (h.ok() == null) != (r.ok() == null)
-            || (h.err() == null) != (r.err() == null)) {
-          yield expected;
-        }
-        Mismatch m = r.ok() == null ? null : under(type(h.ok(), r.ok()), "ok");
-        yield m != null ? m : r.err() == null ? null : under(type(h.err(), r.err()), "err");
-      }
-      case ValueType.TupleType t -> {
-        if (!(have instanceof ValueType.TupleType h) || h.types().size() != t.types().size()) {
-          yield expected;
-        }
-        for (int i = 0; i < t.types().size(); i++) {
-          Mismatch m = type(h.types().get(i), t.types().get(i));
-          if (m != null) {
-            yield m.under("tuple element " + i);
-          }
-        }
-        yield null;
-      }
-      case ValueType.RecordType r -> {
-        if (!(have instanceof ValueType.RecordType h)) {
-          yield expected;
-        }
-        if (h.fields().size() != r.fields().size()) {
-          yield Mismatch.of("expected a record of " + r.fields().size() + " field(s), found one of "
-              + h.fields().size());
-        }
-        for (int i = 0; i < r.fields().size(); i++) {
-          if (!h.fields().get(i).name().equals(r.fields().get(i).name())) {
-            yield Mismatch.of("field " + i + " is `" + h.fields().get(i).name() + "`, expected `"
-                + r.fields().get(i).name() + "`");
-          }
-          Mismatch m = type(h.fields().get(i).type(), r.fields().get(i).type());
-          if (m != null) {
-            yield m.under("field `" + r.fields().get(i).name() + "`");
-          }
-        }
-        yield null;
-      }
-      case ValueType.VariantType v -> {
-        if (!(have instanceof ValueType.VariantType h) || h.cases().size() != v.cases().size()) {
-          yield expected;
-        }
-        for (int i = 0; i < v.cases().size(); i++) {
-          ValueType.Case hc = h.cases().get(i);
-          ValueType.Case wc = v.cases().get(i);
-          if (!hc.name().equals(wc.name()) || (hc.type() == null) != (wc.type() == null)) {
-            yield Mismatch.of("case " + i + " is `" + hc.name() + (hc.type() == null ? "" : "(..)") + "`, expected `"
-                + wc.name() + (wc.type() == null ? "" : "(..)") + "`");
-          }
-          Mismatch m = wc.type() == null ? null : type(hc.type(), wc.type());
-          if (m != null) {
-            yield m.under("case `" + wc.name() + "`");
-          }
-        }
-        yield null;
-      }
-      case ValueType.EnumType e -> have instanceof ValueType.EnumType h && h.names().equals(e.names()) ? null : expected;
-      case ValueType.FlagsType f -> have instanceof ValueType.FlagsType h && h.names().equals(f.names()) ? null
-          : expected;
-      case ValueType.MapType m -> {
-        if (!(have instanceof ValueType.MapType h)) {
-          yield expected;
-        }
-        Mismatch k = under(type(h.key(), m.key()), "map key");
-        yield k != null ? k : under(type(h.value(), m.value()), "map value");
-      }
-      case ValueType.OwnType o -> have instanceof ValueType.OwnType h && h.resource().name().equals(o.resource().name())
-          ? null : expected;
-      case ValueType.BorrowType b -> have instanceof ValueType.BorrowType h
-          && h.resource().name().equals(b.resource().name()) ? null : expected;
-      case ValueType.AsyncType a -> a.equals(have) ? null : expected;
-    };
+    return Mismatch.of(VALUES.check(have, want));
   }
 
   private static Mismatch under(Mismatch m, String step) {

@@ -1,0 +1,74 @@
+package dev.plugboard.binary;
+
+import dev.plugboard.types.ValueType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Small helpers over {@link ValueType} for validation: primitives of binaries, parts of a type. */
+final class ValueTypes {
+  private ValueTypes() {}
+
+  /** The value type a binary's primitive code stands for. */
+  static ValueType of(ValType.Primitive p) {
+    return switch (p) {
+      case BOOL -> ValueType.Prim.BOOL;
+      case S8 -> ValueType.Prim.S8;
+      case U8 -> ValueType.Prim.U8;
+      case S16 -> ValueType.Prim.S16;
+      case U16 -> ValueType.Prim.U16;
+      case S32 -> ValueType.Prim.S32;
+      case U32 -> ValueType.Prim.U32;
+      case S64 -> ValueType.Prim.S64;
+      case U64 -> ValueType.Prim.U64;
+      case F32 -> ValueType.Prim.F32;
+      case F64 -> ValueType.Prim.F64;
+      case CHAR -> ValueType.Prim.CHAR;
+      case STRING -> ValueType.Prim.STRING;
+      case ERROR_CONTEXT -> new ValueType.AsyncType("error-context", null);
+    };
+  }
+
+  /** The value types a type is made of, one level down (absent payloads left out). */
+  static List<ValueType> parts(ValueType t) {
+    List<ValueType> out = switch (t) {
+      case null -> List.of();
+      case ValueType.RecordType r -> r.fields().stream().map(ValueType.Field::type).toList();
+      case ValueType.VariantType v -> nonNull(v.cases().stream().map(ValueType.Case::type).toList());
+      case ValueType.TupleType tu -> tu.types();
+      case ValueType.ListType l -> List.of(l.element());
+      case ValueType.FixedListType l -> List.of(l.element());
+      case ValueType.OptionType o -> List.of(o.type());
+      case ValueType.ResultType r -> nonNull(java.util.Arrays.asList(r.ok(), r.err()));
+      case ValueType.AsyncType a -> a.element() == null ? List.of() : List.of(a.element());
+      case ValueType.MapType m -> List.of(m.key(), m.value());
+      default -> List.of();
+    };
+    return out;
+  }
+
+  private static List<ValueType> nonNull(List<ValueType> l) {
+    if (!l.contains(null)) {
+      return l;
+    }
+    List<ValueType> out = new ArrayList<>(l);
+    out.removeIf(java.util.Objects::isNull);
+    return Collections.unmodifiableList(out);
+  }
+
+  static List<ValueType.Field> fields(List<String> names, List<ValueType> types) {
+    List<ValueType.Field> out = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      out.add(new ValueType.Field(names.get(i), types.get(i)));
+    }
+    return out;
+  }
+
+  static List<ValueType.Case> cases(List<String> names, List<ValueType> types) {
+    List<ValueType.Case> out = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      out.add(new ValueType.Case(names.get(i), types.get(i)));
+    }
+    return out;
+  }
+}
