@@ -21,6 +21,26 @@ public sealed interface ValType {
       return code;
     }
 
+    /** The value type this primitive stands for ({@code error-context} is a handle type). */
+    public dev.plugboard.types.ValueType valueType() {
+      return switch (this) {
+        case BOOL -> dev.plugboard.types.ValueType.Prim.BOOL;
+        case S8 -> dev.plugboard.types.ValueType.Prim.S8;
+        case U8 -> dev.plugboard.types.ValueType.Prim.U8;
+        case S16 -> dev.plugboard.types.ValueType.Prim.S16;
+        case U16 -> dev.plugboard.types.ValueType.Prim.U16;
+        case S32 -> dev.plugboard.types.ValueType.Prim.S32;
+        case U32 -> dev.plugboard.types.ValueType.Prim.U32;
+        case S64 -> dev.plugboard.types.ValueType.Prim.S64;
+        case U64 -> dev.plugboard.types.ValueType.Prim.U64;
+        case F32 -> dev.plugboard.types.ValueType.Prim.F32;
+        case F64 -> dev.plugboard.types.ValueType.Prim.F64;
+        case CHAR -> dev.plugboard.types.ValueType.Prim.CHAR;
+        case STRING -> dev.plugboard.types.ValueType.Prim.STRING;
+        case ERROR_CONTEXT -> new dev.plugboard.types.ValueType.AsyncType("error-context", null);
+      };
+    }
+
     public String wit() {
       return wit;
     }

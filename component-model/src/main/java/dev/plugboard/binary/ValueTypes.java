@@ -11,22 +11,7 @@ final class ValueTypes {
 
   /** The value type a binary's primitive code stands for. */
   static ValueType of(ValType.Primitive p) {
-    return switch (p) {
-      case BOOL -> ValueType.Prim.BOOL;
-      case S8 -> ValueType.Prim.S8;
-      case U8 -> ValueType.Prim.U8;
-      case S16 -> ValueType.Prim.S16;
-      case U16 -> ValueType.Prim.U16;
-      case S32 -> ValueType.Prim.S32;
-      case U32 -> ValueType.Prim.U32;
-      case S64 -> ValueType.Prim.S64;
-      case U64 -> ValueType.Prim.U64;
-      case F32 -> ValueType.Prim.F32;
-      case F64 -> ValueType.Prim.F64;
-      case CHAR -> ValueType.Prim.CHAR;
-      case STRING -> ValueType.Prim.STRING;
-      case ERROR_CONTEXT -> new ValueType.AsyncType("error-context", null);
-    };
+    return p.valueType();
   }
 
   /** The value types a type is made of, one level down (absent payloads left out). */

@@ -446,22 +446,7 @@ final class Instantiator {
 
   static ValueType valueType(Scope s, dev.plugboard.binary.ValType v) {
     return switch (v) {
-      case dev.plugboard.binary.ValType.Primitive p -> switch (p) {
-        case BOOL -> ValueType.Prim.BOOL;
-        case S8 -> ValueType.Prim.S8;
-        case U8 -> ValueType.Prim.U8;
-        case S16 -> ValueType.Prim.S16;
-        case U16 -> ValueType.Prim.U16;
-        case S32 -> ValueType.Prim.S32;
-        case U32 -> ValueType.Prim.U32;
-        case S64 -> ValueType.Prim.S64;
-        case U64 -> ValueType.Prim.U64;
-        case F32 -> ValueType.Prim.F32;
-        case F64 -> ValueType.Prim.F64;
-        case CHAR -> ValueType.Prim.CHAR;
-        case STRING -> ValueType.Prim.STRING;
-        case ERROR_CONTEXT -> new ValueType.AsyncType("error-context", null);
-      };
+      case dev.plugboard.binary.ValType.Primitive p -> p.valueType();
       case dev.plugboard.binary.ValType.Index i -> {
         RtType t = Scope.at(s.types, i.index(), "type");
         if (t instanceof RtType.Val(ValueType vt)) {
