@@ -167,3 +167,28 @@
     (import "r" (type $r (sub resource)))
     (import "[method]r.m" (instance)))
   "")
+;; a type given a name by an export must be made of named types (so bindings can name them)
+(assert_invalid
+  (component
+    (type $t1 (record (field "f" u32)))
+    (type $t2 (record (field "f" $t1)))
+    (export "t2" (type $t2)))
+  "type `t2` not valid to be used as export")
+(component
+  (type $t1 (record (field "f" u32)))
+  (export $t1' "t1" (type $t1))
+  (type $t2 (record (field "f" $t1')))
+  (export "t2" (type $t2))
+)
+(assert_invalid
+  (component
+    (type $t1 (enum "a"))
+    (type $t2 (list $t1))
+    (import "t2" (type (eq $t2))))
+  "type `t2` not valid to be used as import")
+(assert_invalid
+  (component
+    (type $R (resource (rep i32)))
+    (type $t (own $R))
+    (export "t" (type $t)))
+  "not valid to be used as export")

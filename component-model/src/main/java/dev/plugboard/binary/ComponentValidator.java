@@ -1172,11 +1172,14 @@ public final class ComponentValidator {
    */
   private void requireNamedTypes(Scope s, ExternT t, String name, String verb, java.util.Set<Object> alsoVisible)
       throws InvalidComponentException {
-    if (t instanceof ExternT.FuncX(TypeT.Func f)) {
+    if (t instanceof ExternT.TypeX(TypeT.Val v) && !s.typeScope) {
+      // a type given a name here (nameTypes ran first): what it is made of must have names too
+      requireNamed(s, v.value(), "type `" + name + "`", verb, alsoVisible);
+    } else if (t instanceof ExternT.FuncX(TypeT.Func f)) {
       for (ValueType p : f.params()) {
-        requireNamed(s, p, name, verb, alsoVisible);
+        requireNamed(s, p, "func `" + name + "`", verb, alsoVisible);
       }
-      requireNamed(s, f.result(), name, verb, alsoVisible);
+      requireNamed(s, f.result(), "func `" + name + "`", verb, alsoVisible);
     } else if (t instanceof ExternT.InstX(TypeT.Inst inst) && !s.typeScope && verb.equals("export")) {
       java.util.Set<Object> visible = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
       visible.addAll(alsoVisible);
@@ -1226,14 +1229,14 @@ public final class ComponentValidator {
         || (verb.equals("export") && s.exportedTokens.contains(token))) {
       return;
     }
-    throw invalid("func `" + name + "` not valid to be used as " + verb + ": it uses a resource type that is not "
+    throw invalid(name + " not valid to be used as " + verb + ": it uses a resource type that is not "
         + (verb.equals("export") ? "imported or exported" : "imported") + " by this component");
   }
 
   private void mustBeNamed(Scope s, ValueType t, String name, String verb, java.util.Set<Object> alsoVisible)
       throws InvalidComponentException {
     if (!s.namedTypes.contains(t) && !alsoVisible.contains(t)) {
-      throw invalid("func `" + name + "` not valid to be used as " + verb + ": it uses a record, variant, enum or "
+      throw invalid(name + " not valid to be used as " + verb + ": it uses a record, variant, enum or "
           + "flags type that is not " + verb + "ed by name");
     }
   }
