@@ -1,7 +1,5 @@
 package dev.plugboard.app.cli;
 
-import dev.plugboard.binary.InvalidComponentException;
-import dev.plugboard.binary.MalformedBinaryException;
 import dev.plugboard.runtime.ComponentFunction;
 import dev.plugboard.runtime.ComponentInstance;
 import dev.plugboard.runtime.Deadline;
@@ -23,12 +21,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -64,24 +61,7 @@ public final class RunCommand implements Callable<Integer> {
       + "COMPONENT as its first.")
   List<String> guestArgs = new ArrayList<>();
 
-  @Option(names = "--dir", paramLabel = "HOST[::GUEST]",
-      description = "Grant a host directory, read-write, seen by the guest at GUEST (default: the same path).")
-  List<String> dirs = new ArrayList<>();
-
-  @Option(names = "--dir-ro", paramLabel = "HOST[::GUEST]", description = "Grant a host directory, read-only.")
-  List<String> readOnlyDirs = new ArrayList<>();
-
-  @Option(names = "--env", paramLabel = "NAME[=VALUE]",
-      description = "Set a variable in the guest's environment (NAME alone passes the host's value).")
-  List<String> env = new ArrayList<>();
-
-  @Option(names = "--allow-http", paramLabel = "HOST[:PORT]",
-      description = "Allow outgoing HTTP (wasi:http) to an authority: that host, on that port or any.")
-  List<String> allowHttp = new ArrayList<>();
-
-  @Option(names = "--allow-net", paramLabel = "ADDR[:PORT]",
-      description = "Allow TCP to (and listening on) an address, on one port or all; a host name may be looked up.")
-  List<String> allowNet = new ArrayList<>();
+  @Mixin GrantOptions grantOptions = new GrantOptions();
 
   @Option(names = "--invoke", paramLabel = "CALL",
       description = "A call such as 'greet(\"ada\")' or 'example:types/api@0.1.0#stats([1.0])'. Repeatable: "
@@ -111,15 +91,7 @@ public final class RunCommand implements Callable<Integer> {
     RuntimeConfig config = new RuntimeConfig(engine(engine), maxMemory == null ? RuntimeConfig.DEFAULT_MAX_MEMORY_PAGES : pages(maxMemory),
         trace ? event -> printEvent(err, event) : null);
     Duration deadline = timeout == null ? null : duration(timeout);
-    byte[] bytes = Inputs.bytes(file);
-    LoadedComponent component;
-    try {
-      component = LoadedComponent.load(bytes, file.getFileName().toString());
-    } catch (MalformedBinaryException e) {
-      throw new UserError(file + ": error: " + e.describe());
-    } catch (InvalidComponentException e) {
-      throw new UserError(file + ": error: " + e.describe());
-    }
+    LoadedComponent component = Inputs.component(file);
     // Parse every call before running any, so a typo does not leave half a run behind.
     List<Wave.Call> calls = new ArrayList<>();
     for (int i = 0; i < invocations.size(); i++) {
@@ -203,45 +175,12 @@ public final class RunCommand implements Callable<Integer> {
     List<String> argv = new ArrayList<>();
     argv.add(file.toString());
     argv.addAll(guestArgs);
-    Map<String, String> environment = new LinkedHashMap<>();
-    for (String e : env) {
-      int eq = e.indexOf('=');
-      if (eq == 0 || e.isEmpty()) {
-        throw new UserError("--env: expected NAME=VALUE or NAME, got \"" + e + "\"");
-      }
-      if (eq > 0) {
-        environment.put(e.substring(0, eq), e.substring(eq + 1));
-      } else if (System.getenv(e) != null) {
-        environment.put(e, System.getenv(e));
-      }
-    }
-    WasiConfig c = WasiConfig.sandbox().withArguments(argv).withEnvironment(environment);
-    for (String d : dirs) {
-      c = preopen(c, "--dir", d, false);
-    }
-    for (String d : readOnlyDirs) {
-      c = preopen(c, "--dir-ro", d, true);
-    }
-    c = c.withNetwork(allowHttp, allowNet);
+    WasiConfig c = grantOptions.config(argv);
     if (processStdio) {
       return c.withStdio(System.in, System.out, System.err);
     }
     return c.withStdio(System.in, new WriterOutputStream(spec.commandLine().getOut()),
         new WriterOutputStream(spec.commandLine().getErr()));
-  }
-
-  private static WasiConfig preopen(WasiConfig c, String option, String spec, boolean readOnly) {
-    int sep = spec.indexOf("::");
-    String host = sep < 0 ? spec : spec.substring(0, sep);
-    String guest = sep < 0 ? spec : spec.substring(sep + 2);
-    if (host.isEmpty() || guest.isEmpty()) {
-      throw new UserError(option + ": expected HOST::GUEST or HOST, got \"" + spec + "\"");
-    }
-    Path dir = Path.of(host);
-    if (!Files.isDirectory(dir)) {
-      throw new UserError(option + ": " + host + ": not a directory");
-    }
-    return c.withPreopen(dir, guest, readOnly);
   }
 
   private static void flush(WasiConfig c) {
