@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code plugboard serve X.wasm [--addr 127.0.0.1:8080]}: serves a {@code wasi:http/incoming-handler}
  * component over HTTP/1.1, a fresh instance (with its own sandboxed WASI host) per request, taken
- * from a pool that background threads keep filled. One line per request on stderr; Ctrl+C stops.
+ * from a pool that background threads (one per two request threads) keep filled. One line per request on stderr; Ctrl+C stops.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = "Serve a wasi:http/incoming-handler component over HTTP, a fresh instance per request.")
@@ -83,15 +83,18 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     }
     BlockingQueue<Ready> ready = new ArrayBlockingQueue<>(pool);
     ready.add(first);
-    Thread filler = Thread.ofPlatform().daemon().name("plugboard-serve-pool").start(() -> {
-      try {
-        while (true) {
-          ready.put(prepare(component, config, grants));
+    List<Thread> fillers = new ArrayList<>();
+    for (int i = 0; i < Math.max(1, threads / 2); i++) {
+      fillers.add(Thread.ofPlatform().daemon().name("plugboard-serve-pool").start(() -> {
+        try {
+          while (true) {
+            ready.put(prepare(component, config, grants));
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+      }));
+    }
     HttpServer server;
     try {
       server = HttpServer.create(address, 1024);
@@ -110,7 +113,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.stop(0);
       workers.shutdownNow();
-      filler.interrupt();
+      fillers.forEach(Thread::interrupt);
       err.println("plugboard: stopped");
       err.flush();
       stopped.countDown();

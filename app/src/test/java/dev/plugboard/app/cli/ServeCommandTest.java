@@ -25,43 +25,75 @@ class ServeCommandTest {
   private final CliRunner cli = new CliRunner();
   @RegisterExtension final WasiGuests guests = new WasiGuests();
 
+  /** A running {@code plugboard serve}: its base URL, and its stderr lines after the first. */
+  private record Server(Process process, String url, StringBuilder log, Thread drain) {
+    /** Stops it as Ctrl+C would (SIGTERM, leaving the pipes open: Process.destroy closes them); its log. */
+    String stop() throws Exception {
+      process.toHandle().destroy();
+      assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      drain.join();
+      synchronized (log) {
+        return log.toString();
+      }
+    }
+  }
+
+  private static Server serve(String component) throws Exception {
+    Process p = new ProcessBuilder(WasiGuests.plugboardCommand("serve", component, "--addr", "127.0.0.1:0",
+        "--engine", "interp", "--pool", "2")).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
+    String first = err.readLine();
+    Matcher m = Pattern.compile("plugboard: serving \\S+ on (http://127.0.0.1:\\d+) \\(Ctrl\\+C stops\\)")
+        .matcher(String.valueOf(first));
+    if (!m.matches()) {
+      p.destroyForcibly();
+      throw new AssertionError("not serving: " + first);
+    }
+    StringBuilder log = new StringBuilder();
+    Thread drain = Thread.ofVirtual().start(() -> err.lines().forEach(l -> {
+      synchronized (log) {
+        log.append(l).append('\n');
+      }
+    }));
+    return new Server(p, m.group(1), log, drain);
+  }
+
   @Test
   void servesEachRequestWithAFreshInstanceAndLogsIt() throws Exception {
-    String handler = guests.build("hello-http", "handler");
-    Process p = new ProcessBuilder(WasiGuests.plugboardCommand("serve", handler, "--addr", "127.0.0.1:0",
-        "--engine", "interp", "--pool", "2")).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    StringBuilder log = new StringBuilder();
+    Server server = serve(guests.build("hello-http", "handler"));
+    String log;
     try {
-      BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
-      String first = err.readLine();
-      Matcher m = Pattern.compile("plugboard: serving hello-http.wasm on (http://127.0.0.1:\\d+) \\(Ctrl\\+C stops\\)")
-          .matcher(String.valueOf(first));
-      assertThat(m.matches()).as(first).isTrue();
-      Thread drain = Thread.ofVirtual().start(() -> err.lines().forEach(l -> {
-        synchronized (log) {
-          log.append(l).append('\n');
-        }
-      }));
       HttpClient client = HttpClient.newHttpClient();
       for (String path : new String[] {"/hello?x=1", "/again"}) {
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(m.group(1) + path)).build(),
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(server.url() + path)).build(),
             HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("content-type")).hasValue("text/plain");
         assertThat(r.body()).isEqualTo("hello from wasm, path " + path);
       }
-      HttpResponse<String> post = client.send(HttpRequest.newBuilder(URI.create(m.group(1) + "/form"))
+      HttpResponse<String> post = client.send(HttpRequest.newBuilder(URI.create(server.url() + "/form"))
           .POST(HttpRequest.BodyPublishers.ofString("a=1")).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(post.body()).isEqualTo("hello from wasm, path /form");
-      p.toHandle().destroy(); // SIGTERM, leaving the pipes open (Process.destroy closes them)
-      assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-      drain.join();
     } finally {
-      p.destroyForcibly();
+      log = server.stop();
     }
-    assertThat(log.toString()).containsPattern("GET /hello\\?x=1 200 [0-9.]+ ms\n")
+    assertThat(log).containsPattern("GET /hello\\?x=1 200 [0-9.]+ ms\n")
         .containsPattern("GET /again 200 [0-9.]+ ms\n").containsPattern("POST /form 200 [0-9.]+ ms\n")
         .endsWith("plugboard: stopped\n");
+  }
+
+  @Test
+  void aHandlerThatSetsNoResponseAnswers500() throws Exception {
+    Server server = serve(guests.build("silent-http", "handler"));
+    String log;
+    try {
+      HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url()
+          + "/x")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(500);
+    } finally {
+      log = server.stop();
+    }
+    assertThat(log).containsPattern("GET /x 500 [0-9.]+ ms\n");
   }
 
   @Test
