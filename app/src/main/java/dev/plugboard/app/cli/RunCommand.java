@@ -14,6 +14,8 @@ import dev.plugboard.runtime.wasi.WasiHost;
 import dev.plugboard.types.Value;
 import dev.plugboard.wave.Wave;
 import dev.plugboard.wave.WaveException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -177,7 +179,10 @@ public final class RunCommand implements Callable<Integer> {
     argv.addAll(guestArgs);
     WasiConfig c = grantOptions.config(argv);
     if (processStdio) {
-      return c.withStdio(System.in, System.out, System.err);
+      // The file descriptors themselves, not System.out/err: a PrintStream swallows errors, so a guest
+      // writing into a closed pipe (plugboard run x.wasm | head) would never hear of it.
+      System.out.flush();
+      return c.withStdio(System.in, new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err));
     }
     return c.withStdio(System.in, new WriterOutputStream(spec.commandLine().getOut()),
         new WriterOutputStream(spec.commandLine().getErr()));

@@ -98,6 +98,33 @@ class RunWasiTest {
   }
 
   @Test
+  void aGuestWritingIntoAClosedPipeIsToldSo() throws Exception {
+    // yes | plugboard run echo.wasm | head -c 4: once the reader is gone, the guest's splice fails
+    // (stream-error, not a PrintStream swallowing it), so it stops and exits with its status.
+    Process p = new ProcessBuilder(WasiGuests.plugboardCommand("run", build("echo")))
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Thread yes = Thread.ofVirtual().start(() -> {
+      try (var in = p.getOutputStream()) {
+        byte[] line = "y\n".repeat(1024).getBytes(StandardCharsets.US_ASCII);
+        while (true) {
+          in.write(line);
+        }
+      } catch (java.io.IOException expected) {
+        // the child exited
+      }
+    });
+    try {
+      assertThat(p.getInputStream().readNBytes(4)).isEqualTo("y\ny\n".getBytes(StandardCharsets.US_ASCII));
+      p.getInputStream().close();
+      assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(p.exitValue()).isEqualTo(1);
+    } finally {
+      p.destroyForcibly();
+      yes.join();
+    }
+  }
+
+  @Test
   void jcoRunGivesTheSameOutputForCHello() throws Exception {
     Path jco = Path.of(System.getProperty("plugboard.jco", ""), "node_modules", ".bin", "jco");
     assumeTrue(Files.isExecutable(jco), "skipped: jco not installed (-Dplugboard.jco=DIR)");
