@@ -67,7 +67,8 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--invoke", paramLabel = "CALL",
       description = "A call such as 'greet(\"ada\")' or 'example:types/api@0.1.0#stats([1.0])'. Repeatable: "
-          + "the calls run in order on one instance. Without it, the exported functions are listed.")
+          + "the calls run in order on one instance. Without it, a command's wasi:cli/run runs; for other "
+          + "components the exported functions are listed.")
   List<String> invocations = new ArrayList<>();
 
   @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "auto",
