@@ -1,7 +1,5 @@
 package dev.plugboard.app.cli;
 
-import dev.plugboard.binary.InvalidComponentException;
-import dev.plugboard.binary.MalformedBinaryException;
 import dev.plugboard.runtime.ComponentFunction;
 import dev.plugboard.runtime.ComponentInstance;
 import dev.plugboard.runtime.Deadline;
@@ -16,6 +14,8 @@ import dev.plugboard.runtime.wasi.WasiHost;
 import dev.plugboard.types.Value;
 import dev.plugboard.wave.Wave;
 import dev.plugboard.wave.WaveException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -23,12 +23,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -64,28 +63,12 @@ public final class RunCommand implements Callable<Integer> {
       + "COMPONENT as its first.")
   List<String> guestArgs = new ArrayList<>();
 
-  @Option(names = "--dir", paramLabel = "HOST[::GUEST]",
-      description = "Grant a host directory, read-write, seen by the guest at GUEST (default: the same path).")
-  List<String> dirs = new ArrayList<>();
-
-  @Option(names = "--dir-ro", paramLabel = "HOST[::GUEST]", description = "Grant a host directory, read-only.")
-  List<String> readOnlyDirs = new ArrayList<>();
-
-  @Option(names = "--env", paramLabel = "NAME[=VALUE]",
-      description = "Set a variable in the guest's environment (NAME alone passes the host's value).")
-  List<String> env = new ArrayList<>();
-
-  @Option(names = "--allow-http", paramLabel = "HOST[:PORT]",
-      description = "Allow outgoing HTTP (wasi:http) to an authority: that host, on that port or any.")
-  List<String> allowHttp = new ArrayList<>();
-
-  @Option(names = "--allow-net", paramLabel = "ADDR[:PORT]",
-      description = "Allow TCP to (and listening on) an address, on one port or all; a host name may be looked up.")
-  List<String> allowNet = new ArrayList<>();
+  @Mixin GrantOptions grantOptions = new GrantOptions();
 
   @Option(names = "--invoke", paramLabel = "CALL",
       description = "A call such as 'greet(\"ada\")' or 'example:types/api@0.1.0#stats([1.0])'. Repeatable: "
-          + "the calls run in order on one instance. Without it, the exported functions are listed.")
+          + "the calls run in order on one instance. Without it, a command's wasi:cli/run runs; for other "
+          + "components the exported functions are listed.")
   List<String> invocations = new ArrayList<>();
 
   @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "auto",
@@ -117,15 +100,7 @@ public final class RunCommand implements Callable<Integer> {
         trace ? event -> printEvent(err, event) : null, maxResult == null ? RuntimeConfig.DEFAULT_MAX_RESULT_BYTES
         : bytes("--max-result", maxResult, 1L << 40));
     Duration deadline = timeout == null ? null : duration(timeout);
-    byte[] bytes = Inputs.bytes(file);
-    LoadedComponent component;
-    try {
-      component = LoadedComponent.load(bytes, file.getFileName().toString());
-    } catch (MalformedBinaryException e) {
-      throw new UserError(file + ": error: " + e.describe());
-    } catch (InvalidComponentException e) {
-      throw new UserError(file + ": error: " + e.describe());
-    }
+    LoadedComponent component = Inputs.component(file);
     // Parse every call before running any, so a typo does not leave half a run behind.
     List<Wave.Call> calls = new ArrayList<>();
     for (int i = 0; i < invocations.size(); i++) {
@@ -221,45 +196,15 @@ public final class RunCommand implements Callable<Integer> {
     List<String> argv = new ArrayList<>();
     argv.add(file.toString());
     argv.addAll(guestArgs);
-    Map<String, String> environment = new LinkedHashMap<>();
-    for (String e : env) {
-      int eq = e.indexOf('=');
-      if (eq == 0 || e.isEmpty()) {
-        throw new UsageError("--env: expected NAME=VALUE or NAME, got \"" + e + "\"");
-      }
-      if (eq > 0) {
-        environment.put(e.substring(0, eq), e.substring(eq + 1));
-      } else if (System.getenv(e) != null) {
-        environment.put(e, System.getenv(e));
-      }
-    }
-    WasiConfig c = WasiConfig.sandbox().withArguments(argv).withEnvironment(environment);
-    for (String d : dirs) {
-      c = preopen(c, "--dir", d, false);
-    }
-    for (String d : readOnlyDirs) {
-      c = preopen(c, "--dir-ro", d, true);
-    }
-    c = c.withNetwork(allowHttp, allowNet);
+    WasiConfig c = grantOptions.config(argv);
     if (processStdio) {
-      return c.withStdio(System.in, System.out, System.err);
+      // The file descriptors themselves, not System.out/err: a PrintStream swallows errors, so a guest
+      // writing into a closed pipe (plugboard run x.wasm | head) would never hear of it.
+      System.out.flush();
+      return c.withStdio(System.in, new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err));
     }
     return c.withStdio(System.in, new WriterOutputStream(spec.commandLine().getOut()),
         new WriterOutputStream(spec.commandLine().getErr()));
-  }
-
-  private static WasiConfig preopen(WasiConfig c, String option, String spec, boolean readOnly) {
-    int sep = spec.indexOf("::");
-    String host = sep < 0 ? spec : spec.substring(0, sep);
-    String guest = sep < 0 ? spec : spec.substring(sep + 2);
-    if (host.isEmpty() || guest.isEmpty()) {
-      throw new UserError(option + ": expected HOST::GUEST or HOST, got \"" + spec + "\"");
-    }
-    Path dir = Path.of(host);
-    if (!Files.isDirectory(dir)) {
-      throw new UserError(option + ": " + host + ": not a directory");
-    }
-    return c.withPreopen(dir, guest, readOnly);
   }
 
   private static void flush(WasiConfig c) {

@@ -7,13 +7,10 @@ import dev.plugboard.testing.SharedData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,49 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 class RunWasiTest {
   private final CliRunner cli = new CliRunner();
   @TempDir Path dir;
-  private Path wit;
-
-  @BeforeEach
-  void witWithWasiDeps() throws Exception {
-    Path wasi = SharedData.require("conformance/wasi-wit/0.2.9/cli");
-    wit = Files.createDirectories(dir.resolve("wit"));
-    Files.copy(resource("guest.wit"), wit.resolve("guest.wit"));
-    Path deps = Files.createDirectory(wit.resolve("deps"));
-    Files.createSymbolicLink(deps.resolve("cli"), wasi);
-    try (var packages = Files.list(wasi.resolve("deps"))) {
-      for (Path p : packages.toList()) {
-        Files.createSymbolicLink(deps.resolve(p.getFileName()), p);
-      }
-    }
-  }
-
-  /** The links into ../shared go before JUnit cleans the folder (it warns about each otherwise). */
-  @AfterEach
-  void unlinkDeps() throws Exception {
-    if (wit == null) {
-      return; // ../shared is absent: the test was skipped
-    }
-    try (var links = Files.list(wit.resolve("deps"))) {
-      for (Path p : links.toList()) {
-        Files.delete(p);
-      }
-    }
-  }
-
-  private static Path resource(String name) throws Exception {
-    return Path.of(RunWasiTest.class.getResource("/wasi-guests/" + name).toURI());
-  }
+  @RegisterExtension final WasiGuests guests = new WasiGuests();
 
   private String build(String guest) throws Exception {
-    return build(guest, "guest");
-  }
-
-  private String build(String guest, String world) throws Exception {
-    Path out = dir.resolve(guest + ".wasm");
-    assertThat(cli.run("new", resource(guest + ".wat").toString(), "--wit", wit.toString(), "--world", world,
-        "-o", out.toString())).as(cli.err()).isZero();
-    cli.clear();
-    return out.toString();
+    return guests.build(guest, "guest");
   }
 
   @Test
@@ -122,55 +80,58 @@ class RunWasiTest {
 
   @Test
   void everyImportTheHostLacksIsNamedBeforeTheGuestStarts() throws Exception {
-    String foreign = build("foreign", "foreign");
+    String foreign = guests.build("foreign", "foreign");
     assertThat(cli.run("run", foreign)).isEqualTo(1);
     assertThat(cli.err()).contains("foreign.wasm: import \"test:wasi-guest/a\" (instance), "
         + "import \"test:wasi-guest/b\" (instance) were not given").hasLineCount(1);
     assertThat(cli.out()).isEmpty();
   }
 
-  /** What a child process gave: its stdout bytes, its stderr text and its exit code. */
-  record Child(byte[] out, String err, int code) {}
-
-  /** Runs {@code command} with {@code stdin} fed in, stderr kept in a file so neither pipe can fill. */
-  private Child exec(List<String> command, byte[] stdin) throws Exception {
-    Path errFile = Files.createTempFile(dir, "stderr", ".txt");
-    Process p = new ProcessBuilder(command).redirectError(errFile.toFile()).start();
-    Thread feeder = Thread.ofVirtual().start(() -> {
-      try (var in = p.getOutputStream()) {
-        in.write(stdin);
-      } catch (java.io.IOException ignored) {
-        // the child stopped reading; what it read is what it got
-      }
-    });
-    byte[] out = p.getInputStream().readAllBytes();
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("%s finished", command).isTrue();
-    feeder.join();
-    return new Child(out, Files.readString(errFile), p.exitValue());
-  }
-
-  /** The real {@code plugboard} entry point in a child JVM (the test class path), so stdio is the process's own. */
-  private Child plugboard(byte[] stdin, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-        "-cp", System.getProperty("java.class.path"), "dev.plugboard.app.Main"));
-    command.addAll(List.of(args));
-    return exec(command, stdin);
+  private WasiGuests.Child plugboard(byte[] stdin, String... args) throws Exception {
+    return guests.exec(WasiGuests.plugboardCommand(args), stdin);
   }
 
   @Test
   void theProcessPassesStdioThroughByteForByteAndExitsWithTheGuestsStatus() throws Exception {
-    Child hello = plugboard(new byte[0], "run", SharedData.require("fixtures/components/c-hello.wasm").toString(),
-        "--", "ada");
+    String cHello = SharedData.require("fixtures/components/c-hello.wasm").toString();
+    WasiGuests.Child hello = plugboard(new byte[0], "run", cHello, "--", "ada");
     assertThat(hello.code()).as(hello.err()).isZero();
     assertThat(new String(hello.out(), StandardCharsets.UTF_8)).isEqualTo("Hello from C, ada!\nsum(1..100) = 5050\n");
     assertThat(hello.err()).isEqualTo("this line goes to stderr\n");
 
     byte[] binary = new byte[300_000];
     new Random(42).nextBytes(binary);
-    Child echo = plugboard(binary, "run", build("echo"));
+    WasiGuests.Child echo = plugboard(binary, "run", build("echo"));
     assertThat(echo.code()).as(echo.err()).isEqualTo(1);
     assertThat(echo.out()).isEqualTo(binary);
     assertThat(echo.err()).isEmpty();
+  }
+
+  @Test
+  void aGuestWritingIntoAClosedPipeIsToldSo() throws Exception {
+    // yes | plugboard run echo.wasm | head -c 4: once the reader is gone, the guest's splice fails
+    // (stream-error, not a PrintStream swallowing it), so it stops and exits with its status.
+    Process p = new ProcessBuilder(WasiGuests.plugboardCommand("run", build("echo")))
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Thread yes = Thread.ofVirtual().start(() -> {
+      try (var in = p.getOutputStream()) {
+        byte[] line = "y\n".repeat(1024).getBytes(StandardCharsets.US_ASCII);
+        while (true) {
+          in.write(line);
+        }
+      } catch (java.io.IOException expected) {
+        // the child exited
+      }
+    });
+    try {
+      assertThat(p.getInputStream().readNBytes(4)).isEqualTo("y\ny\n".getBytes(StandardCharsets.US_ASCII));
+      p.getInputStream().close();
+      assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(p.exitValue()).isEqualTo(1);
+    } finally {
+      p.destroyForcibly();
+      yes.join();
+    }
   }
 
   @Test
@@ -178,8 +139,8 @@ class RunWasiTest {
     Path jco = Path.of(System.getProperty("plugboard.jco", ""), "node_modules", ".bin", "jco");
     assumeTrue(Files.isExecutable(jco), "skipped: jco not installed (-Dplugboard.jco=DIR)");
     String hello = SharedData.require("fixtures/components/c-hello.wasm").toString();
-    Child theirs = exec(List.of(jco.toString(), "run", hello, "jco"), new byte[0]);
-    Child ours = plugboard(new byte[0], "run", hello, "--", "jco");
+    WasiGuests.Child theirs = guests.exec(List.of(jco.toString(), "run", hello, "jco"), new byte[0]);
+    WasiGuests.Child ours = plugboard(new byte[0], "run", hello, "--", "jco");
     assertThat(ours.out()).isEqualTo(theirs.out());
     assertThat(ours.err()).isEqualTo(theirs.err());
     assertThat(ours.code()).isEqualTo(theirs.code());

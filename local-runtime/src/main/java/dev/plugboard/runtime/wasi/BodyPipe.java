@@ -13,7 +13,7 @@ import java.util.Deque;
  * dropped without {@code finish} ends with an error, so the request fails rather than send a
  * truncated body.
  */
-final class BodyPipe {
+final class BodyPipe implements BodySink {
   private static final int LIMIT = 1 << 20;
   private final Deque<byte[]> chunks = new ArrayDeque<>();
   private long queued;
@@ -21,7 +21,8 @@ final class BodyPipe {
   private boolean abandoned;
   private boolean reading;
 
-  synchronized void write(byte[] bytes) throws IOException {
+  @Override
+  public synchronized void write(byte[] bytes) throws IOException {
     if (finished || abandoned) {
       throw new WasiStreams.Closed();
     }
@@ -41,12 +42,14 @@ final class BodyPipe {
     }
   }
 
-  synchronized void finish() {
+  @Override
+  public synchronized void finish() {
     finished = true;
     notifyAll();
   }
 
-  synchronized void abandon() {
+  @Override
+  public synchronized void abandon() {
     abandoned = !finished;
     notifyAll();
   }

@@ -11,6 +11,7 @@ import dev.plugboard.types.Value;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -79,6 +80,8 @@ final class FilesystemHost {
       return errCode(ErrorCode.NOT_PERMITTED);
     } catch (IllegalArgumentException e) {
       return errCode(ErrorCode.INVALID); // e.g. an offset past Long.MAX_VALUE, a path Java cannot name
+    } catch (DirectoryIteratorException e) {
+      return errCode(ErrorCode.of(e.getCause()));
     }
   }
 

@@ -4,12 +4,14 @@ import static dev.plugboard.runtime.wasi.WasiValues.OK;
 import static dev.plugboard.runtime.wasi.WasiValues.err;
 import static dev.plugboard.runtime.wasi.WasiValues.ok;
 
+import dev.plugboard.runtime.ComponentInstance;
 import dev.plugboard.runtime.HostFunction;
 import dev.plugboard.runtime.abi.Trap;
 import dev.plugboard.types.Value;
 import dev.plugboard.types.ValueType;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -33,8 +35,9 @@ import java.util.concurrent.CompletionException;
  * {@code wasi:http} for guests making requests: {@code types} (fields, outgoing requests with
  * streaming bodies, incoming responses with streaming bodies, futures that poll) and
  * {@code outgoing-handler}, over {@code java.net.http}, to the authorities the run grants
- * ({@code --allow-http}); anything else is {@code HTTP-request-denied}. Serving
- * ({@code incoming-handler}) is not implemented: those resources' methods trap.
+ * ({@code --allow-http}); anything else is {@code HTTP-request-denied}. And for guests serving
+ * requests ({@code incoming-handler}): incoming requests with streaming bodies, outgoing responses
+ * whose bodies go to the client as the guest writes them ({@link #serve}).
  */
 final class HttpHost {
   /** Header names a guest may not set (the connection is the host's business). */
@@ -51,10 +54,13 @@ final class HttpHost {
   private final ResourceTable<Fields> fields = new ResourceTable<>("fields");
   private final ResourceTable<Request> requests = new ResourceTable<>("outgoing-request");
   private final ResourceTable<long[]> options = new ResourceTable<>("request-options");
-  private final ResourceTable<OutgoingBody> bodies = new ResourceTable<>("outgoing-body", b -> b.pipe.abandon());
+  private final ResourceTable<OutgoingBody> bodies = new ResourceTable<>("outgoing-body", b -> b.sink().abandon());
   private final ResourceTable<Pending> futures = new ResourceTable<>("future-incoming-response");
   private final ResourceTable<Response> responses = new ResourceTable<>("incoming-response");
-  private final ResourceTable<Response> incomingBodies = new ResourceTable<>("incoming-body");
+  private final ResourceTable<IncomingBody> incomingBodies = new ResourceTable<>("incoming-body");
+  private final ResourceTable<HttpServing.Request> incomingRequests = new ResourceTable<>("incoming-request");
+  private final ResourceTable<Outparam> outparams = new ResourceTable<>("response-outparam");
+  private final ResourceTable<OutgoingResponse> outgoingResponses = new ResourceTable<>("outgoing-response");
   private final ResourceTable<Object> trailers = new ResourceTable<>("future-trailers");
 
   /** Header fields in order; names compared without case. */
@@ -93,7 +99,36 @@ final class HttpHost {
     OutgoingBody body;
   }
 
-  private record OutgoingBody(BodyPipe pipe, boolean[] streamTaken) {}
+  private record OutgoingBody(BodySink sink, boolean[] streamTaken) {}
+
+  /** A body to read: a response's from a server, or a served request's from a client. */
+  private static final class IncomingBody {
+    final InputStream in;
+    boolean streamed;
+
+    IncomingBody(InputStream in) {
+      this.in = in;
+    }
+  }
+
+  private static final class OutgoingResponse {
+    int status = 200;
+    Fields headers;
+    ResponseBody body;
+  }
+
+  /** Where a served request's response goes, and what the guest set. */
+  private static final class Outparam {
+    final HttpServing.Response sink;
+    boolean set;
+    int status;
+    ResponseBody body;
+    IOException failure;
+
+    Outparam(HttpServing.Response sink) {
+      this.sink = sink;
+    }
+  }
 
   private static final class Pending {
     final CompletableFuture<HttpResponse<InputStream>> future;
@@ -107,7 +142,6 @@ final class HttpHost {
   private static final class Response {
     final HttpResponse<InputStream> response;
     boolean consumed;
-    boolean streamed;
 
     Response(HttpResponse<InputStream> response) {
       this.response = response;
@@ -121,17 +155,19 @@ final class HttpHost {
   }
 
   void register(Map<String, WasiInterface> into) {
-    HostFunction notServed = a -> {
-      throw new Trap("wasi:http: serving requests (incoming-handler) is not implemented by this host");
+    HostFunction unknown = a -> {
+      throw new Trap("wasi:http/types: this function is not implemented by the host");
     };
-    WasiInterface types = new WasiInterface().otherwise(notServed)
+    WasiInterface types = new WasiInterface().otherwise(unknown)
         .resource("fields", fields).resource("outgoing-request", requests).resource("request-options", options)
         .resource("outgoing-body", bodies).resource("future-incoming-response", futures)
         .resource("incoming-response", responses).resource("incoming-body", incomingBodies)
-        .resource("future-trailers", trailers);
+        .resource("future-trailers", trailers).resource("incoming-request", incomingRequests)
+        .resource("response-outparam", outparams).resource("outgoing-response", outgoingResponses);
     registerFields(types);
     registerRequests(types);
     registerResponses(types);
+    registerServing(types);
     types.function("http-error-code", a -> Value.none());
     into.put("wasi:http/types", types);
     into.put("wasi:http/outgoing-handler", new WasiInterface().function("handle", this::handle));
@@ -283,7 +319,7 @@ final class HttpHost {
       return ok(io.outputs.own(new WasiStreams.Out() {
         @Override
         void write(byte[] bytes) throws IOException {
-          b.pipe().write(bytes);
+          b.sink().write(bytes);
         }
 
         @Override
@@ -291,8 +327,12 @@ final class HttpHost {
       }));
     });
     types.function("[static]outgoing-body.finish", a -> {
-      bodies.get(a[0]).pipe().finish();
-      return OK;
+      try {
+        bodies.get(a[0]).sink().finish();
+        return OK;
+      } catch (IOException e) {
+        return err(new Value.VariantValue("connection-terminated", null));
+      }
     });
   }
 
@@ -334,19 +374,126 @@ final class HttpHost {
         return err(null);
       }
       r.consumed = true;
-      return ok(incomingBodies.own(r));
+      return ok(incomingBodies.own(new IncomingBody(r.response.body())));
     });
     types.function("[method]incoming-body.stream", a -> {
-      Response r = incomingBodies.get(a[0]);
-      if (r.streamed) {
+      IncomingBody b = incomingBodies.get(a[0]);
+      if (b.streamed) {
         return err(null);
       }
-      r.streamed = true;
-      return ok(io.inputs.own(new WasiStreams.Pumped(r.response.body(), signal)));
+      b.streamed = true;
+      return ok(io.inputs.own(new WasiStreams.Pumped(b.in, signal)));
     });
     types.function("[static]incoming-body.finish", a -> trailers.own(new Object()));
     types.function("[method]future-trailers.subscribe", a -> io.pollables.own(IoHost.ALWAYS));
     types.function("[method]future-trailers.get", a -> Value.some(ok(ok(Value.none()))));
+  }
+
+  private void registerServing(WasiInterface types) {
+    types.function("[method]incoming-request.method", a -> {
+      String m = incomingRequests.get(a[0]).method();
+      String lower = m.toLowerCase(Locale.ROOT);
+      return Set.of("get", "head", "post", "put", "delete", "connect", "options", "trace", "patch").contains(lower)
+          && m.equals(m.toUpperCase(Locale.ROOT)) ? new Value.VariantValue(lower, null)
+          : new Value.VariantValue("other", Value.string(m));
+    });
+    types.function("[method]incoming-request.path-with-query",
+        a -> optionalString(incomingRequests.get(a[0]).pathWithQuery()));
+    types.function("[method]incoming-request.scheme", a -> Value.some(new Value.VariantValue("HTTP", null)));
+    types.function("[method]incoming-request.authority", a -> optionalString(incomingRequests.get(a[0]).authority()));
+    types.function("[method]incoming-request.headers", a -> {
+      Fields f = new Fields(true);
+      for (Map.Entry<String, String> h : incomingRequests.get(a[0]).headers()) {
+        f.names.add(h.getKey());
+        f.values.add(h.getValue().getBytes(StandardCharsets.ISO_8859_1));
+      }
+      return fields.own(f);
+    });
+    types.function("[method]incoming-request.consume", a -> {
+      HttpServing.Request r = incomingRequests.get(a[0]);
+      return ok(incomingBodies.own(new IncomingBody(r.body())));
+    });
+    types.function("[constructor]outgoing-response", a -> {
+      OutgoingResponse r = new OutgoingResponse();
+      r.headers = fields.get(a[0]).copy(true);
+      return outgoingResponses.own(r);
+    });
+    types.function("[method]outgoing-response.status-code", a -> new Value.Int(ValueType.Prim.U16,
+        outgoingResponses.get(a[0]).status));
+    types.function("[method]outgoing-response.set-status-code", a -> {
+      long code = ((Value.Int) a[1]).value();
+      if (code < 100 || code > 999) {
+        return err(null);
+      }
+      outgoingResponses.get(a[0]).status = (int) code;
+      return OK;
+    });
+    types.function("[method]outgoing-response.headers", a -> fields.own(outgoingResponses.get(a[0]).headers));
+    types.function("[method]outgoing-response.body", a -> {
+      OutgoingResponse r = outgoingResponses.get(a[0]);
+      if (r.body != null) {
+        return err(null);
+      }
+      r.body = new ResponseBody();
+      return ok(bodies.own(new OutgoingBody(r.body, new boolean[1])));
+    });
+    types.function("[method]response-outparam.send-informational", a -> err(new Value.VariantValue(
+        "HTTP-protocol-error", null)));
+    types.function("[static]response-outparam.set", a -> {
+      Outparam out = outparams.get(a[0]);
+      Value.ResultValue response = (Value.ResultValue) a[1];
+      out.set = true;
+      if (!response.isOk()) {
+        out.status = 500;
+        try {
+          out.sink.start(500, List.of()).close();
+        } catch (IOException e) {
+          out.failure = e;
+        }
+        return null;
+      }
+      OutgoingResponse r = outgoingResponses.get(response.payload());
+      out.status = r.status;
+      out.body = r.body;
+      List<Map.Entry<String, String>> headers = new ArrayList<>();
+      for (int i = 0; i < r.headers.names.size(); i++) {
+        headers.add(Map.entry(r.headers.names.get(i), new String(r.headers.values.get(i),
+            StandardCharsets.ISO_8859_1)));
+      }
+      try {
+        OutputStream target = out.sink.start(r.status, headers);
+        if (r.body == null) {
+          target.close();
+        } else {
+          r.body.attach(target);
+        }
+      } catch (IOException e) {
+        out.failure = e;
+      }
+      return null;
+    });
+  }
+
+  /**
+   * Hands {@code request} to the instance's {@code wasi:http/incoming-handler} and the response
+   * it sets to {@code response}; returns the status sent (500 when the guest set an error or
+   * nothing).
+   */
+  int serve(ComponentInstance instance, String handler, HttpServing.Request request,
+      HttpServing.Response response) throws IOException {
+    Outparam out = new Outparam(response);
+    instance.function(handler).call(incomingRequests.own(request), outparams.own(out));
+    if (!out.set) {
+      response.start(500, List.of()).close();
+      return 500;
+    }
+    if (out.failure != null) {
+      throw out.failure;
+    }
+    if (out.body != null && !out.body.finished()) {
+      out.body.abandon();
+    }
+    return out.status;
   }
 
   /** {@code outgoing-handler.handle}: sends the request if its authority is granted. */
@@ -373,7 +520,7 @@ final class HttpHost {
     Value.VariantValue m = (Value.VariantValue) r.method;
     String method = m.caseName().equals("other") ? WasiValues.string(m.payload()) : m.caseName().toUpperCase(Locale.ROOT);
     HttpRequest.BodyPublisher publisher = r.body == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofInputStream(r.body.pipe()::reader);
+        : HttpRequest.BodyPublishers.ofInputStream(((BodyPipe) r.body.sink())::reader);
     HttpRequest.Builder b;
     try {
       b = HttpRequest.newBuilder(uri).method(method, publisher);

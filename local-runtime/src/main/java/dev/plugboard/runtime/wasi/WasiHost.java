@@ -35,6 +35,7 @@ public final class WasiHost implements AutoCloseable {
   private final CliHost cli;
   private final FilesystemHost filesystem;
   private final SocketsHost sockets;
+  private final HttpHost http;
 
   /** @throws IllegalArgumentException when a network grant is not an address ({@code ADDR[:PORT]}) */
   public WasiHost(WasiConfig config) {
@@ -49,7 +50,8 @@ public final class WasiHost implements AutoCloseable {
     filesystem.register(interfaces);
     sockets = new SocketsHost(io, NetGrants.parse(config.allowedNet()), signal);
     sockets.register(interfaces);
-    new HttpHost(io, config.allowedHttp(), signal).register(interfaces);
+    http = new HttpHost(io, config.allowedHttp(), signal);
+    http.register(interfaces);
   }
 
   /**
@@ -81,7 +83,7 @@ public final class WasiHost implements AutoCloseable {
     if (!missing.isEmpty()) {
       throw new LoadedComponent.LinkError(component.name() + ": " + String.join(", ", missing)
           + (missing.size() == 1 ? " was" : " were") + " not given (the host provides WASI 0.2: wasi:io, "
-          + "wasi:clocks, wasi:random, wasi:cli, wasi:filesystem, wasi:sockets, wasi:http outgoing)");
+          + "wasi:clocks, wasi:random, wasi:cli, wasi:filesystem, wasi:sockets, wasi:http)");
     }
     return imports;
   }
@@ -108,6 +110,31 @@ public final class WasiHost implements AutoCloseable {
         .filter(e -> e.interfaceName() != null && e.functionName().equals("run")
             && WASI_NAME.matcher(e.interfaceName()).matches() && e.interfaceName().startsWith("wasi:cli/run@"))
         .findFirst();
+  }
+
+  /** The component's {@code wasi:http/incoming-handler} {@code handle} export, if it has one. */
+  public static Optional<ComponentInstance.Export> httpHandler(ComponentInstance instance) {
+    return instance.functions().stream()
+        .filter(e -> e.interfaceName() != null && e.functionName().equals("handle")
+            && WASI_NAME.matcher(e.interfaceName()).matches()
+            && e.interfaceName().startsWith("wasi:http/incoming-handler@"))
+        .findFirst();
+  }
+
+  /**
+   * Serves one HTTP request with the instance's {@code wasi:http/incoming-handler} on the calling
+   * thread: the status and headers the guest sets go to {@code response} as soon as it sets them,
+   * its body as it writes it. Returns the status (500 when the guest set an error or nothing).
+   *
+   * @throws dev.plugboard.runtime.abi.Trap when the guest traps
+   * @throws IOException when the response cannot be sent (the client went away)
+   * @throws IllegalArgumentException when the component does not export the handler
+   */
+  public int serveHttp(ComponentInstance instance, HttpServing.Request request, HttpServing.Response response)
+      throws java.io.IOException {
+    ComponentInstance.Export handler = httpHandler(instance).orElseThrow(() -> new IllegalArgumentException(
+        instance.name() + " does not export wasi:http/incoming-handler"));
+    return http.serve(instance, handler.qualifiedName(), request, response);
   }
 
   /**
