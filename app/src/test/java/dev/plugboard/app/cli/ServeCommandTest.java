@@ -105,9 +105,9 @@ class ServeCommandTest {
   }
 
   @Test
-  void aBadAddressIsAOneLineError() {
+  void aBadAddressIsAUsageError() {
     assertThat(cli.run("serve", SharedData.require("fixtures/components/c-hello.wasm").toString(), "--addr",
-        "nowhere")).isEqualTo(1);
-    assertThat(cli.err()).contains("--addr: expected HOST:PORT").hasLineCount(1);
+        "nowhere")).isEqualTo(2);
+    assertThat(cli.err()).contains("--addr: expected HOST:PORT").contains("--help").hasLineCount(2);
   }
 }
