@@ -134,3 +134,8 @@
   (func (export "go") (result u32) (canon lift (core func $i "go")))
 )
 (assert_return (invoke "go") (u32.const 1))
+;; stream<char> is not allowed yet (Binary.md)
+(assert_invalid (component (type (stream char))) "stream<char>")
+;; elem_size(t) < 2^28 for every defined value type (Binary.md)
+(assert_invalid (component (type (list u64 100000000))) "too large")
+(component (type (list u64 1000)))

@@ -88,3 +88,6 @@
 ;; annotated names
 (assert_invalid (component (import "[async]f" (func))) "")
 (assert_invalid (component (import "[foo]f" (func))) "")
+;; semver: a numeric pre-release identifier has no leading zero
+(assert_invalid (component (import "a:b/c@1.0.0-01" (instance))) "leading zero")
+(component definition (import "a:b/c@1.0.0-0a" (instance)) (import "a:b/d@1.0.0-0" (instance)))

@@ -192,3 +192,12 @@
     (type $t (own $R))
     (export "t" (type $t)))
   "not valid to be used as export")
+;; an instance or component type that only uses its own abstract resources may be aliased
+;; from an enclosing component
+(component
+  (type $i (instance (export "r" (type (sub resource)))))
+  (type $c (component (import "r" (type (sub resource)))))
+  (component
+    (alias outer 1 $i (type))
+    (alias outer 1 $c (type)))
+)

@@ -608,34 +608,53 @@ public final class ComponentValidator {
     return false;
   }
 
+  /**
+   * Whether a type refers to a resource from outside itself: the resources an instance or
+   * component type introduces (its own abstract resources) do not count.
+   */
   private static boolean refersToResource(TypeT t) {
+    return refersToResource(t, java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
+  }
+
+  private static boolean refersToResource(TypeT t, java.util.Set<Object> own) {
     return switch (t) {
-      case TypeT.Resource r -> true;
-      case TypeT.Val v -> refersToResource(v.value());
-      case TypeT.Func f -> f.params().stream().anyMatch(ComponentValidator::refersToResource)
-          || refersToResource(f.result());
-      case TypeT.Inst i -> i.exports().values().stream().anyMatch(ComponentValidator::refersToResource);
-      case TypeT.Comp c -> c.imports().values().stream().anyMatch(ComponentValidator::refersToResource)
-          || c.exports().values().stream().anyMatch(ComponentValidator::refersToResource);
+      case TypeT.Resource r -> !own.contains(r.token());
+      case TypeT.Val v -> refersToResource(v.value(), own);
+      case TypeT.Func f -> f.params().stream().anyMatch(p -> refersToResource(p, own))
+          || refersToResource(f.result(), own);
+      case TypeT.Inst i -> {
+        java.util.Set<Object> inner = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        inner.addAll(own);
+        inner.addAll(i.definedResources());
+        yield i.exports().values().stream().anyMatch(x -> refersToResource(x, inner));
+      }
+      case TypeT.Comp c -> {
+        java.util.Set<Object> inner = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        inner.addAll(own);
+        inner.addAll(c.importedResources());
+        inner.addAll(c.definedResources());
+        yield c.imports().values().stream().anyMatch(x -> refersToResource(x, inner))
+            || c.exports().values().stream().anyMatch(x -> refersToResource(x, inner));
+      }
     };
   }
 
-  private static boolean refersToResource(ExternT t) {
+  private static boolean refersToResource(ExternT t, java.util.Set<Object> own) {
     return switch (t) {
-      case ExternT.FuncX f -> refersToResource(f.type());
-      case ExternT.InstX i -> refersToResource(i.type());
-      case ExternT.CompX c -> refersToResource(c.type());
-      case ExternT.TypeX ty -> refersToResource(ty.type());
-      case ExternT.ValueX v -> refersToResource(v.type());
+      case ExternT.FuncX f -> refersToResource(f.type(), own);
+      case ExternT.InstX i -> refersToResource(i.type(), own);
+      case ExternT.CompX c -> refersToResource(c.type(), own);
+      case ExternT.TypeX ty -> refersToResource(ty.type(), own);
+      case ExternT.ValueX v -> refersToResource(v.type(), own);
       case ExternT.ModuleX m -> false;
     };
   }
 
-  private static boolean refersToResource(ValueType t) {
-    return t instanceof ValueType.OwnType || t instanceof ValueType.BorrowType
-        || ValueTypes.parts(t).stream().anyMatch(ComponentValidator::refersToResource);
+  private static boolean refersToResource(ValueType t, java.util.Set<Object> own) {
+    return t instanceof ValueType.OwnType o ? !own.contains(o.resource())
+        : t instanceof ValueType.BorrowType b ? !own.contains(b.resource())
+        : ValueTypes.parts(t).stream().anyMatch(p -> refersToResource(p, own));
   }
-
 
   private static Sort externSort(ExternT t) {
     return switch (t) {
@@ -769,6 +788,9 @@ public final class ComponentValidator {
     if (m[1] > MAX_TYPE_DEPTH) {
       throw invalid("type nesting is too deep: more than " + MAX_TYPE_DEPTH + " levels");
     }
+    if (Flattening.elementSize(t) >= (1L << 28)) {
+      throw invalid("type is too large: its size in memory must be less than 2^28 bytes (Binary.md)");
+    }
     return t;
   }
 
@@ -830,7 +852,13 @@ public final class ComponentValidator {
         if (l.length() == 0) {
           throw invalid("fixed size list must have a length greater than zero");
         }
-        yield new ValueType.FixedListType(valType(s, l.element()), (int) l.length());
+        ValueType element = valType(s, l.element());
+        // elem_size(t) must stay below 2^28 (Binary.md)
+        if (l.length() > Integer.MAX_VALUE || Flattening.elementSize(element) * l.length() >= (1L << 28)) {
+          throw invalid("fixed size list of " + l.length() + " elements is too large: its size must be less than "
+              + "2^28 bytes");
+        }
+        yield new ValueType.FixedListType(element, (int) l.length());
       }
       case TypeDef.Tuple tu -> {
         if (tu.types().isEmpty()) {
@@ -881,6 +909,9 @@ public final class ComponentValidator {
     ValueType e = element == null ? null : valType(s, element);
     if (e != null && containsBorrow(e)) {
       throw invalid((stream ? "stream" : "future") + " element type cannot contain a `borrow`");
+    }
+    if (stream && e == ValueType.Prim.CHAR) {
+      throw invalid("`stream<char>` is not allowed yet (Binary.md)");
     }
     return new ValueType.AsyncType(stream ? "stream" : "future", e);
   }
@@ -1051,8 +1082,7 @@ public final class ComponentValidator {
   /** The rules for {@code [constructor]}, {@code [method]} and {@code [static]} names. */
   private void annotated(Map<Object, List<String>> names, ExternNames.Parsed p, String name, ExternT t)
       throws InvalidComponentException {
-    if (p.kind() == ExternNames.Kind.LABEL || p.kind() == ExternNames.Kind.INTERFACE
-        || p.kind() == ExternNames.Kind.ASYNC) {
+    if (p.kind() == ExternNames.Kind.LABEL || p.kind() == ExternNames.Kind.INTERFACE) {
       return;
     }
     if (!(t instanceof ExternT.FuncX(TypeT.Func f))) {

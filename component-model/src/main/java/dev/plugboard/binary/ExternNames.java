@@ -5,14 +5,14 @@ import java.util.Locale;
 /**
  * The grammar of import and export names (Explainer.md, "Import and export names"): plain
  * kebab-case labels, annotated names ({@code [constructor]r}, {@code [method]r.m},
- * {@code [static]r.m}, {@code [async]f}), and interface names
+ * {@code [static]r.m}), and interface names
  * {@code ns:pkg/iface@semver}. Also decides when two names collide ("strongly unique").
  */
 public final class ExternNames {
   private ExternNames() {}
 
   /** What a valid name is. */
-  public enum Kind { LABEL, CONSTRUCTOR, METHOD, STATIC, ASYNC, INTERFACE }
+  public enum Kind { LABEL, CONSTRUCTOR, METHOD, STATIC, INTERFACE }
 
   /** A parsed name: its kind, the resource (for annotated names) and the item label. */
   public record Parsed(Kind kind, String resource, String label) {}
@@ -206,6 +206,10 @@ public final class ExternNames {
       }
       if (i == start) {
         throw new Invalid("empty identifier segment in " + what);
+      }
+      String id = v.substring(start, i);
+      if (what.equals("pre-release") && id.length() > 1 && id.charAt(0) == '0' && id.chars().allMatch(Character::isDigit)) {
+        throw new Invalid("invalid leading zero in pre-release identifier");
       }
       if (i < v.length() && v.charAt(i) == '.') {
         i++;

@@ -140,6 +140,94 @@ final class Flattening {
     return "i64";
   }
 
+  /**
+   * {@code elem_size} of the Canonical ABI: the bytes a value of this type takes in linear memory
+   * (saturating at {@link Long#MAX_VALUE} / 2, which is far past any limit that applies).
+   */
+  static long elementSize(ValueType t) {
+    return switch (t) {
+      case ValueType.Prim p -> switch (p) {
+        case BOOL, S8, U8 -> 1;
+        case S16, U16 -> 2;
+        case S32, U32, F32, CHAR -> 4;
+        case S64, U64, F64, STRING -> 8;
+      };
+      case ValueType.ListType l -> 8;
+      case ValueType.MapType m -> 8;
+      case ValueType.FixedListType l -> saturate(l.length() * elementSize(l.element()));
+      case ValueType.RecordType r -> record(r.fields().stream().map(ValueType.Field::type).toList());
+      case ValueType.TupleType tu -> record(tu.types());
+      case ValueType.FlagsType f -> f.names().size() <= 8 ? 1 : f.names().size() <= 16 ? 2 : 4;
+      case ValueType.EnumType e -> discriminantSize(e.names().size());
+      case ValueType.VariantType v -> variantSize(v.cases().stream().map(ValueType.Case::type).toList());
+      case ValueType.OptionType o -> variantSize(java.util.Arrays.asList(null, o.type()));
+      case ValueType.ResultType r -> variantSize(java.util.Arrays.asList(r.ok(), r.err()));
+      case ValueType.OwnType o -> 4;
+      case ValueType.BorrowType b -> 4;
+      case ValueType.AsyncType a -> 4;
+    };
+  }
+
+  static int alignment(ValueType t) {
+    return switch (t) {
+      case ValueType.Prim p -> (int) Math.min(elementSize(p), 8) == 8 && p == ValueType.Prim.STRING ? 4
+          : (int) elementSize(p);
+      case ValueType.ListType l -> 4;
+      case ValueType.MapType m -> 4;
+      case ValueType.FixedListType l -> alignment(l.element());
+      case ValueType.RecordType r -> r.fields().stream().mapToInt(f -> alignment(f.type())).max().orElse(1);
+      case ValueType.TupleType tu -> tu.types().stream().mapToInt(Flattening::alignment).max().orElse(1);
+      case ValueType.FlagsType f -> (int) elementSize(f);
+      case ValueType.EnumType e -> (int) discriminantSize(e.names().size());
+      case ValueType.VariantType v -> variantAlignment(v.cases().stream().map(ValueType.Case::type).toList());
+      case ValueType.OptionType o -> variantAlignment(java.util.Arrays.asList(null, o.type()));
+      case ValueType.ResultType r -> variantAlignment(java.util.Arrays.asList(r.ok(), r.err()));
+      default -> 4;
+    };
+  }
+
+  private static long record(List<ValueType> fields) {
+    long size = 0;
+    for (ValueType f : fields) {
+      size = alignTo(size, alignment(f)) + elementSize(f);
+      size = saturate(size);
+    }
+    return alignTo(size, fields.stream().mapToInt(Flattening::alignment).max().orElse(1));
+  }
+
+  private static long discriminantSize(int cases) {
+    return cases <= 256 ? 1 : cases <= 65536 ? 2 : 4;
+  }
+
+  private static long variantSize(List<ValueType> cases) {
+    long size = discriminantSize(cases.size());
+    long max = 0;
+    for (ValueType c : cases) {
+      if (c != null) {
+        max = Math.max(max, elementSize(c));
+      }
+    }
+    return saturate(alignTo(alignTo(size, variantAlignment(cases)) + max, variantAlignment(cases)));
+  }
+
+  private static int variantAlignment(List<ValueType> cases) {
+    int align = (int) discriminantSize(cases.size());
+    for (ValueType c : cases) {
+      if (c != null) {
+        align = Math.max(align, alignment(c));
+      }
+    }
+    return align;
+  }
+
+  private static long alignTo(long n, int align) {
+    return (n + align - 1) / align * align;
+  }
+
+  private static long saturate(long n) {
+    return n < 0 || n > Long.MAX_VALUE / 4 ? Long.MAX_VALUE / 4 : n;
+  }
+
   /** Whether lifting or lowering this type touches linear memory (strings, lists). */
   static boolean usesMemory(ValueType t) {
     return switch (t) {

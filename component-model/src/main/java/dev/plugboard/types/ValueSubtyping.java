@@ -163,8 +163,14 @@ public final class ValueSubtyping {
     return m == null ? null : m.within(step);
   }
   private static Mismatch differ(ValueType actual, ValueType expected) {
-    return Mismatch.of("expected " + ValueType.describe(expected) + ", found " + ValueType.describe(actual));
+    return Mismatch.of("expected " + brief(expected) + ", found " + brief(actual));
   }
+  /** A type's WIT spelling for a message, cut short when it is long (shared parts spell out in full). */
+  static String brief(ValueType t) {
+    String s = ValueType.describe(t, 200);
+    return s;
+  }
+
   /** A short name for a value type, for messages. */
   public static String show(ValueType t) {
     return switch (t) {

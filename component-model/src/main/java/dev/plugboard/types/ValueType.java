@@ -110,6 +110,82 @@ public sealed interface ValueType {
    */
   record AsyncType(String kind, ValueType element) implements ValueType {}
 
+  /**
+   * The WIT spelling of this type, at most about {@code limit} characters: longer spellings end
+   * in {@code …} (a type whose parts are shared can spell out to far more than its size).
+   */
+  static String describe(ValueType t, int limit) {
+    StringBuilder out = new StringBuilder();
+    describe(t, out, limit);
+    return out.length() > limit ? out.substring(0, limit) + "…" : out.toString();
+  }
+
+  private static void describe(ValueType t, StringBuilder out, int limit) {
+    if (out.length() > limit) {
+      return;
+    }
+    switch (t) {
+      case RecordType r -> {
+        out.append("record { ");
+        for (int i = 0; i < r.fields().size() && out.length() <= limit; i++) {
+          out.append(i == 0 ? "" : ", ").append(r.fields().get(i).name()).append(": ");
+          describe(r.fields().get(i).type(), out, limit);
+        }
+        out.append(" }");
+      }
+      case TupleType tu -> {
+        out.append("tuple<");
+        for (int i = 0; i < tu.types().size() && out.length() <= limit; i++) {
+          out.append(i == 0 ? "" : ", ");
+          describe(tu.types().get(i), out, limit);
+        }
+        out.append(">");
+      }
+      case ListType l -> {
+        out.append("list<");
+        describe(l.element(), out, limit);
+        out.append(">");
+      }
+      case OptionType o -> {
+        out.append("option<");
+        describe(o.type(), out, limit);
+        out.append(">");
+      }
+      case VariantType v -> {
+        out.append("variant { ");
+        for (int i = 0; i < v.cases().size() && out.length() <= limit; i++) {
+          out.append(i == 0 ? "" : ", ").append(v.cases().get(i).name());
+          if (v.cases().get(i).type() != null) {
+            out.append("(");
+            describe(v.cases().get(i).type(), out, limit);
+            out.append(")");
+          }
+        }
+        out.append(" }");
+      }
+      case ResultType r when r.ok() != null && r.err() != null -> {
+        out.append("result<");
+        describe(r.ok(), out, limit);
+        out.append(", ");
+        describe(r.err(), out, limit);
+        out.append(">");
+      }
+      case MapType m -> {
+        out.append("map<");
+        describe(m.key(), out, limit);
+        out.append(", ");
+        describe(m.value(), out, limit);
+        out.append(">");
+      }
+      case FixedListType l -> {
+        out.append("list<");
+        describe(l.element(), out, limit);
+        out.append(", ").append(l.length()).append(">");
+      }
+      default -> out.append(describe(t));
+    }
+  }
+
   /** The WIT spelling of this type (anonymous structure written out). */
   static String describe(ValueType t) {
     return switch (t) {
