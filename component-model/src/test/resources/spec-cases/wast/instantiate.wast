@@ -326,3 +326,14 @@
   (instance $inst (instantiate $u (with "types" (instance $types))))
   (export "norm1" (func $inst "norm1"))
 )
+;; a component argument whose export refers to its imported resource
+(component
+  (component $impl
+    (import "r" (type $r (sub resource)))
+    (export "s" (type $r)))
+  (component $c
+    (import "c" (component
+      (import "r" (type $r (sub resource)))
+      (export "s" (type (eq $r))))))
+  (instance (instantiate $c (with "c" (component $impl))))
+)

@@ -95,8 +95,10 @@ public final class ComponentValidator {
     final LinkedHashMap<String, ExternT> imports = new LinkedHashMap<>();
     final LinkedHashMap<String, ExternT> exports = new LinkedHashMap<>();
     /** Resource tokens made by imports here, and made by definitions or abstract exports here. */
-    final List<Object> importedTokens = new ArrayList<>();
-    final List<Object> definedTokens = new ArrayList<>();
+    final java.util.LinkedHashSet<Object> importedTokens = new java.util.LinkedHashSet<>();
+    final java.util.LinkedHashSet<Object> definedTokens = new java.util.LinkedHashSet<>();
+    /** The effective size of every import and export so far (wasmparser bounds it per component). */
+    long externSize;
     /** Resource tokens that have an external name here because an export introduced them. */
     final java.util.Set<Object> exportedTokens = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     /** Record, variant, enum and flags types given a name here by an import or export (by identity). */
@@ -1018,7 +1020,8 @@ public final class ComponentValidator {
    * it introduces (a {@code sub resource} bound, or an instance type's own resources, made
    * anew here) are added to {@code tokens}.
    */
-  private ExternT externType(Scope s, ExternType type, List<Object> tokens) throws InvalidComponentException {
+  private ExternT externType(Scope s, ExternType type, java.util.Collection<Object> tokens)
+      throws InvalidComponentException {
     return switch (type) {
       case ExternType.Module m -> {
         check(m.coreType(), s.coreTypes.size(), "core type");
@@ -1190,7 +1193,76 @@ public final class ComponentValidator {
    * bindings can name them.
    */
   private void requireNamedTypes(Scope s, ExternT t, String name, String verb) throws InvalidComponentException {
+    checked.clear();
+    s.externSize += size(t);
+    if (s.externSize > MAX_TYPE_SIZE) {
+      throw invalid("effective type size exceeds the limit of " + MAX_TYPE_SIZE + " (in the types of this "
+          + "component's imports and exports together)");
+    }
     requireNamedTypes(s, t, name, verb, java.util.Set.of());
+  }
+
+  /** Value types already checked for the import or export being checked (a shared part once). */
+  private final java.util.Set<Object> checked = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+  /** Sizes of function, instance and component types (by identity), as {@link #measure} for values. */
+  private final Map<Object, Long> externSizes = new IdentityHashMap<>();
+
+  /** The effective size of an import's or export's type: every value type counted by its own size. */
+  private long size(ExternT t) {
+    return switch (t) {
+      case ExternT.FuncX(TypeT.Func f) -> size(f);
+      case ExternT.InstX(TypeT.Inst i) -> size(i);
+      case ExternT.CompX(TypeT.Comp c) -> size(c);
+      case ExternT.TypeX(TypeT.Val v) -> measure(v.value())[0];
+      case ExternT.TypeX(TypeT.Func f) -> size(f);
+      case ExternT.TypeX(TypeT.Inst i) -> size(i);
+      case ExternT.TypeX(TypeT.Comp c) -> size(c);
+      case ExternT.ValueX(ValueType v) -> v == null ? 1 : measure(v)[0];
+      default -> 1;
+    };
+  }
+
+  private long size(TypeT.Func f) {
+    Long known = externSizes.get(f);
+    if (known == null) {
+      long n = 1 + (f.result() == null ? 0 : measure(f.result())[0]);
+      for (ValueType p : f.params()) {
+        n += measure(p)[0];
+      }
+      known = n;
+      externSizes.put(f, known);
+    }
+    return known;
+  }
+
+  private long size(TypeT.Inst i) {
+    Long known = externSizes.get(i);
+    if (known == null) {
+      long n = 1;
+      for (ExternT e : i.exports().values()) {
+        n = Math.min(n + size(e), Long.MAX_VALUE / 2);
+      }
+      known = n;
+      externSizes.put(i, known);
+    }
+    return known;
+  }
+
+  private long size(TypeT.Comp c) {
+    Long known = externSizes.get(c);
+    if (known == null) {
+      long n = 1;
+      for (ExternT e : c.imports().values()) {
+        n = Math.min(n + size(e), Long.MAX_VALUE / 2);
+      }
+      for (ExternT e : c.exports().values()) {
+        n = Math.min(n + size(e), Long.MAX_VALUE / 2);
+      }
+      known = n;
+      externSizes.put(c, known);
+    }
+    return known;
   }
 
   /**
@@ -1238,6 +1310,9 @@ public final class ComponentValidator {
 
   private void requireNamed(Scope s, ValueType t, String name, String verb, java.util.Set<Object> alsoVisible)
       throws InvalidComponentException {
+    if (t == null || !checked.add(t)) {
+      return;
+    }
     switch (t) {
       case null -> { }
       case ValueType.RecordType r -> mustBeNamed(s, t, name, verb, alsoVisible);

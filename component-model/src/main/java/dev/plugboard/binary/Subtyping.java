@@ -186,6 +186,16 @@ final class Subtyping {
         return m.within("type mismatch in import `" + a.getKey() + "`");
       }
     }
+    // The actual component's imported resources now stand for the expected side's, in what it
+    // exports too.
+    Map<Object, Object> supplied = new IdentityHashMap<>();
+    for (Object r : actual.importedResources()) {
+      Object to = bound.get(r);
+      if (to != null) {
+        supplied.put(r, to);
+      }
+    }
+    Substitution asExpected = new Substitution(supplied);
     Set<Object> open = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     open.addAll(bindable);
     open.addAll(expected.definedResources());
@@ -195,7 +205,7 @@ final class Subtyping {
       if (a == null) {
         return Mismatch.of("missing expected export `" + e.getKey() + "`");
       }
-      Mismatch m = covariant.extern(a, e.getValue());
+      Mismatch m = covariant.extern(asExpected.extern(a), e.getValue());
       if (m != null) {
         return m.within("type mismatch in export `" + e.getKey() + "`");
       }
