@@ -201,3 +201,42 @@
     (alias outer 1 $i (type))
     (alias outer 1 $c (type)))
 )
+;; an export names the new type index it makes, not the index it was given (Explainer.md,
+;; "External Visibility of Types"): a function over the original index is not exportable
+(assert_invalid
+  (component
+    (type $R (resource (rep i32)))
+    (core module $m (func (export "f") (result i32) unreachable))
+    (core instance $i (instantiate $m))
+    (func $f (result (own $R)) (canon lift (core func $i "f")))
+    (export $R' "R" (type $R))
+    (export "f" (func $f)))
+  "not valid to be used as export")
+(component
+  (type $R (resource (rep i32)))
+  (core module $m (func (export "f") (result i32) unreachable))
+  (core instance $i (instantiate $m))
+  (func $f (result (own $R)) (canon lift (core func $i "f")))
+  (export $R' "R" (type $R))
+  (export "f" (func $f) (func (result (own $R'))))
+)
+(assert_invalid
+  (component
+    (type $t (record (field "a" u32)))
+    (core module $m (func (export "f") (param i32)))
+    (core instance $i (instantiate $m))
+    (func $f (param "x" $t) (canon lift (core func $i "f")))
+    (export "t" (type $t))
+    (export "f" (func $f)))
+  "not valid to be used as export")
+(assert_invalid
+  (component
+    (type $r (record (field "a" u32)))
+    (import "t" (type (eq $r)))
+    (import "f" (func (param "x" $r))))
+  "not valid to be used as import")
+(component definition
+  (type $r (record (field "a" u32)))
+  (import "t" (type $t (eq $r)))
+  (import "f" (func (param "x" $t)))
+)

@@ -57,6 +57,53 @@ public final class ComponentValidator {
     record InstX(TypeT.Inst type) implements ExternT {}
   }
 
+  /**
+   * Another name for a resource type: the new type index an import or export of a resource
+   * introduces. It is the same type (see {@link #root}), but whether it has an external name is
+   * a property of this index, not of the resource: an export does not name the index it was given
+   * (Explainer.md, "External Visibility of Types").
+   */
+  static final class ResourceAlias implements ResourceType {
+    final ResourceType target;
+
+    ResourceAlias(ResourceType target) {
+      this.target = target;
+    }
+
+    @Override
+    public String name() {
+      return target.name();
+    }
+  }
+
+  /** The resource a token stands for, past any aliases. */
+  static Object root(Object token) {
+    Object t = token;
+    while (t instanceof ResourceAlias a) {
+      t = a.target;
+    }
+    return t;
+  }
+
+  /**
+   * The new type index an import or export of a type introduces: for records, variants, enums and
+   * flags a copy (equal, but a name of its own), for resources an alias; anything else as it is.
+   */
+  private static ExternT newIndex(ExternT t) {
+    return switch (t) {
+      case ExternT.TypeX(TypeT.Resource r) -> new ExternT.TypeX(new TypeT.Resource(new ResourceAlias(r.token()), r.local()));
+      case ExternT.TypeX(TypeT.Val(ValueType.RecordType r)) -> new ExternT.TypeX(new TypeT.Val(
+          new ValueType.RecordType(r.fields())));
+      case ExternT.TypeX(TypeT.Val(ValueType.VariantType v)) -> new ExternT.TypeX(new TypeT.Val(
+          new ValueType.VariantType(v.cases())));
+      case ExternT.TypeX(TypeT.Val(ValueType.EnumType e)) -> new ExternT.TypeX(new TypeT.Val(
+          new ValueType.EnumType(e.names())));
+      case ExternT.TypeX(TypeT.Val(ValueType.FlagsType f)) -> new ExternT.TypeX(new TypeT.Val(
+          new ValueType.FlagsType(f.names())));
+      default -> t;
+    };
+  }
+
   /** A core function type as lists of core value type names ({@code i32}, ...); null parts when unknown. */
   record CoreFuncT(List<String> params, List<String> results) {
     static final CoreFuncT UNKNOWN = new CoreFuncT(null, null);
@@ -620,7 +667,7 @@ public final class ComponentValidator {
 
   private static boolean refersToResource(TypeT t, java.util.Set<Object> own) {
     return switch (t) {
-      case TypeT.Resource r -> !own.contains(r.token());
+      case TypeT.Resource r -> !own.contains(root(r.token()));
       case TypeT.Val v -> refersToResource(v.value(), own);
       case TypeT.Func f -> f.params().stream().anyMatch(p -> refersToResource(p, own))
           || refersToResource(f.result(), own);
@@ -653,8 +700,8 @@ public final class ComponentValidator {
   }
 
   private static boolean refersToResource(ValueType t, java.util.Set<Object> own) {
-    return t instanceof ValueType.OwnType o ? !own.contains(o.resource())
-        : t instanceof ValueType.BorrowType b ? !own.contains(b.resource())
+    return t instanceof ValueType.OwnType o ? !own.contains(root(o.resource()))
+        : t instanceof ValueType.BorrowType b ? !own.contains(root(b.resource()))
         : ValueTypes.parts(t).stream().anyMatch(p -> refersToResource(p, own));
   }
 
@@ -1048,7 +1095,7 @@ public final class ComponentValidator {
         TypeT target;
         if (ty.eq()) {
           check(ty.type(), s.types.size(), "type");
-          target = s.types.get(ty.type());
+          yield newIndex(new ExternT.TypeX(s.types.get(ty.type())));
         } else {
           target = new TypeT.Resource(ResourceType.named("resource"), false);
           tokens.add(((TypeT.Resource) target).token());
@@ -1161,6 +1208,8 @@ public final class ComponentValidator {
         throw invalid("type mismatch in ascribed type of export `" + e.name().name() + "`: " + m.describe());
       }
       t = ascribed;
+    } else {
+      t = newIndex(t);
     }
     if (hasImplements(e.name()) && !(t instanceof ExternT.InstX)) {
       throw invalid("only instances can have an `implements` attribute");

@@ -120,7 +120,9 @@ final class Subtyping {
     };
   }
 
-  private Mismatch resource(Object actual, Object expected) {
+  private Mismatch resource(Object actualToken, Object expectedToken) {
+    Object actual = ComponentValidator.root(actualToken);
+    Object expected = ComponentValidator.root(expectedToken);
     Object target = bound.get(expected);
     if (target == null && bindable.contains(expected)) {
       bound.put(expected, actual);
@@ -295,7 +297,8 @@ final class Subtyping {
         case TypeT.Func f -> func(f);
         case TypeT.Inst i -> inst(i);
         case TypeT.Comp c -> comp(c);
-        case TypeT.Resource r -> map.get(r.token()) instanceof ResourceType x ? new TypeT.Resource(x, false) : r;
+        case TypeT.Resource r -> map.get(ComponentValidator.root(r.token())) instanceof ResourceType x
+            ? new TypeT.Resource(x, false) : r;
       };
     }
 
@@ -354,9 +357,10 @@ final class Subtyping {
         case ValueType.Prim p -> p;
         case ValueType.FlagsType f -> f;
         case ValueType.EnumType e -> e;
-        case ValueType.OwnType o -> map.get(o.resource()) instanceof ResourceType r ? new ValueType.OwnType(r) : o;
-        case ValueType.BorrowType b -> map.get(b.resource()) instanceof ResourceType r ? new ValueType.BorrowType(r)
-            : b;
+        case ValueType.OwnType o -> map.get(ComponentValidator.root(o.resource())) instanceof ResourceType r
+            ? new ValueType.OwnType(r) : o;
+        case ValueType.BorrowType b -> map.get(ComponentValidator.root(b.resource())) instanceof ResourceType r
+            ? new ValueType.BorrowType(r) : b;
         default -> memo(t, () -> switch (t) {
           case ValueType.RecordType r -> {
             List<ValueType> types = values(r.fields().stream().map(ValueType.Field::type).toList());
