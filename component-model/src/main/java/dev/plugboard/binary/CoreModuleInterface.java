@@ -100,6 +100,9 @@ public record CoreModuleInterface(List<Import> imports, Map<String, Export> expo
           for (int i = 0; i < n; i++) {
             String name = s.name();
             int kind = s.u8();
+            if (kind > 4) {
+              throw new MalformedBinaryException(s.position() - 1, "core module: malformed export kind");
+            }
             long index = s.u32();
             List<String>[] sig = kind == 0 && index < funcs.size() ? funcs.get((int) index) : new List[] {null, null};
             exports.put(name, new Export(kind, sig[0], sig[1]));

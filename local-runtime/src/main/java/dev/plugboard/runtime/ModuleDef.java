@@ -25,7 +25,14 @@ final class ModuleDef {
 
   synchronized WasmModule parsed() {
     if (parsed == null) {
-      parsed = Parser.parse(bytes);
+      try {
+        parsed = Parser.parse(bytes);
+      } catch (RuntimeException | AssertionError e) {
+        // Loading checks a component's structure only; a core module whose code is invalid is
+        // found here, and is the component's fault, not the host's (plugboard validate says so too).
+        throw new Instantiator.LinkException(name + ": invalid core module: "
+            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      }
     }
     return parsed;
   }
