@@ -40,6 +40,9 @@ public final class ComposeCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Where to write the result.")
   Path output;
 
+  @Option(names = "--parents", description = "Create the output's missing folders (without it, a missing folder is an error).")
+  boolean parents;
+
   @Option(names = "--import-components", description = "Import the components by name (each as a component "
       + "import named after its package, e.g. example-upper) instead of embedding them.")
   boolean importComponents;
@@ -71,7 +74,7 @@ public final class ComposeCommand implements Callable<Integer> {
     } catch (CompositionException e) {
       throw new UserError(file + ": " + e.getMessage());
     }
-    AtomicFiles.write(output, out, false);
+    AtomicFiles.write(output, out, parents);
     if (printWac) {
       spec.commandLine().getOut().print(Wac.write(doc.packageName(), doc.graph(), doc.typeStatements()));
     }

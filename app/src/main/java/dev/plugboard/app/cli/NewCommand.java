@@ -44,6 +44,9 @@ public final class NewCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Where to write the component.")
   Path output;
 
+  @Option(names = "--parents", description = "Create the output's missing folders (without it, a missing folder is an error).")
+  boolean parents;
+
   @Override
   public Integer call() throws IOException {
     byte[] core = Inputs.bytes(module);
@@ -87,7 +90,7 @@ public final class NewCommand implements Callable<Integer> {
     } catch (MalformedBinaryException | InvalidComponentException e) {
       throw new IllegalStateException("the wrapped component does not validate: " + e.getMessage(), e);
     }
-    AtomicFiles.write(output, component, false);
+    AtomicFiles.write(output, component, parents);
     spec.commandLine().getOut().println(output + ": component of " + pkg.name.qualify(r.resolve().worlds.get(world).name)
         + ", " + component.length + " bytes");
     return 0;

@@ -38,6 +38,9 @@ public final class PlugCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Where to write the result.")
   Path output;
 
+  @Option(names = "--parents", description = "Create the output's missing folders (without it, a missing folder is an error).")
+  boolean parents;
+
   @Option(names = "--import-components", description = "Import the components by name (each as a component "
       + "import named after its package, e.g. example-upper) instead of embedding them.")
   boolean importComponents;
@@ -57,7 +60,7 @@ public final class PlugCommand implements Callable<Integer> {
     } catch (CompositionException e) {
       throw new UserError("plug: " + e.getMessage());
     }
-    AtomicFiles.write(output, out, false);
+    AtomicFiles.write(output, out, parents);
     long imports = g.nodes().values().stream().filter(n -> n instanceof CompositionGraph.Node.Import).count();
     spec.commandLine().getOut().println(output + ": " + out.length + " bytes; " + g.exports().size() + " export(s), "
         + imports + " import(s) left to the host");

@@ -62,6 +62,10 @@ class HostileCliTest {
     assertOneLineError(cli.run("new", wat.toString(), "--wit", wit.toString(), "-o",
         dir.resolve("missing/x.wasm").toString()), 1, "the folder does not exist");
     cli.clear();
+    assertThat(cli.run("new", wat.toString(), "--wit", wit.toString(), "-o", dir.resolve("made/x.wasm").toString(),
+        "--parents")).as(cli.err()).isZero();
+    assertThat(dir.resolve("made/x.wasm")).isRegularFile();
+    cli.clear();
     Path sub = Files.createDirectory(dir.resolve("out"));
     assertOneLineError(cli.run("new", wat.toString(), "--wit", wit.toString(), "-o", sub.toString()), 1,
         "is a directory");
