@@ -240,3 +240,10 @@
   (import "t" (type $t (eq $r)))
   (import "f" (func (param "x" $t)))
 )
+;; an import of a resource type by equality names its own new index
+(component definition
+  (import "r" (type $r (sub resource)))
+  (import "r2" (type $r2 (eq $r)))
+  (import "f" (func (param "x" (own $r2))))
+  (import "g" (func (param "x" (own $r))))
+)

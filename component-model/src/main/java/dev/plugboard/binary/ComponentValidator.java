@@ -1095,7 +1095,11 @@ public final class ComponentValidator {
         TypeT target;
         if (ty.eq()) {
           check(ty.type(), s.types.size(), "type");
-          yield newIndex(new ExternT.TypeX(s.types.get(ty.type())));
+          ExternT named = newIndex(new ExternT.TypeX(s.types.get(ty.type())));
+          if (named instanceof ExternT.TypeX(TypeT.Resource alias)) {
+            tokens.add(alias.token()); // the new index is a name for the resource here
+          }
+          yield named;
         } else {
           target = new TypeT.Resource(ResourceType.named("resource"), false);
           tokens.add(((TypeT.Resource) target).token());
