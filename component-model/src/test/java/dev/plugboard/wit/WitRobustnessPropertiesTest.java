@@ -114,7 +114,10 @@ class WitRobustnessPropertiesTest {
     try {
       checkOne(text);
     } catch (RuntimeException | AssertionError | StackOverflowError e) {
-      throw new AssertionError(what + " (seed " + SEED + ") failed on input:\n" + text, e);
+      // the corpus includes ../shared's cases when present: say which corpus, so the seed reproduces
+      throw new AssertionError(what + " (seed " + SEED + ", corpus of " + CORPUS.size() + " files"
+          + (Files.isDirectory(Path.of(System.getProperty("plugboard.shared", "../shared"))) ? ", with ../shared"
+          : ", without ../shared") + ") failed on input:\n" + text, e);
     }
   }
 
