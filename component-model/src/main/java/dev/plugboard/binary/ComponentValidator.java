@@ -1267,56 +1267,47 @@ public final class ComponentValidator {
       case ExternT.FuncX(TypeT.Func f) -> size(f);
       case ExternT.InstX(TypeT.Inst i) -> size(i);
       case ExternT.CompX(TypeT.Comp c) -> size(c);
-      case ExternT.TypeX(TypeT.Val v) -> measure(v.value())[0];
-      case ExternT.TypeX(TypeT.Func f) -> size(f);
-      case ExternT.TypeX(TypeT.Inst i) -> size(i);
-      case ExternT.TypeX(TypeT.Comp c) -> size(c);
+      case ExternT.TypeX(TypeT ty) -> size(ty);
       case ExternT.ValueX(ValueType v) -> v == null ? 1 : measure(v)[0];
-      default -> 1;
+      case ExternT.ModuleX m -> 1;
     };
   }
 
-  private long size(TypeT.Func f) {
-    Long known = externSizes.get(f);
-    if (known == null) {
-      long n = 1 + (f.result() == null ? 0 : measure(f.result())[0]);
-      for (ValueType p : f.params()) {
-        n += measure(p)[0];
-      }
-      known = n;
-      externSizes.put(f, known);
+
+  /** The effective size of a function, instance or component type (memoised by identity). */
+  private long size(TypeT t) {
+    Long known = externSizes.get(t);
+    if (known != null) {
+      return known;
     }
-    return known;
+    long n = 1;
+    switch (t) {
+      case TypeT.Func f -> {
+        n += f.result() == null ? 0 : measure(f.result())[0];
+        for (ValueType p : f.params()) {
+          n += measure(p)[0];
+        }
+      }
+      case TypeT.Inst i -> {
+        for (ExternT e : i.exports().values()) {
+          n = Math.min(n + size(e), Long.MAX_VALUE / 2);
+        }
+      }
+      case TypeT.Comp c -> {
+        for (ExternT e : c.imports().values()) {
+          n = Math.min(n + size(e), Long.MAX_VALUE / 2);
+        }
+        for (ExternT e : c.exports().values()) {
+          n = Math.min(n + size(e), Long.MAX_VALUE / 2);
+        }
+      }
+      case TypeT.Val v -> n = measure(v.value())[0];
+      case TypeT.Resource r -> { }
+    }
+    externSizes.put(t, n);
+    return n;
   }
 
-  private long size(TypeT.Inst i) {
-    Long known = externSizes.get(i);
-    if (known == null) {
-      long n = 1;
-      for (ExternT e : i.exports().values()) {
-        n = Math.min(n + size(e), Long.MAX_VALUE / 2);
-      }
-      known = n;
-      externSizes.put(i, known);
-    }
-    return known;
-  }
-
-  private long size(TypeT.Comp c) {
-    Long known = externSizes.get(c);
-    if (known == null) {
-      long n = 1;
-      for (ExternT e : c.imports().values()) {
-        n = Math.min(n + size(e), Long.MAX_VALUE / 2);
-      }
-      for (ExternT e : c.exports().values()) {
-        n = Math.min(n + size(e), Long.MAX_VALUE / 2);
-      }
-      known = n;
-      externSizes.put(c, known);
-    }
-    return known;
-  }
 
   /**
    * Checks that a function's types are externally visible here: record, variant, enum and
