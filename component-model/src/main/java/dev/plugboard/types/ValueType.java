@@ -116,98 +116,79 @@ public sealed interface ValueType {
    */
   static String describe(ValueType t, int limit) {
     StringBuilder out = new StringBuilder();
-    describe(t, out, limit);
+    write(t, out, limit);
     return out.length() > limit ? out.substring(0, limit) + "…" : out.toString();
   }
 
-  private static void describe(ValueType t, StringBuilder out, int limit) {
+  /** The WIT spelling of this type (anonymous structure written out). */
+  static String describe(ValueType t) {
+    StringBuilder out = new StringBuilder();
+    write(t, out, Integer.MAX_VALUE);
+    return out.toString();
+  }
+
+  /** Writes the spelling of {@code t}, stopping once {@code out} is longer than {@code limit}. */
+  private static void write(ValueType t, StringBuilder out, int limit) {
     if (out.length() > limit) {
       return;
     }
     switch (t) {
+      case null -> out.append('_');
+      case Prim p -> out.append(p.wit());
+      case ListType l -> parts(out, "list<", List.of(l.element()), ">", limit);
+      case FixedListType l -> {
+        parts(out, "list<", List.of(l.element()), "", limit);
+        out.append(", ").append(l.length()).append('>');
+      }
+      case TupleType tu -> parts(out, "tuple<", tu.types(), ">", limit);
+      case OptionType o -> parts(out, "option<", List.of(o.type()), ">", limit);
+      case MapType m -> parts(out, "map<", List.of(m.key(), m.value()), ">", limit);
+      case ResultType r -> {
+        if (r.ok() == null && r.err() == null) {
+          out.append("result");
+        } else {
+          parts(out, "result<", r.err() == null ? List.of(r.ok()) : java.util.Arrays.asList(r.ok(), r.err()), ">",
+              limit);
+        }
+      }
       case RecordType r -> {
         out.append("record { ");
         for (int i = 0; i < r.fields().size() && out.length() <= limit; i++) {
           out.append(i == 0 ? "" : ", ").append(r.fields().get(i).name()).append(": ");
-          describe(r.fields().get(i).type(), out, limit);
+          write(r.fields().get(i).type(), out, limit);
         }
         out.append(" }");
-      }
-      case TupleType tu -> {
-        out.append("tuple<");
-        for (int i = 0; i < tu.types().size() && out.length() <= limit; i++) {
-          out.append(i == 0 ? "" : ", ");
-          describe(tu.types().get(i), out, limit);
-        }
-        out.append(">");
-      }
-      case ListType l -> {
-        out.append("list<");
-        describe(l.element(), out, limit);
-        out.append(">");
-      }
-      case OptionType o -> {
-        out.append("option<");
-        describe(o.type(), out, limit);
-        out.append(">");
       }
       case VariantType v -> {
         out.append("variant { ");
         for (int i = 0; i < v.cases().size() && out.length() <= limit; i++) {
           out.append(i == 0 ? "" : ", ").append(v.cases().get(i).name());
           if (v.cases().get(i).type() != null) {
-            out.append("(");
-            describe(v.cases().get(i).type(), out, limit);
-            out.append(")");
+            parts(out, "(", List.of(v.cases().get(i).type()), ")", limit);
           }
         }
         out.append(" }");
       }
-      case ResultType r when r.ok() != null && r.err() != null -> {
-        out.append("result<");
-        describe(r.ok(), out, limit);
-        out.append(", ");
-        describe(r.err(), out, limit);
-        out.append(">");
+      case EnumType e -> out.append("enum { ").append(String.join(", ", e.names())).append(" }");
+      case FlagsType f -> out.append("flags { ").append(String.join(", ", f.names())).append(" }");
+      case OwnType o -> out.append("own<").append(o.resource().name()).append('>');
+      case BorrowType b -> out.append("borrow<").append(b.resource().name()).append('>');
+      case AsyncType a -> {
+        if (a.element() == null) {
+          out.append(a.kind());
+        } else {
+          parts(out, a.kind() + "<", List.of(a.element()), ">", limit);
+        }
       }
-      case MapType m -> {
-        out.append("map<");
-        describe(m.key(), out, limit);
-        out.append(", ");
-        describe(m.value(), out, limit);
-        out.append(">");
-      }
-      case FixedListType l -> {
-        out.append("list<");
-        describe(l.element(), out, limit);
-        out.append(", ").append(l.length()).append(">");
-      }
-      default -> out.append(describe(t));
     }
   }
 
-  /** The WIT spelling of this type (anonymous structure written out). */
-  static String describe(ValueType t) {
-    return switch (t) {
-      case null -> "_";
-      case Prim p -> p.wit();
-      case ListType l -> "list<" + describe(l.element()) + ">";
-      case FixedListType l -> "list<" + describe(l.element()) + ", " + l.length() + ">";
-      case RecordType r -> "record { " + String.join(", ",
-          r.fields().stream().map(f -> f.name() + ": " + describe(f.type())).toList()) + " }";
-      case TupleType tu -> "tuple<" + String.join(", ", tu.types().stream().map(ValueType::describe).toList()) + ">";
-      case VariantType v -> "variant { " + String.join(", ", v.cases().stream()
-          .map(c -> c.type() == null ? c.name() : c.name() + "(" + describe(c.type()) + ")").toList()) + " }";
-      case EnumType e -> "enum { " + String.join(", ", e.names()) + " }";
-      case OptionType o -> "option<" + describe(o.type()) + ">";
-      case ResultType r -> r.ok() == null && r.err() == null ? "result"
-          : r.err() == null ? "result<" + describe(r.ok()) + ">"
-          : "result<" + describe(r.ok()) + ", " + describe(r.err()) + ">";
-      case FlagsType f -> "flags { " + String.join(", ", f.names()) + " }";
-      case MapType m -> "map<" + describe(m.key()) + ", " + describe(m.value()) + ">";
-      case OwnType o -> "own<" + o.resource().name() + ">";
-      case BorrowType b -> "borrow<" + b.resource().name() + ">";
-      case AsyncType a -> a.element() == null ? a.kind() : a.kind() + "<" + describe(a.element()) + ">";
-    };
+  private static void parts(StringBuilder out, String open, List<ValueType> parts, String close, int limit) {
+    out.append(open);
+    for (int i = 0; i < parts.size() && out.length() <= limit; i++) {
+      out.append(i == 0 ? "" : ", ");
+      write(parts.get(i), out, limit);
+    }
+    out.append(close);
   }
 }
