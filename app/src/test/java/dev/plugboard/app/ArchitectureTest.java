@@ -33,7 +33,8 @@ class ArchitectureTest {
     java.util.List<String> named = new java.util.ArrayList<>(java.util.List.of(COMPONENT_MODEL));
     named.addAll(java.util.List.of(LOCAL_RUNTIME));
     named.addAll(java.util.List.of("dev.plugboard.compose..", "dev.plugboard.editor..", "dev.plugboard.app..",
-        "dev.plugboard.wit.lex..", "dev.plugboard.wit.ast..", "dev.plugboard.wit.resolve.."));
+        "dev.plugboard.wit.source..", "dev.plugboard.wit.lex..", "dev.plugboard.wit.ast..",
+        "dev.plugboard.wit.resolve..", "dev.plugboard.wit.print..", "dev.plugboard.wit.json.."));
     for (String pkg : named) {
       String prefix = pkg.substring(0, pkg.length() - 2);
       org.assertj.core.api.Assertions.assertThat(CLASSES.stream().anyMatch(c -> c.getPackageName().equals(prefix)
@@ -41,15 +42,28 @@ class ArchitectureTest {
     }
   }
 
-  /** Inside WIT: the lexer knows nothing of syntax trees, the parser nothing of resolution. */
+  /**
+   * Inside WIT the stages point one way: source <- lex <- ast <- resolve <- print/json (the lexer
+   * knows nothing of syntax trees, the parser nothing of resolution), and none of them knows the
+   * binary format.
+   */
   @Test
-  void witLayersPointOneWay() {
+  void witStagesPointOneWay() {
     layeredArchitecture().consideringOnlyDependenciesInLayers()
+        .layer("source").definedBy("dev.plugboard.wit.source..")
         .layer("lex").definedBy("dev.plugboard.wit.lex..")
         .layer("ast").definedBy("dev.plugboard.wit.ast..")
         .layer("resolve").definedBy("dev.plugboard.wit.resolve..")
-        .whereLayer("ast").mayOnlyBeAccessedByLayers("resolve")
-        .whereLayer("lex").mayOnlyBeAccessedByLayers("ast", "resolve")
+        .layer("print").definedBy("dev.plugboard.wit.print..")
+        .layer("json").definedBy("dev.plugboard.wit.json..")
+        .whereLayer("json").mayNotBeAccessedByAnyLayer()
+        .whereLayer("print").mayNotBeAccessedByAnyLayer()
+        .whereLayer("resolve").mayOnlyBeAccessedByLayers("print", "json")
+        .whereLayer("ast").mayOnlyBeAccessedByLayers("resolve", "print")
+        .whereLayer("lex").mayOnlyBeAccessedByLayers("ast", "resolve", "print")
+        .check(CLASSES);
+    noClasses().that().resideInAPackage("dev.plugboard.wit..")
+        .should().dependOnClassesThat().resideInAPackage("dev.plugboard.binary..")
         .check(CLASSES);
   }
 
