@@ -798,7 +798,7 @@ public final class ComponentValidator {
 
   private ValueType valType(Scope s, ValType t) throws InvalidComponentException {
     return switch (t) {
-      case ValType.Primitive p -> ValueTypes.of(p);
+      case ValType.Primitive p -> p.valueType();
       case ValType.Index i -> {
         check(i.index(), s.types.size(), "type");
         if (!(s.types.get(i.index()) instanceof TypeT.Val v)) {
@@ -867,7 +867,7 @@ public final class ComponentValidator {
 
   private ValueType defVal(Scope s, TypeDef t) throws InvalidComponentException {
     return switch (t) {
-      case TypeDef.Prim p -> ValueTypes.of(p.type());
+      case TypeDef.Prim p -> p.type().valueType();
       case TypeDef.Record r -> {
         if (r.fields().isEmpty()) {
           throw invalid("record type must have at least one field");

@@ -5,14 +5,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** Small helpers over {@link ValueType} for validation: primitives of binaries, parts of a type. */
+/** Small helpers over {@link ValueType} for validation: the parts of a type, fields and cases from lists. */
 final class ValueTypes {
   private ValueTypes() {}
-
-  /** The value type a binary's primitive code stands for. */
-  static ValueType of(ValType.Primitive p) {
-    return p.valueType();
-  }
 
   /** The value types a type is made of, one level down (absent payloads left out). */
   static List<ValueType> parts(ValueType t) {
