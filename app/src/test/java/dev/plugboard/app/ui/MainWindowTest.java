@@ -57,6 +57,53 @@ class MainWindowTest extends IdeTest {
     waitForFx();
   }
 
+  /** WCAG contrast ratio of two colours. */
+  private static double contrast(javafx.scene.paint.Color a, javafx.scene.paint.Color b) {
+    double la = luminance(a);
+    double lb = luminance(b);
+    return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+  }
+
+  private static double luminance(javafx.scene.paint.Color c) {
+    java.util.function.DoubleUnaryOperator ch = v -> v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    return 0.2126 * ch.applyAsDouble(c.getRed()) + 0.7152 * ch.applyAsDouble(c.getGreen())
+        + 0.0722 * ch.applyAsDouble(c.getBlue());
+  }
+
+  /** The selected workspace entry stays readable, focused or not, in both themes (it was white on light grey). */
+  @Test
+  void theSelectedWorkspaceEntryIsReadableInBothThemes() throws Exception {
+    javafx.scene.control.TreeView<?> tree = lookup("#workspace-tree").queryAs(javafx.scene.control.TreeView.class);
+    interact(() -> tree.getSelectionModel().select(1));
+    for (var theme : dev.plugboard.app.settings.Settings.Theme.values()) {
+      interact(() -> Themes.apply(theme));
+      for (boolean focused : new boolean[] {true, false}) {
+        interact(() -> {
+          if (focused) {
+            tree.requestFocus();
+          } else {
+            lookup("#editor-tabs").query().requestFocus();
+          }
+          stage.getScene().getRoot().applyCss();
+          stage.getScene().getRoot().layout();
+        });
+        TreeCell<?> cell = lookup(".tree-cell").match(n -> n instanceof TreeCell<?> c && c.isSelected())
+            .queryAs(TreeCell.class);
+        var text = (javafx.scene.paint.Color) cell.getTextFill();
+        // the selection may be a translucent tint: see it over the tree's own background
+        var tint = (javafx.scene.paint.Color) cell.getBackground().getFills().getLast().getFill();
+        TreeCell<?> other = lookup(".tree-cell").match(n -> n instanceof TreeCell<?> c && !c.isSelected()
+            && c.getBackground() != null && !c.getBackground().getFills().isEmpty()).queryAs(TreeCell.class);
+        var under = (javafx.scene.paint.Color) other.getBackground().getFills().getFirst().getFill();
+        var background = under.interpolate(tint.deriveColor(0, 1, 1, 1 / Math.max(tint.getOpacity(), 1e-9)),
+            tint.getOpacity());
+        assertThat(contrast(text, background)).as(theme + (focused ? ", focused" : ", not focused") + ": " + text + " on " + background)
+            .isGreaterThan(4.5);
+      }
+    }
+    interact(() -> Themes.apply(dev.plugboard.app.settings.Settings.Theme.LIGHT));
+  }
+
   @Test
   void opensTheSampleWorkspaceOnAFirstRunAndShowsAWitFile() throws Exception {
     assertThat(window().workspaceProperty().get().root()).isEqualTo(config.resolve("sample-workspace"));
