@@ -300,6 +300,34 @@ class MainWindowTest extends IdeTest {
     onFx(() -> Snapshots.write(stage.getScene().getRoot(), "run-page"));
   }
 
+  /** A WASI component runs on the Run page in the sandbox; what the guest printed shows with the call. */
+  @Test
+  void theRunPageShowsWhatAWasiGuestPrinted() throws Exception {
+    interact(() -> window().open(SharedData.require("fixtures/components/c-hello.wasm")));
+    javafx.scene.control.TabPane pages = lookup("#wasm-pages").queryAs(javafx.scene.control.TabPane.class);
+    interact(() -> pages.getSelectionModel().select(2));
+    javafx.scene.control.TextField call = lookup("#run-call").queryAs(javafx.scene.control.TextField.class);
+    WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> !call.getText().isEmpty());
+    interact(() -> call.setText("run()"));
+    clickOn("#run-button");
+    @SuppressWarnings("unchecked")
+    javafx.scene.control.ListView<dev.plugboard.app.run.RunSession.Outcome> output =
+        lookup("#run-output").queryAs(javafx.scene.control.ListView.class);
+    WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> !output.getItems().isEmpty());
+    WaitForAsyncUtils.waitForFxEvents();
+    javafx.scene.control.ListCell<?> cell = lookup("#run-output .list-cell")
+        .match(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getItem() != null)
+        .queryAs(javafx.scene.control.ListCell.class);
+    // stdout and stderr in the order the guest wrote them, then the result
+    assertThat(cell.getText()).startsWith("> run()\nHello from C, world!\n").contains("this line goes to stderr\n")
+        .contains("sum(1..100) = 5050\nok\n");
+    // the whole entry is shown, not cut to the cell height a theme sets for one-line lists
+    int lines = (int) cell.getText().lines().count();
+    assertThat(cell.getHeight()).as("height of a %d-line entry", lines)
+        .isGreaterThanOrEqualTo(lines * cell.getFont().getSize());
+    onFx(() -> Snapshots.write(stage.getScene().getRoot(), "run-page-wasi"));
+  }
+
   @Test
   void aWacFileComposesIntoARunnableComponent() throws Exception {
     Path dir = config.resolve("sample-workspace/compose");
