@@ -7,11 +7,19 @@ import dev.plugboard.app.ui.PlugboardApp;
  * The {@code plugboard} entry point: with no command it opens the IDE, otherwise it runs
  * the command headless. Not a JavaFX {@code Application} itself, so the app runs with
  * JavaFX on the class path.
+ *
+ * <p>{@code PLUGBOARD_HEADLESS=1} runs the IDE on JavaFX's headless platform with software
+ * rendering, for launchers that take no JVM options (the installed app): the packaging test
+ * starts the installed IDE this way, with no display.
  */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if ("1".equals(System.getenv("PLUGBOARD_HEADLESS"))) {
+      System.setProperty("glass.platform", "Headless");
+      System.setProperty("prism.order", "sw");
+    }
     System.exit(Cli.run(PlugboardApp::openIde, args));
   }
 }
