@@ -20,6 +20,9 @@ public final class Main {
       System.setProperty("glass.platform", "Headless");
       System.setProperty("prism.order", "sw");
     }
-    System.exit(Cli.run(PlugboardApp::openIde, args));
+    // A lambda, not PlugboardApp::openIde: a method reference would load PlugboardApp, and
+    // with it JavaFX's Application class, for every command; the lambda loads them only
+    // when the IDE opens.
+    System.exit(Cli.run(workspace -> PlugboardApp.openIde(workspace), args));
   }
 }

@@ -360,19 +360,14 @@ final class Instantiator {
     return out;
   }
 
-  /**
-   * With the {@code auto} engine, modules up to this size are compiled before they start (it
-   * takes tens of milliseconds); bigger ones start interpreted and switch when their compiled
-   * code is ready.
-   */
-  static final int AUTO_COMPILE_NOW_BYTES = 64 * 1024;
-
   private Function<Instance, Machine> machineFactory(ModuleDef def) {
     return switch (config.engine()) {
       case INTERP -> InterpreterMachine::new;
       case COMPILED -> def.compiledNow();
-      case AUTO -> def.bytes.length <= AUTO_COMPILE_NOW_BYTES ? def.compiledNow()
-          : instance -> new SwitchingMachine(new InterpreterMachine(instance), def, instance);
+      // Start at once, interpreted, and switch when the compiled code is ready: compiling even a
+      // small module first costs more than a one-call command takes in all (about 150 ms of CPU
+      // for hello.wasm's first call, docs/benchmarks.md).
+      case AUTO -> instance -> new SwitchingMachine(new InterpreterMachine(instance), def, instance);
     };
   }
 

@@ -36,6 +36,16 @@ final class Inputs {
     }
   }
 
+  /** Whether the file starts with WebAssembly's magic {@code \0asm} (a module or a component). */
+  static boolean isWasm(Path file) {
+    try (var in = Files.newInputStream(file)) {
+      byte[] head = in.readNBytes(4);
+      return head.length == 4 && head[0] == 0 && head[1] == 'a' && head[2] == 's' && head[3] == 'm';
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /** The file as UTF-8 text; a file that is not UTF-8 is a one-line error naming the byte offset. */
   static String text(Path file) {
     byte[] bytes = bytes(file);

@@ -46,25 +46,12 @@ public final class InspectCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     byte[] bytes = Inputs.bytes(file);
-    Component c;
-    try {
-      c = ComponentDecoder.decode(bytes);
-    } catch (MalformedBinaryException e) {
-      throw new UserError(file + ": " + e.describe());
-    }
     PrintWriter out = spec.commandLine().getOut();
     if (!summary) {
-      ComponentWit.View view;
-      try {
-        view = ComponentWit.of(c);
-      } catch (InvalidComponentException e) {
-        throw new UserError(file + ": " + e.describe());
-      }
-      out.print(json ? ResolveJson.toText(view.resolve())
-          : WitPrinter.printAll(view.resolve(), view.rootPackage()));
-      out.flush();
+      printWit(file, bytes, json, out);
       return 0;
     }
+    Component c = decode(file, bytes);
     ComponentFacts facts = ComponentFacts.of(c);
     out.println(file.getFileName() + ": component, " + bytes.length + " bytes");
     int moduleBytes = facts.coreModuleSizes().stream().mapToInt(Integer::intValue).sum();
@@ -81,6 +68,26 @@ public final class InspectCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** Prints a component's WIT view (or its resolve JSON): {@code inspect}, and {@code wit} given a binary. */
+  static void printWit(Path file, byte[] bytes, boolean json, PrintWriter out) {
+    ComponentWit.View view;
+    try {
+      view = ComponentWit.of(decode(file, bytes));
+    } catch (InvalidComponentException e) {
+      throw new UserError(file + ": " + e.describe());
+    }
+    out.print(json ? ResolveJson.toText(view.resolve()) : WitPrinter.printAll(view.resolve(), view.rootPackage()));
+    out.flush();
+  }
+
+  private static Component decode(Path file, byte[] bytes) {
+    try {
+      return ComponentDecoder.decode(bytes);
+    } catch (MalformedBinaryException e) {
+      throw new UserError(file + ": " + e.describe());
+    }
   }
 
   private static void items(PrintWriter out, String title, List<ComponentFacts.Item> items) {

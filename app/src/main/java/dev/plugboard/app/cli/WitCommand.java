@@ -30,12 +30,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "wit", mixinStandardHelpOptions = true,
     description = {
       "Check a WIT package and print it as canonical WIT (its dependencies as nested packages).",
-      "PATH is a .wit file or a package folder with an optional deps/ folder."
+      "PATH is a .wit file or a package folder with an optional deps/ folder; given a component binary",
+      "(.wasm), prints the WIT it exports and imports, as inspect does."
     })
 public final class WitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "PATH", description = "A .wit file or a WIT package folder.")
+  @Parameters(paramLabel = "PATH", description = "A .wit file, a WIT package folder or a component binary.")
   Path path;
 
   @Option(names = "--json", description = "Print the resolve in the JSON shape of `wasm-tools component wit --json`.")
@@ -62,6 +63,13 @@ public final class WitCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (!Files.exists(path)) {
       throw new UserError(path + ": no such file or directory");
+    }
+    if (Files.isRegularFile(path) && Inputs.isWasm(path)) {
+      if (format) {
+        throw new UsageError("--format rewrites WIT source; " + path + " is a WebAssembly binary");
+      }
+      InspectCommand.printWit(path, Inputs.bytes(path), json, out);
+      return 0;
     }
     WitResolver.Options options = new WitResolver.Options(Set.copyOf(features), allFeatures);
     WitResolver.Result result = WitResolver.resolvePath(path, options);

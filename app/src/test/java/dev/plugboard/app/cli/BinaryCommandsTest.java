@@ -66,6 +66,18 @@ class BinaryCommandsTest {
   }
 
   @Test
+  void witOfAComponentBinaryPrintsWhatInspectPrints() {
+    Path c = SharedData.require("fixtures/components/app.wasm");
+    assertThat(run("inspect", c.toString())).isZero();
+    String inspected = out.toString();
+    out.getBuffer().setLength(0);
+    assertThat(run("wit", c.toString())).isZero();
+    assertThat(out.toString()).isEqualTo(inspected);
+    assertThat(run("wit", "--format", c.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("--format rewrites WIT source").contains("is a WebAssembly binary");
+  }
+
+  @Test
   void inspectJsonIsTheResolveOfTheView() throws Exception {
     Path c = SharedData.require("fixtures/components/hello.wasm");
     assertThat(run("inspect", "--json", c.toString())).isZero();
