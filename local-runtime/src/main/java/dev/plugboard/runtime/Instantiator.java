@@ -366,8 +366,10 @@ final class Instantiator {
       case COMPILED -> def.compiledNow();
       // Start at once, interpreted, and switch when the compiled code is ready: compiling even a
       // small module first costs more than a one-call command takes in all (about 150 ms of CPU
-      // for hello.wasm's first call, docs/benchmarks.md).
-      case AUTO -> instance -> new SwitchingMachine(new InterpreterMachine(instance), def, instance);
+      // for hello.wasm's first call, docs/benchmarks.md). Code an earlier run compiled is loaded
+      // from the disk cache before the start instead.
+      case AUTO -> def.hasCachedCode() ? def.compiledNow()
+          : instance -> new SwitchingMachine(new InterpreterMachine(instance), def, instance);
     };
   }
 

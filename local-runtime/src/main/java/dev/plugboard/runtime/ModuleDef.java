@@ -5,6 +5,7 @@ import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
+import java.io.ByteArrayInputStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -26,7 +27,17 @@ final class ModuleDef {
   synchronized WasmModule parsed() {
     if (parsed == null) {
       try {
-        parsed = Parser.parse(bytes);
+        CompiledCodeCache cache = bytes.length >= CompiledCodeCache.MIN_MODULE_BYTES ? CompiledCodeCache.shared() : null;
+        if (cache != null && cache.validatedBefore(bytes)) {
+          // These exact bytes passed Chicory's validation in an earlier run: for a 12 MB module
+          // that is most of a start (5 of 6.5 s of CPU for js-shout-nowasi with its code cached).
+          parsed = Parser.builder().withValidation(false).build().parse(() -> new ByteArrayInputStream(bytes));
+        } else {
+          parsed = Parser.parse(bytes);
+          if (cache != null) {
+            cache.markValidated(bytes);
+          }
+        }
       } catch (RuntimeException | AssertionError e) {
         // Loading checks a component's structure only; a core module whose code is invalid is
         // found here, and is the component's fault, not the host's (plugboard validate says so too).
@@ -55,10 +66,35 @@ final class ModuleDef {
     if (compiled == null) {
       WasmModule m = parsed();
       compiled = background
-          ? CompletableFuture.supplyAsync(() -> MachineFactoryCompiler.compile(m), Background.EXECUTOR)
-          : CompletableFuture.completedFuture(MachineFactoryCompiler.compile(m));
+          ? CompletableFuture.supplyAsync(() -> compileModule(m), Background.EXECUTOR)
+          : CompletableFuture.completedFuture(compileModule(m));
+      if (background && bytes.length >= CompiledCodeCache.MIN_MODULE_BYTES && CompiledCodeCache.shared() != null) {
+        CompiledCodeCache.track(compiled);
+      }
     }
     return compiled;
+  }
+
+  /** Whether an earlier run left this module's compiled code in the disk cache. */
+  boolean hasCachedCode() {
+    CompiledCodeCache cache = bytes.length >= CompiledCodeCache.MIN_MODULE_BYTES ? CompiledCodeCache.shared() : null;
+    String digest = cache == null ? null : parsed().digest();
+    return digest != null && java.nio.file.Files.isRegularFile(cache.file(digest));
+  }
+
+  /** Compiles, or loads what an earlier run compiled from the disk cache (big modules only). */
+  private Function<Instance, Machine> compileModule(WasmModule m) {
+    CompiledCodeCache cache = bytes.length >= CompiledCodeCache.MIN_MODULE_BYTES ? CompiledCodeCache.shared() : null;
+    if (cache == null || m.digest() == null) {
+      return MachineFactoryCompiler.compile(m);
+    }
+    try {
+      return MachineFactoryCompiler.builder(m).withCache(cache).compile();
+    } catch (RuntimeException | LinkageError unloadable) {
+      // An entry that passed its checksum but does not load (say, made by another JVM): drop it.
+      cache.remove(m.digest());
+      return MachineFactoryCompiler.compile(m);
+    }
   }
 
   /** Daemon threads for background compilation. */

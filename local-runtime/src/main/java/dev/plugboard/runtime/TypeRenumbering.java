@@ -14,6 +14,7 @@ import com.dylibso.chicory.wasm.types.OpCode;
 import com.dylibso.chicory.wasm.types.TypeSection;
 import com.dylibso.chicory.wasm.types.ValType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -163,7 +164,11 @@ final class TypeRenumbering {
       }
       code.addFunctionBody(body);
     }
-    WasmModule.Builder b = WasmModule.builder().withValidation(false)
+    // The rewritten module is another module: its digest (the compiled-code cache's key) says
+    // which type list it was renumbered to.
+    String digest = m.digest() == null ? null
+        : m.digest() + "; types " + types + "; map " + Arrays.toString(map);
+    WasmModule.Builder b = WasmModule.builder().withValidation(false).withDigest(digest)
         .setTypeSection(ts.build())
         .setImportSection(imports.build())
         .setFunctionSection(functions.build())

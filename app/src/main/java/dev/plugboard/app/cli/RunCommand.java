@@ -1,5 +1,6 @@
 package dev.plugboard.app.cli;
 
+import dev.plugboard.runtime.CompiledCodeCache;
 import dev.plugboard.runtime.ComponentFunction;
 import dev.plugboard.runtime.ComponentInstance;
 import dev.plugboard.runtime.Deadline;
@@ -94,6 +95,27 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    try {
+      return runAll();
+    } finally {
+      keepCompiledCode(spec.commandLine().getErr());
+    }
+  }
+
+  /**
+   * A big module (a componentize-js guest) is compiled in the background while it runs
+   * interpreted; a one-call run would end first and the next run would compile again. Wait for
+   * the compiler and keep its code on disk.
+   */
+  private static void keepCompiledCode(PrintWriter err) {
+    if (CompiledCodeCache.writesPending()) {
+      err.println("plugboard: compiling the component's code for the next runs (Ctrl-C skips it)…");
+      err.flush();
+      CompiledCodeCache.awaitPendingWrites();
+    }
+  }
+
+  private int runAll() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     RuntimeConfig config = new RuntimeConfig(engine(engine), maxMemory == null ? RuntimeConfig.DEFAULT_MAX_MEMORY_PAGES : pages(maxMemory),
