@@ -1,0 +1,205 @@
+package dev.plugboard.runtime.trace;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * A {@link CallTracer} that keeps what a profile needs. In both modes it aggregates per function
+ * and per wire (counts, sums, a latency histogram each): memory that does not grow with the
+ * number of calls. In {@link Mode#EXACT} it also keeps every event, up to a bound (events past
+ * it are counted as dropped). Safe to read ({@link #snapshot()}) from another thread while calls
+ * are recorded.
+ */
+public final class TraceRecorder implements CallTracer {
+  /** What is kept. */
+  public enum Mode {
+    /** Every event (up to the bound) and the aggregates: the timeline and the call tree. */
+    EXACT,
+    /** Per function and per wire only: bounded memory, for long runs. */
+    AGGREGATE
+  }
+
+  public static final int DEFAULT_MAX_EVENTS = 100_000;
+
+  private final Mode mode;
+  private final int maxEvents;
+  /** callee -> function -> totals; two levels so a lookup builds no key string. */
+  private final Map<String, Map<String, Totals>> functions = new HashMap<>();
+  private final Map<String, Map<String, Totals>> wires = new HashMap<>();
+  private CallEvent[] events = new CallEvent[16];
+  private int eventCount;
+  private long dropped;
+  private long calls;
+  private String lastCallee;
+  private String lastFunction;
+  private Totals lastFunctionTotals;
+  private String lastCaller;
+  private String lastWireCallee;
+  private Totals lastWireTotals;
+
+  public TraceRecorder(Mode mode) {
+    this(mode, DEFAULT_MAX_EVENTS);
+  }
+
+  public TraceRecorder(Mode mode, int maxEvents) {
+    if (maxEvents < 0) {
+      throw new IllegalArgumentException("maxEvents < 0");
+    }
+    this.mode = mode;
+    this.maxEvents = maxEvents;
+  }
+
+  public Mode mode() {
+    return mode;
+  }
+
+  @Override
+  public synchronized void onCall(CallEvent e) {
+    calls++;
+    // consecutive calls mostly hit the same function and wire: compare references first
+    if (e.callee() != lastCallee || e.function() != lastFunction) {
+      lastFunctionTotals = totals(functions, false, e.callee(), e.function());
+      lastCallee = e.callee();
+      lastFunction = e.function();
+    }
+    lastFunctionTotals.add(e);
+    if (e.caller() != lastCaller || e.callee() != lastWireCallee) {
+      lastWireTotals = totals(wires, true, e.caller(), e.callee());
+      lastCaller = e.caller();
+      lastWireCallee = e.callee();
+    }
+    lastWireTotals.add(e);
+    if (mode == Mode.EXACT) {
+      if (eventCount < maxEvents) {
+        if (eventCount == events.length) {
+          events = Arrays.copyOf(events, Math.min(maxEvents, eventCount * 2));
+        }
+        events[eventCount++] = e;
+      } else {
+        dropped++;
+      }
+    }
+  }
+
+  private static Totals totals(Map<String, Map<String, Totals>> map, boolean wire, String a, String b) {
+    return map.computeIfAbsent(a, k -> new HashMap<>()).computeIfAbsent(b, k -> new Totals(wire, a, b));
+  }
+
+  /** Forgets everything recorded. */
+  public synchronized void reset() {
+    functions.clear();
+    wires.clear();
+    events = new CallEvent[16];
+    eventCount = 0;
+    dropped = 0;
+    calls = 0;
+    lastCallee = null;
+    lastFunction = null;
+    lastFunctionTotals = null;
+    lastCaller = null;
+    lastWireCallee = null;
+    lastWireTotals = null;
+  }
+
+  /** A copy of what was recorded so far. */
+  public synchronized Snapshot snapshot() {
+    return new Snapshot(mode, calls, stats(functions), stats(wires), List.of(Arrays.copyOf(events, eventCount)),
+        dropped);
+  }
+
+  private static List<CallStats> stats(Map<String, Map<String, Totals>> map) {
+    List<CallStats> out = new ArrayList<>();
+    for (Map<String, Totals> m : map.values()) {
+      for (Totals t : m.values()) {
+        out.add(t.stats());
+      }
+    }
+    out.sort((x, y) -> x.key().compareTo(y.key()));
+    return List.copyOf(out);
+  }
+
+  /**
+   * What a recorder held at one moment.
+   *
+   * @param calls every call recorded
+   * @param events the events kept (exact mode), in the order the calls ended
+   * @param droppedEvents events past the bound, counted in the aggregates but not kept
+   */
+  public record Snapshot(Mode mode, long calls, List<CallStats> functions, List<CallStats> wires,
+      List<CallEvent> events, long droppedEvents) {}
+
+  /** The running sums of one function or wire. */
+  private static final class Totals {
+    final boolean wire;
+    final String callee;
+    final String function;
+    final Histogram latency = CallStats.newLatencyHistogram();
+    String caller;
+    String callerEncoding;
+    String calleeEncoding;
+    long calls;
+    long traps;
+    long fused;
+    long callerLift;
+    long lower;
+    long guest;
+    long lift;
+    long postReturn;
+    long callerLower;
+    long bytesIn;
+    long bytesOut;
+    long reallocsIn;
+    long reallocsOut;
+    long transcodes;
+    long created;
+    long lent;
+    long droppedHandles;
+
+    /** A wire's totals ({@code a} calls {@code b}) or a function's ({@code b} of instance {@code a}). */
+    Totals(boolean wire, String a, String b) {
+      this.wire = wire;
+      this.callee = wire ? b : a;
+      this.function = wire ? null : b;
+      this.caller = wire ? a : null;
+    }
+
+    void add(CallEvent e) {
+      calls++;
+      if (e.trap() != null) {
+        traps++;
+      }
+      if (e.fused()) {
+        fused++;
+      }
+      caller = e.caller();
+      callerEncoding = e.callerEncoding();
+      calleeEncoding = e.calleeEncoding();
+      callerLift += e.callerLiftNanos();
+      lower += e.lowerNanos();
+      guest += e.guestNanos();
+      lift += e.liftNanos();
+      postReturn += e.postReturnNanos();
+      callerLower += e.callerLowerNanos();
+      bytesIn += e.bytesIn();
+      bytesOut += e.bytesOut();
+      reallocsIn += e.reallocsIn();
+      reallocsOut += e.reallocsOut();
+      transcodes += e.transcodes();
+      created += e.handlesCreated();
+      lent += e.handlesLent();
+      droppedHandles += e.handlesDropped();
+      latency.recordValue(Math.max(0, Math.min(e.totalNanos(), latency.getHighestTrackableValue())));
+    }
+
+    CallStats stats() {
+      String key = wire ? caller + " -> " + callee : callee + "." + function;
+      return new CallStats(key, caller, callee, function, calls, traps, fused, callerLift, lower, guest, lift,
+          postReturn, callerLower, bytesIn, bytesOut, reallocsIn, reallocsOut, transcodes, callerEncoding,
+          calleeEncoding, created, lent, droppedHandles, latency.copy());
+    }
+  }
+}
