@@ -2,6 +2,7 @@ package dev.plugboard.profile;
 
 import dev.plugboard.runtime.ComponentFunction;
 import dev.plugboard.runtime.abi.Trap;
+import dev.plugboard.types.Value;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -9,17 +10,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Calls one export many times: N times, or for a duration, or until cancelled, with arguments
  * from a {@link CallTemplate}. It runs on the calling thread (the IDE runs it in a background
  * task) and reports progress to a listener every so often; {@link #cancel()} may be called from
- * any thread. A trap ends the run (a trapped instance cannot be entered again).
+ * any thread. A trap ends the run (a trapped instance cannot be entered again), and so do
+ * arguments that do not fit the parameters (a counter past a {@code u8}).
  */
 public final class LoadRun {
   /** How far the run is: calls made, time since the start, and the fraction done (0 to 1). */
   public record Progress(long calls, long elapsedNanos, double fraction) {}
 
-  /** Why the run ended. */
-  public enum End { DONE, CANCELLED, TRAPPED }
+  /** Why the run ended: all calls made, stopped, a trap, or arguments the template made that do not fit. */
+  public enum End { DONE, CANCELLED, TRAPPED, BAD_ARGUMENTS }
 
-  /** The outcome: calls made, wall time, why it ended, and the trap's message when it trapped. */
-  public record Result(long calls, long wallNanos, End end, String trap) {}
+  /** The outcome: calls made, wall time, why it ended, and the trap's or the argument error's message. */
+  public record Result(long calls, long wallNanos, End end, String reason) {}
 
   @FunctionalInterface
   public interface Listener {
@@ -67,8 +69,16 @@ public final class LoadRun {
         end = End.CANCELLED;
         break;
       }
+      Value[] args;
       try {
-        function.call(template.arguments(n, params));
+        args = template.arguments(n, params);
+      } catch (IllegalArgumentException e) {
+        end = End.BAD_ARGUMENTS;
+        trap = e.getMessage();
+        break;
+      }
+      try {
+        function.call(args);
       } catch (Trap t) {
         n++;
         end = End.TRAPPED;

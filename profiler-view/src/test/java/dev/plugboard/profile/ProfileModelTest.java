@@ -238,6 +238,13 @@ class ProfileModelTest {
     }, 0);
     assertThat(cancelled.end()).isEqualTo(LoadRun.End.CANCELLED);
     assertThat(cancelled.calls()).isEqualTo(50);
+
+    // the counter outgrows a u8 at call 256: the run ends there, saying why
+    LoadRun.Result tooFar = new LoadRun(c.function("echo"), CallTemplate.parse("echo([{n}])", 1), 300, null)
+        .run(null, 0);
+    assertThat(tooFar.end()).isEqualTo(LoadRun.End.BAD_ARGUMENTS);
+    assertThat(tooFar.calls()).isEqualTo(256);
+    assertThat(tooFar.reason()).startsWith("call 256 (echo([256])): column 7: ").contains("out of range for u8");
   }
 
   @Test

@@ -165,8 +165,11 @@ public final class ProfileCommand implements Callable<Integer> {
       }
       out.flush();
       if (result.end() == LoadRun.End.TRAPPED) {
-        spec.commandLine().getErr().println("trap: " + result.trap() + " (call " + result.calls() + ")");
+        spec.commandLine().getErr().println("trap: " + result.reason() + " (call " + result.calls() + ")");
         return 1;
+      }
+      if (result.end() == LoadRun.End.BAD_ARGUMENTS) {
+        throw new UserError("--invoke: " + result.reason());
       }
       return 0;
     } finally {
