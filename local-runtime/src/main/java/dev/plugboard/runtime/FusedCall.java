@@ -55,10 +55,12 @@ final class FusedCall {
   /** The callee's inline thread, reused like {@link #argBuffer} (its context slots cleared per call). */
   private final GuestThread calleeThread;
   private final CallTracer tracer;
+  private final Sampler sampler;
 
   private FusedCall(InstanceState caller, CanonOptions callerOpts, LiftedFunction callee, Kind[] params, Kind result,
       int calleeArgCount, CallTracer tracer) {
     this.tracer = tracer;
+    this.sampler = tracer == null ? null : new Sampler(tracer);
     this.caller = caller;
     this.callerOpts = callerOpts;
     this.callee = callee;
@@ -104,7 +106,12 @@ final class FusedCall {
   }
 
   private long[] traced(long[] args) {
+    int weight = sampler.next();
+    if (weight == 0) {
+      return call(args, null);
+    }
     TraceSite site = new TraceSite(caller.name(), UTF8, System.nanoTime());
+    site.weight = weight;
     site.fused = true;
     site.calleeEncoding = UTF8;
     try {

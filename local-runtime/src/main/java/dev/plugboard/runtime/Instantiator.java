@@ -634,8 +634,14 @@ final class Instantiator {
     }
     StringEncoding calleeEncoding = lifted != null ? lifted.encoding() : StringEncoding.UTF8;
     if (tracer != null && lifted != null) {
+      Sampler sampler = new Sampler(tracer);
       return new CoreFunc(name + "->" + calleeName, coreType, args -> {
+        int weight = sampler.next();
+        if (weight == 0) {
+          return lowerCall(caller, callee, lifted, opts, calleeEncoding, lw, spillResults, args, TraceSite.UNTRACED);
+        }
         TraceSite site = new TraceSite(caller.name(), opts.encoding().spelling(), System.nanoTime());
+        site.weight = weight;
         try {
           return lowerCall(caller, callee, lifted, opts, calleeEncoding, lw, spillResults, args, site);
         } catch (Trap t) {
@@ -655,7 +661,8 @@ final class Instantiator {
   /**
    * The generic adapter: lifts the arguments out of the caller's memory into {@link Value}s,
    * calls the callee, lowers the result back. With a trace site, fills in the caller's phases
-   * (the callee fills in its own between them).
+   * (the callee fills in its own between them); {@link TraceSite#UNTRACED} tells the callee not to
+   * trace a call the sampler skipped.
    */
   private static long[] lowerCall(InstanceState caller, ComponentFunction callee, LiftedFunction lifted,
       CanonOptions opts, StringEncoding calleeEncoding, FuncType.Lowered lw, boolean spillResults, long[] args,
@@ -668,7 +675,9 @@ final class Instantiator {
     Value[] values = Abi.liftFlatValues(cx, Abi.MAX_FLAT_PARAMS, new Abi.FlatReader(args), lw.params(),
         lw.paramTuple());
     Value result;
-    if (site != null) {
+    if (site == TraceSite.UNTRACED) {
+      result = lifted.call(values, opts.encoding(), site);
+    } else if (site != null) {
       site.callerLift = site.phase();
       site.count(cx);
       result = lifted.call(values, opts.encoding(), site);
@@ -687,7 +696,7 @@ final class Instantiator {
           outParam);
     }
     subtask.exit();
-    if (site != null) {
+    if (site != null && site != TraceSite.UNTRACED) {
       site.callerLower = site.phase();
       site.reallocsOut += out.reallocCalls;
       site.count(out);

@@ -29,6 +29,8 @@ final class LiftedFunction implements ComponentFunction {
   private final FuncType type;
   private final FuncType.Lowered lowered;
   private final CallTracer tracer;
+  /** Which host calls are traced. */
+  private final Sampler hostCalls;
 
   LiftedFunction(String name, InstanceState inst, CoreFunc core, CanonOptions opts, CoreFunc postReturn,
       FuncType type, CallTracer tracer) {
@@ -40,6 +42,7 @@ final class LiftedFunction implements ComponentFunction {
     this.type = type;
     this.lowered = FuncType.Lowered.of(type);
     this.tracer = tracer;
+    this.hostCalls = tracer == null ? null : new Sampler(tracer);
   }
 
   @Override
@@ -90,15 +93,19 @@ final class LiftedFunction implements ComponentFunction {
   /**
    * The call with the encoding the argument strings came from (it decides the realloc
    * sequence, as in the reference) and, when tracing, the call being traced by the caller
-   * (null: a call from the host, traced here).
+   * (null: a call from the host, traced here; {@link TraceSite#UNTRACED}: not traced).
    */
   Value call(Value[] args, StringEncoding sourceEncoding, TraceSite site) {
     if (args.length != type.params().size()) {
       throw new IllegalArgumentException(name + " takes " + type.params().size() + " argument(s), got " + args.length);
     }
-    TraceSite s = site;
-    if (tracer != null && s == null) {
-      s = new TraceSite(CallEvent.HOST, StringEncoding.UTF8.spelling(), System.nanoTime());
+    TraceSite s = site == TraceSite.UNTRACED ? null : site;
+    if (tracer != null && site == null) {
+      int weight = hostCalls.next();
+      if (weight > 0) {
+        s = new TraceSite(CallEvent.HOST, StringEncoding.UTF8.spelling(), System.nanoTime());
+        s.weight = weight;
+      }
     }
     InstanceState from = inst.currentCaller();
     inst.enterFrom(from);

@@ -13,12 +13,27 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class TraceSite {
   private static final AtomicLong NEXT_ID = new AtomicLong();
+  /** Passed down by a caller-side adapter for a call it does not trace (sampling). */
+  static final TraceSite UNTRACED = new TraceSite();
   private static final ThreadLocal<Stack> STACK = ThreadLocal.withInitial(Stack::new);
 
-  /** The ids of the traced calls running on a thread, innermost last. */
+  /** Ids handed to a thread at a time, so taking one needs no atomic operation. */
+  private static final long ID_BLOCK = 1 << 16;
+
+  /** The ids of the traced calls running on a thread, innermost last, and the thread's next ids. */
   private static final class Stack {
     long[] ids = new long[32];
     int depth;
+    long nextId;
+    long idLimit;
+
+    long newId() {
+      if (nextId == idLimit) {
+        nextId = NEXT_ID.getAndAdd(ID_BLOCK) + 1;
+        idLimit = nextId + ID_BLOCK;
+      }
+      return nextId++;
+    }
   }
 
   private final Stack stack;
@@ -48,6 +63,17 @@ final class TraceSite {
   String calleeEncoding;
   boolean fused;
   String trap;
+  /** How many calls this one stands for (sampling). */
+  int weight = 1;
+
+  private TraceSite() {
+    this.stack = null;
+    this.id = 0;
+    this.parent = 0;
+    this.start = 0;
+    this.caller = null;
+    this.callerEncoding = null;
+  }
 
   /** A synchronous call: the calls made while it runs on this thread are its children. */
   TraceSite(String caller, String callerEncoding, long start) {
@@ -63,8 +89,8 @@ final class TraceSite {
     this.callerEncoding = callerEncoding;
     this.start = start;
     this.mark = start;
-    this.id = NEXT_ID.incrementAndGet();
     Stack s = STACK.get();
+    this.id = s.newId();
     this.parent = s.depth == 0 ? 0 : s.ids[s.depth - 1];
     if (nested) {
       if (s.depth == s.ids.length) {
@@ -99,6 +125,7 @@ final class TraceSite {
     }
     tracer.onCall(new CallEvent(id, parent, Thread.currentThread().threadId(), start, caller, callee, function,
         callerLift, lower, guest, lift, postReturn, callerLower, bytesIn, bytesOut, reallocsIn, reallocsOut,
-        transcodes, callerEncoding, calleeEncoding, handlesCreated, handlesLent, handlesDropped, fused, trap));
+        transcodes, callerEncoding, calleeEncoding, handlesCreated, handlesLent, handlesDropped, fused, trap,
+        weight));
   }
 }

@@ -150,4 +150,42 @@ class CallTraceTest {
     assertThat(s.wires()).hasSize(2);
     assertThat(s.wires()).extracting(CallStats::caller).contains("host");
   }
+
+  /**
+   * A sampling tracer sees each call site's first 1,024 calls, then one in 64 weighing 64; the
+   * recorder's aggregate mode counts by weight.
+   */
+  @Test
+  void samplingTracesTheFirstCallsThenOneInN() throws Exception {
+    List<CallEvent> events = new ArrayList<>();
+    TraceRecorder recorder = new TraceRecorder(TraceRecorder.Mode.AGGREGATE);
+    dev.plugboard.runtime.trace.CallTracer sampling = new dev.plugboard.runtime.trace.CallTracer() {
+      @Override
+      public void onCall(CallEvent e) {
+        events.add(e);
+        recorder.onCall(e);
+      }
+
+      @Override
+      public int sampleEvery() {
+        return recorder.sampleEvery();
+      }
+    };
+    ComponentInstance bench = FixtureRunTest.load("composed-bench-echo").instantiate(Imports.none(),
+        RuntimeConfig.DEFAULT.withTracer(sampling));
+    assertThat(bench.function("pump").call(Value.u32(3000), Value.u32(16))).isEqualTo(Value.u64(3000 * 16));
+
+    // 1,976 calls after the first 1,024: sampled at 0, 64, ..., 1,920, i.e. 31 events of weight 64
+    List<CallEvent> echoes = events.stream().filter(e -> ECHO.equals(e.function())).toList();
+    assertThat(echoes).hasSize(1024 + 31);
+    assertThat(echoes.subList(0, 1024)).allSatisfy(e -> assertThat(e.weight()).isEqualTo(1));
+    assertThat(echoes.subList(1024, echoes.size())).allSatisfy(e -> assertThat(e.weight()).isEqualTo(64));
+    CallEvent pump = events.getLast();
+    assertThat(echoes).allSatisfy(e -> assertThat(e.parent()).isEqualTo(pump.id()));
+    CallStats echo = recorder.snapshot().functions().stream().filter(f -> ECHO.equals(f.function()))
+        .findFirst().orElseThrow();
+    assertThat(echo.calls()).isEqualTo(1024 + 31 * 64);
+    assertThat(echo.bytesIn()).isEqualTo(16L * (1024 + 31 * 64));
+    assertThat(echo.latency().getTotalCount()).isEqualTo(1024 + 31 * 64);
+  }
 }

@@ -25,12 +25,14 @@ package dev.plugboard.runtime.trace;
  * @param caller the calling component instance, or {@code host}
  * @param callee the component instance that implements the function
  * @param fused whether the call went through a fused adapter (no {@code Value}s built)
+ * @param weight how many calls this event stands for: 1, or more when the tracer samples
+ *     ({@link CallTracer#sampleEvery()})
  */
 public record CallEvent(long id, long parent, long thread, long startNanos, String caller, String callee,
     String function, long callerLiftNanos, long lowerNanos, long guestNanos, long liftNanos, long postReturnNanos,
     long callerLowerNanos, long bytesIn, long bytesOut, int reallocsIn, int reallocsOut, int transcodes,
     String callerEncoding, String calleeEncoding, int handlesCreated, int handlesLent, int handlesDropped,
-    boolean fused, String trap) {
+    boolean fused, String trap, int weight) {
 
   public static final String HOST = "host";
 

@@ -13,6 +13,11 @@ import org.HdrHistogram.Histogram;
  * number of calls. In {@link Mode#EXACT} it also keeps every event, up to a bound (events past
  * it are counted as dropped). Safe to read ({@link #snapshot()}) from another thread while calls
  * are recorded.
+ *
+ * <p>Aggregate mode samples by default ({@link #DEFAULT_SAMPLE_EVERY}): each call site's first
+ * {@link CallTracer#FULL_CALLS} calls are traced one by one, later ones one in 64, each sampled
+ * event counting for 64 calls. Counts, sums and histograms are then estimates past the first
+ * thousand calls of a site, at a cost a long run can afford; {@code sampleEvery} 1 traces all.
  */
 public final class TraceRecorder implements CallTracer {
   /** What is kept. */
@@ -24,9 +29,11 @@ public final class TraceRecorder implements CallTracer {
   }
 
   public static final int DEFAULT_MAX_EVENTS = 100_000;
+  public static final int DEFAULT_SAMPLE_EVERY = 64;
 
   private final Mode mode;
   private final int maxEvents;
+  private final int sampleEvery;
   /** callee -> function -> totals; two levels so a lookup builds no key string. */
   private final Map<String, Map<String, Totals>> functions = new HashMap<>();
   private final Map<String, Map<String, Totals>> wires = new HashMap<>();
@@ -45,12 +52,30 @@ public final class TraceRecorder implements CallTracer {
     this(mode, DEFAULT_MAX_EVENTS);
   }
 
+  /** Exact mode keeps up to {@code maxEvents}; aggregate mode samples one call in 64 after the first thousand. */
   public TraceRecorder(Mode mode, int maxEvents) {
+    this(mode, maxEvents, mode == Mode.EXACT ? 1 : DEFAULT_SAMPLE_EVERY);
+  }
+
+  /**
+   * @param sampleEvery 1 to trace every call; a power of two to sample (aggregate mode only: exact
+   *     mode keeps every event)
+   */
+  public TraceRecorder(Mode mode, int maxEvents, int sampleEvery) {
     if (maxEvents < 0) {
       throw new IllegalArgumentException("maxEvents < 0");
     }
+    if (sampleEvery < 1 || Integer.bitCount(sampleEvery) != 1 || (mode == Mode.EXACT && sampleEvery != 1)) {
+      throw new IllegalArgumentException("sampleEvery must be a power of two, and 1 in exact mode");
+    }
     this.mode = mode;
     this.maxEvents = maxEvents;
+    this.sampleEvery = sampleEvery;
+  }
+
+  @Override
+  public int sampleEvery() {
+    return sampleEvery;
   }
 
   public Mode mode() {
@@ -59,7 +84,7 @@ public final class TraceRecorder implements CallTracer {
 
   @Override
   public synchronized void onCall(CallEvent e) {
-    calls++;
+    calls += Math.max(1, e.weight());
     // consecutive calls mostly hit the same function and wire: compare references first
     if (e.callee() != lastCallee || e.function() != lastFunction) {
       lastFunctionTotals = totals(functions, false, e.callee(), e.function());
@@ -167,32 +192,34 @@ public final class TraceRecorder implements CallTracer {
       this.caller = wire ? a : null;
     }
 
+    /** Adds an event, as many times as its weight (a sampled event stands for several calls). */
     void add(CallEvent e) {
-      calls++;
+      int w = Math.max(1, e.weight());
+      calls += w;
       if (e.trap() != null) {
-        traps++;
+        traps += w;
       }
       if (e.fused()) {
-        fused++;
+        fused += w;
       }
       caller = e.caller();
       callerEncoding = e.callerEncoding();
       calleeEncoding = e.calleeEncoding();
-      callerLift += e.callerLiftNanos();
-      lower += e.lowerNanos();
-      guest += e.guestNanos();
-      lift += e.liftNanos();
-      postReturn += e.postReturnNanos();
-      callerLower += e.callerLowerNanos();
-      bytesIn += e.bytesIn();
-      bytesOut += e.bytesOut();
-      reallocsIn += e.reallocsIn();
-      reallocsOut += e.reallocsOut();
-      transcodes += e.transcodes();
-      created += e.handlesCreated();
-      lent += e.handlesLent();
-      droppedHandles += e.handlesDropped();
-      latency.recordValue(Math.max(0, Math.min(e.totalNanos(), latency.getHighestTrackableValue())));
+      callerLift += w * e.callerLiftNanos();
+      lower += w * e.lowerNanos();
+      guest += w * e.guestNanos();
+      lift += w * e.liftNanos();
+      postReturn += w * e.postReturnNanos();
+      callerLower += w * e.callerLowerNanos();
+      bytesIn += w * e.bytesIn();
+      bytesOut += w * e.bytesOut();
+      reallocsIn += (long) w * e.reallocsIn();
+      reallocsOut += (long) w * e.reallocsOut();
+      transcodes += (long) w * e.transcodes();
+      created += (long) w * e.handlesCreated();
+      lent += (long) w * e.handlesLent();
+      droppedHandles += (long) w * e.handlesDropped();
+      latency.recordValueWithCount(Math.max(0, Math.min(e.totalNanos(), latency.getHighestTrackableValue())), w);
     }
 
     CallStats stats() {

@@ -9,7 +9,7 @@ class TraceRecorderTest {
 
   private static CallEvent event(long id, String function, long guest) {
     return new CallEvent(id, 0, 1, id, "a", "b", function, 10, 20, guest, 30, 5, 15, 64, 32, 1, 1, 0, "utf8", "utf8",
-        0, 0, 0, true, null);
+        0, 0, 0, true, null, 1);
   }
 
   /** Ten million calls in aggregate mode take less than 50 MB: the memory does not grow with calls. */
