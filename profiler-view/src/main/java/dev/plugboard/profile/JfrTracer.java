@@ -12,6 +12,7 @@ import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.Recording;
+import jdk.jfr.StackTrace;
 import jdk.jfr.Timespan;
 
 /**
@@ -92,6 +93,7 @@ public final class JfrTracer implements CallTracer, AutoCloseable {
   @Label("Component Call")
   @Category({"Plugboard", "Profile"})
   @Description("A call across a WebAssembly component boundary and its Canonical ABI costs")
+  @StackTrace(false)
   public static final class ComponentCall extends Event {
     @Label("Call Id") public long callId;
     @Label("Parent Call Id") public long parentId;
@@ -118,6 +120,7 @@ public final class JfrTracer implements CallTracer, AutoCloseable {
   @Name("dev.plugboard.FunctionSummary")
   @Label("Component Function Summary")
   @Category({"Plugboard", "Profile"})
+  @StackTrace(false)
   public static final class FunctionSummary extends Event {
     @Label("Function") public String function;
     @Label("Calls") public long calls;
