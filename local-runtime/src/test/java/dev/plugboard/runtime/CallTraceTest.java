@@ -188,4 +188,19 @@ class CallTraceTest {
     assertThat(echo.bytesIn()).isEqualTo(16L * (1024 + 31 * 64));
     assertThat(echo.latency().getTotalCount()).isEqualTo(1024 + 31 * 64);
   }
+
+  /** A constructor called from the host moves its owned handle out of the callee's table: one handle dropped there. */
+  @Test
+  void handlesMovedOutOfATableAreCounted() throws Exception {
+    List<CallEvent> events = new ArrayList<>();
+    ComponentInstance kv = FixtureRunTest.load("kv").instantiate(Imports.none(),
+        RuntimeConfig.DEFAULT.withTracer(events::add));
+    Value store = kv.function("[constructor]store").call();
+    assertThat(store).isInstanceOf(Value.Handle.class);
+    CallEvent made = events.getLast();
+    assertThat(made.handlesDropped()).isEqualTo(1);
+    assertThat(made.handlesCreated()).isZero();
+    kv.function("[method]store.len").call(store);
+    assertThat(events.getLast().handlesDropped()).isZero();
+  }
 }
