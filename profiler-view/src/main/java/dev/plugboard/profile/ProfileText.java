@@ -1,6 +1,8 @@
 package dev.plugboard.profile;
 
 import dev.plugboard.runtime.trace.CallStats;
+import dev.plugboard.runtime.trace.CallTracer;
+import dev.plugboard.runtime.trace.TraceRecorder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +57,11 @@ public final class ProfileText {
     if (!hints.isEmpty()) {
       b.append('\n').append("hints:\n");
       hints.forEach(h -> b.append("  - ").append(h.message()).append('\n'));
+    }
+    if (p.mode() == TraceRecorder.Mode.AGGREGATE && p.calls() > CallTracer.FULL_CALLS) {
+      b.append(String.format(Locale.ROOT, "%n(aggregate mode samples: past a call site's first %,d calls, one call "
+          + "in %d is measured and counts for %d; figures are estimates from there on)%n", CallTracer.FULL_CALLS,
+          TraceRecorder.DEFAULT_SAMPLE_EVERY, TraceRecorder.DEFAULT_SAMPLE_EVERY));
     }
     if (p.droppedEvents() > 0) {
       b.append(String.format(Locale.ROOT, "%n(%,d events past the exact mode's bound were counted but not kept)%n",
