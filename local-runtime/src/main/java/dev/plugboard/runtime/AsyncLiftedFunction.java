@@ -6,6 +6,7 @@ import dev.plugboard.runtime.abi.Context;
 import dev.plugboard.runtime.abi.GuestThread;
 import dev.plugboard.runtime.abi.InstanceState;
 import dev.plugboard.runtime.abi.Store;
+import dev.plugboard.runtime.abi.StringEncoding;
 import dev.plugboard.runtime.abi.Task;
 import dev.plugboard.runtime.abi.Trap;
 import dev.plugboard.runtime.trace.CallEvent;
@@ -108,11 +109,13 @@ final class AsyncLiftedFunction implements ComponentFunction, Invocable {
    * guest's share cannot be told apart from the time the task spent waiting) as guest time.
    */
   private Consumer<Value[]> traced(Consumer<Value[]> onResolve, InstanceState caller) {
-    long t0 = System.nanoTime();
-    String from = caller == null ? "host" : caller.name();
+    TraceSite site = new TraceSite(caller == null ? CallEvent.HOST : caller.name(),
+        StringEncoding.UTF8.spelling(), System.nanoTime(), false);
+    site.calleeEncoding = opts.encoding().spelling();
     return result -> {
       onResolve.accept(result);
-      tracer.onCall(new CallEvent(from, inst.name(), name, 0, 0, System.nanoTime() - t0, 0, 0, 0, 0, 0, 0, false));
+      site.guest = site.phase();
+      site.finish(tracer, inst.name(), name);
     };
   }
 

@@ -8,6 +8,7 @@ import dev.plugboard.runtime.abi.InstanceState;
 import dev.plugboard.runtime.abi.Task;
 import dev.plugboard.runtime.abi.StringEncoding;
 import dev.plugboard.runtime.abi.Trap;
+import dev.plugboard.runtime.trace.CallTracer;
 import dev.plugboard.types.ValueType;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -27,6 +28,14 @@ final class FusedCall {
   private static final int CANONICAL_NAN32 = 0x7fc00000;
   private static final long CANONICAL_NAN64 = 0x7ff8000000000000L;
   private static final long[] NO_VALUES = new long[0];
+  private static final String UTF8 = StringEncoding.UTF8.spelling();
+
+  /**
+   * Whether component-to-component calls use fused adapters where they can (the default). Tests
+   * and benchmarks switch it off to compare with the generic path; read when a component is
+   * instantiated.
+   */
+  static volatile boolean enabled = true;
 
   /** How one parameter or the result moves. */
   private sealed interface Kind {
@@ -45,9 +54,13 @@ final class FusedCall {
   private final long[] argBuffer;
   /** The callee's inline thread, reused like {@link #argBuffer} (its context slots cleared per call). */
   private final GuestThread calleeThread;
+  private final CallTracer tracer;
+  private final Sampler sampler;
 
   private FusedCall(InstanceState caller, CanonOptions callerOpts, LiftedFunction callee, Kind[] params, Kind result,
-      int calleeArgCount) {
+      int calleeArgCount, CallTracer tracer) {
+    this.tracer = tracer;
+    this.sampler = tracer == null ? null : new Sampler(tracer);
     this.caller = caller;
     this.callerOpts = callerOpts;
     this.callee = callee;
@@ -58,8 +71,13 @@ final class FusedCall {
     this.calleeThread = GuestThread.inline(new Task(callee.instance()), callee.instance().store());
   }
 
-  /** The adapter's body, or null when the signature or options are outside the fused subset. */
-  static CoreFunc.Body build(InstanceState caller, CanonOptions callerOpts, LiftedFunction callee) {
+  /**
+   * The adapter's body, or null when the signature or options are outside the fused subset.
+   * With a tracer, each call is traced on this path too: it reports its own phases (lower:
+   * the argument copies; lift: the result copy into the caller) and counts.
+   */
+  static CoreFunc.Body build(InstanceState caller, CanonOptions callerOpts, LiftedFunction callee,
+      CallTracer tracer) {
     FuncType ft = callee.type();
     Kind[] ps = new Kind[ft.params().size()];
     int flat = 0;
@@ -80,8 +98,38 @@ final class FusedCall {
         return null;
       }
     }
-    FusedCall f = new FusedCall(caller, callerOpts, callee, ps, r, flat);
-    return f::call;
+    FusedCall f = new FusedCall(caller, callerOpts, callee, ps, r, flat, tracer);
+    if (tracer == null) {
+      return args -> f.call(args, null);
+    }
+    return f::traced;
+  }
+
+  private long[] traced(long[] args) {
+    int weight = sampler.next();
+    if (weight == 0) {
+      return call(args, null);
+    }
+    TraceSite site = new TraceSite(caller.name(), UTF8, System.nanoTime());
+    site.weight = weight;
+    site.fused = true;
+    site.calleeEncoding = UTF8;
+    try {
+      return call(args, site);
+    } catch (Trap t) {
+      site.trap = t.getMessage();
+      throw t;
+    } finally {
+      // the phase a trap interrupted takes the time up to now
+      long rest = site.phase();
+      switch (site.step) {
+        case 0 -> site.lower = rest;
+        case 1 -> site.guest = rest;
+        case 2 -> site.lift = rest;
+        default -> site.postReturn = rest;
+      }
+      site.finish(tracer, callee.instance().name(), callee.name());
+    }
   }
 
   private static Kind kind(ValueType t, CanonOptions a, CanonOptions b) {
@@ -101,7 +149,7 @@ final class FusedCall {
     return null;
   }
 
-  private long[] call(long[] args) {
+  private long[] call(long[] args, TraceSite site) {
     if (!caller.mayLeave()) {
       throw new Trap("cannot leave component instance " + caller.name() + " during post-return");
     }
@@ -129,9 +177,21 @@ final class FusedCall {
           copy(callerOpts.memory(), ptr, calleeOpts.memory(), dst, n);
           calleeArgs[at++] = Integer.toUnsignedLong(dst);
           calleeArgs[at++] = Integer.toUnsignedLong(len);
+          if (site != null) {
+            site.bytesIn += n;
+            site.reallocsIn++;
+          }
         }
       }
+      if (site != null) {
+        site.lower = site.phase();
+        site.step = 1;
+      }
       long[] results = LiftedFunction.guest(callee.core(), calleeArgs);
+      if (site != null) {
+        site.guest = site.phase();
+        site.step = 2;
+      }
       if (result == null) {
         out = NO_VALUES;
       } else if (result instanceof Kind.Scalar s) {
@@ -157,6 +217,14 @@ final class FusedCall {
         callerOpts.memory().writeInt(retptr, dst);
         callerOpts.memory().writeInt(retptr + 4, len);
         out = NO_VALUES;
+        if (site != null) {
+          site.bytesOut += n;
+          site.reallocsOut++;
+        }
+      }
+      if (site != null) {
+        site.lift = site.phase();
+        site.step = 3;
       }
       CoreFunc post = callee.postReturn();
       if (post != null) {

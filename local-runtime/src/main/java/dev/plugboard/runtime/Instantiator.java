@@ -37,6 +37,7 @@ import dev.plugboard.runtime.abi.Store;
 import dev.plugboard.runtime.abi.StringEncoding;
 import dev.plugboard.runtime.abi.Task;
 import dev.plugboard.runtime.abi.Trap;
+import dev.plugboard.runtime.trace.CallTracer;
 import dev.plugboard.types.Value;
 import dev.plugboard.types.ValueType;
 import java.util.ArrayList;
@@ -618,61 +619,86 @@ final class Instantiator {
         results.add(core(f));
       }
     }
-    var tracer = config.tracer();
+    CallTracer tracer = config.tracer();
     LiftedFunction lifted = callee instanceof LiftedFunction lf ? lf : null;
     String calleeName = lifted != null ? lifted.name() : "host function";
-    if (tracer == null && lifted != null) {
-      CoreFunc.Body fused = FusedCall.build(caller, opts, lifted);
+    FunctionType coreType = FunctionType.of(params, results);
+    if (lifted != null && FusedCall.enabled) {
+      CoreFunc.Body fused = FusedCall.build(caller, opts, lifted, tracer);
       if (fused != null) {
-        return new CoreFunc(name + "->" + calleeName, FunctionType.of(params, results), fused);
+        return new CoreFunc(name + "->" + calleeName, coreType, fused);
       }
     }
-    return new CoreFunc(name + "->" + calleeName, FunctionType.of(params, results), args -> {
-      if (!caller.mayLeave()) {
-        throw new Trap("cannot leave component instance " + caller.name() + " during post-return");
-      }
-      Task subtask = new Task();
-      Context cx = new Context(opts, caller, subtask).sourceEncoding(lifted != null ? lifted.encoding()
-          : StringEncoding.UTF8);
-      long t0 = tracer == null ? 0 : System.nanoTime();
-      Abi.FlatReader reader = new Abi.FlatReader(args);
-      Value[] values = Abi.liftFlatValues(cx, Abi.MAX_FLAT_PARAMS, reader, lw.params(), lw.paramTuple());
-      LiftedFunction.CallSite site = null;
-      long t1 = 0;
-      Value result;
-      if (tracer != null && lifted != null) {
-        t1 = System.nanoTime();
-        site = new LiftedFunction.CallSite(caller.name());
-        site.liftNanos = t1 - t0;
-        site.bytes = cx.bytes;
-        site.reallocCalls = cx.reallocCalls;
-        result = lifted.call(values, opts.encoding(), site);
-      } else if (lifted != null) {
-        result = lifted.call(values, opts.encoding(), null);
-      } else {
-        result = callee.call(values);
-      }
-      long t2 = tracer == null ? 0 : System.nanoTime();
-      Context out = new Context(opts, caller, subtask).sourceEncoding(lifted != null ? lifted.encoding()
-          : StringEncoding.UTF8);
-      long[] flat;
-      if (ft.result() == null) {
-        flat = new long[0];
-      } else {
-        Integer outParam = spillResults ? (int) args[args.length - 1] : null;
-        flat = Abi.lowerFlatValues(out, Abi.MAX_FLAT_RESULTS, new Value[] {result}, lw.results(), lw.resultTuple(),
-            outParam);
-      }
-      subtask.exit();
-      if (site != null) {
-        site.lowerNanos = System.nanoTime() - t2;
-        site.bytes += out.bytes;
-        site.reallocCalls += out.reallocCalls;
-        site.transcodes += out.transcodes;
-        site.emit(tracer, lifted.instance().name(), lifted.name());
-      }
-      return flat;
-    });
+    StringEncoding calleeEncoding = lifted != null ? lifted.encoding() : StringEncoding.UTF8;
+    if (tracer != null && lifted != null) {
+      Sampler sampler = new Sampler(tracer);
+      return new CoreFunc(name + "->" + calleeName, coreType, args -> {
+        int weight = sampler.next();
+        if (weight == 0) {
+          return lowerCall(caller, callee, lifted, opts, calleeEncoding, lw, spillResults, args, TraceSite.UNTRACED);
+        }
+        TraceSite site = new TraceSite(caller.name(), opts.encoding().spelling(), System.nanoTime());
+        site.weight = weight;
+        try {
+          return lowerCall(caller, callee, lifted, opts, calleeEncoding, lw, spillResults, args, site);
+        } catch (Trap t) {
+          if (site.trap == null) {
+            site.trap = t.getMessage();
+          }
+          throw t;
+        } finally {
+          site.finish(tracer, lifted.instance().name(), lifted.name());
+        }
+      });
+    }
+    return new CoreFunc(name + "->" + calleeName, coreType,
+        args -> lowerCall(caller, callee, lifted, opts, calleeEncoding, lw, spillResults, args, null));
+  }
+
+  /**
+   * The generic adapter: lifts the arguments out of the caller's memory into {@link Value}s,
+   * calls the callee, lowers the result back. With a trace site, fills in the caller's phases
+   * (the callee fills in its own between them); {@link TraceSite#UNTRACED} tells the callee not to
+   * trace a call the sampler skipped.
+   */
+  private static long[] lowerCall(InstanceState caller, ComponentFunction callee, LiftedFunction lifted,
+      CanonOptions opts, StringEncoding calleeEncoding, FuncType.Lowered lw, boolean spillResults, long[] args,
+      TraceSite site) {
+    if (!caller.mayLeave()) {
+      throw new Trap("cannot leave component instance " + caller.name() + " during post-return");
+    }
+    Task subtask = new Task();
+    Context cx = new Context(opts, caller, subtask).sourceEncoding(calleeEncoding);
+    Value[] values = Abi.liftFlatValues(cx, Abi.MAX_FLAT_PARAMS, new Abi.FlatReader(args), lw.params(),
+        lw.paramTuple());
+    Value result;
+    if (site == TraceSite.UNTRACED) {
+      result = lifted.call(values, opts.encoding(), site);
+    } else if (site != null) {
+      site.callerLift = site.phase();
+      site.count(cx);
+      result = lifted.call(values, opts.encoding(), site);
+    } else if (lifted != null) {
+      result = lifted.call(values, opts.encoding(), null);
+    } else {
+      result = callee.call(values);
+    }
+    Context out = new Context(opts, caller, subtask).sourceEncoding(calleeEncoding);
+    long[] flat;
+    if (callee.type().result() == null) {
+      flat = new long[0];
+    } else {
+      Integer outParam = spillResults ? (int) args[args.length - 1] : null;
+      flat = Abi.lowerFlatValues(out, Abi.MAX_FLAT_RESULTS, new Value[] {result}, lw.results(), lw.resultTuple(),
+          outParam);
+    }
+    subtask.exit();
+    if (site != null && site != TraceSite.UNTRACED) {
+      site.callerLower = site.phase();
+      site.reallocsOut += out.reallocCalls;
+      site.count(out);
+    }
+    return flat;
   }
 
   static ValType core(FlatType f) {

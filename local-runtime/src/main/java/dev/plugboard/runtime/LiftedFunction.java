@@ -29,6 +29,8 @@ final class LiftedFunction implements ComponentFunction {
   private final FuncType type;
   private final FuncType.Lowered lowered;
   private final CallTracer tracer;
+  /** Which host calls are traced. */
+  private final Sampler hostCalls;
 
   LiftedFunction(String name, InstanceState inst, CoreFunc core, CanonOptions opts, CoreFunc postReturn,
       FuncType type, CallTracer tracer) {
@@ -40,6 +42,7 @@ final class LiftedFunction implements ComponentFunction {
     this.type = type;
     this.lowered = FuncType.Lowered.of(type);
     this.tracer = tracer;
+    this.hostCalls = tracer == null ? null : new Sampler(tracer);
   }
 
   @Override
@@ -89,39 +92,51 @@ final class LiftedFunction implements ComponentFunction {
 
   /**
    * The call with the encoding the argument strings came from (it decides the realloc
-   * sequence, as in the reference) and, when tracing, the event being filled by the caller.
+   * sequence, as in the reference) and, when tracing, the call being traced by the caller
+   * (null: a call from the host, traced here; {@link TraceSite#UNTRACED}: not traced).
    */
-  Value call(Value[] args, StringEncoding sourceEncoding, CallSite site) {
+  Value call(Value[] args, StringEncoding sourceEncoding, TraceSite site) {
     if (args.length != type.params().size()) {
       throw new IllegalArgumentException(name + " takes " + type.params().size() + " argument(s), got " + args.length);
+    }
+    TraceSite s = site == TraceSite.UNTRACED ? null : site;
+    if (tracer != null && site == null) {
+      int weight = hostCalls.next();
+      if (weight > 0) {
+        s = new TraceSite(CallEvent.HOST, StringEncoding.UTF8.spelling(), System.nanoTime());
+        s.weight = weight;
+      }
     }
     InstanceState from = inst.currentCaller();
     inst.enterFrom(from);
     Task task = new Task(inst);
     GuestThread caller = inst.store().enterInline(task);
-    boolean trapped = true;
-    long t0 = tracer == null ? 0 : System.nanoTime();
-    long t1 = 0;
-    long t2 = 0;
-    long t3 = 0;
+    int phase = 0;
     Context cx = new Context(opts, inst, task).sourceEncoding(sourceEncoding);
     try {
       long[] flatArgs = Abi.lowerFlatValues(cx, Abi.MAX_FLAT_PARAMS, args, lowered.params(), lowered.paramTuple(), null);
-      if (tracer != null) {
-        t1 = System.nanoTime();
+      if (s != null) {
+        s.lower = s.phase();
+        s.bytesIn += cx.bytes;
+        s.reallocsIn += cx.reallocCalls;
+        phase = 1;
       }
       long[] flatResults = guest(core, flatArgs);
-      if (tracer != null) {
-        t2 = System.nanoTime();
+      if (s != null) {
+        s.guest = s.phase();
+        phase = 2;
       }
+      long lowered0 = cx.bytes;
       Value result = null;
       if (type.result() != null) {
         Value[] rs = Abi.liftFlatValues(cx, Abi.MAX_FLAT_RESULTS, new Abi.FlatReader(flatResults), lowered.results(),
             lowered.resultTuple());
         result = rs[0];
       }
-      if (tracer != null) {
-        t3 = System.nanoTime();
+      if (s != null) {
+        s.lift = s.phase();
+        s.bytesOut += cx.bytes - lowered0;
+        phase = 3;
       }
       if (postReturn != null) {
         inst.setMayLeave(false);
@@ -132,38 +147,32 @@ final class LiftedFunction implements ComponentFunction {
         }
       }
       task.exit();
-      trapped = false;
       return result;
     } catch (Trap t) {
       if (caller == null) {
         inst.store().abort(); // a host call trapped: no guest thread of the store runs again
       }
-      throw t.at(inst.name() + "." + name);
+      Trap at = t.at(inst.name() + "." + name);
+      if (s != null) {
+        s.trap = at.getMessage();
+      }
+      throw at;
     } finally {
       inst.leaveTo(from);
       inst.store().swapCurrent(caller);
-      if (tracer != null) {
-        long t4 = System.nanoTime();
-        if (t1 == 0) {
-          t1 = t4;
+      if (s != null) {
+        // the phase that ended (normally or by a trap) takes the time up to now
+        long rest = s.phase();
+        switch (phase) {
+          case 0 -> s.lower = rest;
+          case 1 -> s.guest = rest;
+          case 2 -> s.lift = rest;
+          default -> s.postReturn = rest;
         }
-        if (t2 == 0) {
-          t2 = t4;
-        }
-        if (t3 == 0) {
-          t3 = t4;
-        }
-        CallSite s = site == null ? new CallSite("host") : site;
-        s.calleeLower = t1 - t0;
-        s.guest = t2 - t1;
-        s.calleeLift = t3 - t2;
-        s.postReturn = t4 - t3;
-        s.bytes += cx.bytes;
-        s.reallocCalls += cx.reallocCalls;
-        s.transcodes += cx.transcodes;
-        s.trapped = trapped;
+        s.calleeEncoding = opts.encoding().spelling();
+        s.count(cx);
         if (site == null) {
-          s.emit(tracer, inst.name(), name);
+          s.finish(tracer, inst.name(), name);
         }
       }
     }
@@ -199,29 +208,5 @@ final class LiftedFunction implements ComponentFunction {
       return e.getClass().getSimpleName();
     }
     return m.startsWith("Trapped on unreachable") ? "unreachable instruction executed" : m;
-  }
-
-  /** What the caller side of a cross-component call measured, passed to the callee's event. */
-  static final class CallSite {
-    final String caller;
-    long liftNanos;
-    long lowerNanos;
-    long calleeLower;
-    long guest;
-    long calleeLift;
-    long postReturn;
-    long bytes;
-    int reallocCalls;
-    int transcodes;
-    boolean trapped;
-
-    CallSite(String caller) {
-      this.caller = caller;
-    }
-
-    void emit(CallTracer tracer, String callee, String function) {
-      tracer.onCall(new CallEvent(caller, callee, function, liftNanos, calleeLower, guest, calleeLift, postReturn,
-          lowerNanos, bytes, reallocCalls, transcodes, trapped));
-    }
   }
 }

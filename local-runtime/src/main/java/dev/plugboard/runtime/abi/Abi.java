@@ -348,6 +348,7 @@ public final class Abi {
       throw new Trap("handle " + i + " is a borrow, not an owned handle");
     }
     cx.inst.handles.remove(Integer.toUnsignedLong(i));
+    cx.handlesDropped++;
     return new Value.Handle(h.type, h.rep, true);
   }
 
@@ -631,6 +632,7 @@ public final class Abi {
 
   static int lowerOwn(Context cx, Value v, AbiType.Own t) {
     Value.Handle h = handle(v, t.resource());
+    cx.handlesCreated++;
     return cx.inst.handles.add(new ResourceHandle((RuntimeResource) t.resource(), h.rep(), true, null));
   }
 
@@ -644,6 +646,7 @@ public final class Abi {
     if (cx.task != null) {
       cx.task.numBorrows++;
     }
+    cx.handlesLent++;
     return cx.inst.handles.add(handle);
   }
 

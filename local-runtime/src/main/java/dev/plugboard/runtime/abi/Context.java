@@ -35,6 +35,10 @@ public final class Context {
   public int reallocCalls;
   /** Strings whose encoding changed on the way. */
   public int transcodes;
+  /** Owned handles put in a table, borrowed handles lent, owned handles taken out of a table. */
+  public int handlesCreated;
+  public int handlesLent;
+  public int handlesDropped;
 
   public Context(CanonOptions opts, InstanceState inst, Task task) {
     this.opts = opts;
