@@ -223,6 +223,26 @@ public final class WitEditor {
     return language.hoverText(offset);
   }
 
+  /** Shows the hover popup of {@code offset} under that character, as resting the mouse there does. */
+  public void showHover(int offset) {
+    area.getCharacterBoundsOnScreen(offset, Math.min(offset + 1, area.getLength())).ifPresent(b ->
+        language.showHover(offset, b.getMinX(), b.getMaxY() + 4));
+  }
+
+  /** The hover popup (for tests: its colours are checked in both themes). */
+  public javafx.stage.Popup hoverPopup() {
+    return language.hoverPopup;
+  }
+
+  /**
+   * Takes the outline out of the editor so that the IDE can show it in its Outline tool window;
+   * it keeps following the caret. Returns the outline.
+   */
+  public TreeView<Outline.Item> detachOutline() {
+    split.getItems().remove(outline);
+    return outline;
+  }
+
   public void startRename() {
     language.startRename();
   }

@@ -9,21 +9,21 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.value.ObservableValue;
 
-/** A text file open for editing: unsaved edits tracked against the saved text, atomic saves. */
-abstract class EditableFileView implements FileView {
+/**
+ * The base of the pages that edit a text file: unsaved edits tracked against the saved text,
+ * atomic saves, changes on disk noticed. Subclasses give the control.
+ */
+abstract class EditablePage implements Page, Savable {
   private final Path file;
   private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
   private String saved;
   private java.nio.file.attribute.FileTime seen;
 
-  EditableFileView(Path file) throws IOException {
+  EditablePage(Path file) throws IOException {
     this.file = file;
     this.saved = Files.readString(file, StandardCharsets.UTF_8);
     this.seen = modified();
   }
-
-  /** What {@link #checkDisk} found. */
-  enum DiskState { UNCHANGED, RELOADED, CONFLICT }
 
   private java.nio.file.attribute.FileTime modified() {
     try {
@@ -37,7 +37,8 @@ abstract class EditableFileView implements FileView {
    * Compares the file on disk with what this view last read or saved: a changed file is
    * reloaded when the view has no edits; with edits it is a conflict for the user to decide.
    */
-  final DiskState checkDisk() {
+  @Override
+  public final DiskState checkDisk() {
     java.nio.file.attribute.FileTime now = modified();
     if (now == null || now.equals(seen)) {
       return DiskState.UNCHANGED;
@@ -63,7 +64,8 @@ abstract class EditableFileView implements FileView {
   }
 
   /** Drops the edits and takes the disk's text. */
-  final void reloadFromDisk() {
+  @Override
+  public final void reloadFromDisk() {
     try {
       saved = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -75,7 +77,8 @@ abstract class EditableFileView implements FileView {
   }
 
   /** Keeps the edits; the disk's version is acknowledged so the question is not asked again. */
-  final void keepEdits() {
+  @Override
+  public final void keepEdits() {
     seen = modified();
   }
 
@@ -92,7 +95,8 @@ abstract class EditableFileView implements FileView {
     text.addListener((obs, old, now) -> dirty.set(!now.equals(saved)));
   }
 
-  abstract String currentText();
+  @Override
+  public abstract String currentText();
 
   @Override
   public final Path file() {
