@@ -41,19 +41,9 @@ public final class WacHighlighting {
         }
         out.add(new Run(start, i, s.startsWith("///", start) ? "doc-comment" : "comment"));
       } else if (s.startsWith("/*", i)) {
-        int depth = 0;
-        do {
-          if (s.startsWith("/*", i)) {
-            depth++;
-            i += 2;
-          } else if (s.startsWith("*/", i)) {
-            depth--;
-            i += 2;
-          } else {
-            i++;
-          }
-        } while (depth > 0 && i < s.length());
-        out.add(new Run(start, i, depth > 0 ? "error" : "comment"));
+        int end = WacLexer.blockCommentEnd(s, i);
+        i = end < 0 ? s.length() : end;
+        out.add(new Run(start, i, end < 0 ? "error" : "comment"));
       } else if (c == '"') {
         i++;
         while (i < s.length() && s.charAt(i) != '"' && s.charAt(i) != '\n') {

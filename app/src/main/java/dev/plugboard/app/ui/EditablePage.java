@@ -13,7 +13,7 @@ import javafx.beans.value.ObservableValue;
  * The base of the pages that edit a text file: unsaved edits tracked against the saved text,
  * atomic saves, changes on disk noticed. Subclasses give the control.
  */
-abstract class EditablePage implements Page, Savable {
+abstract class EditablePage implements Page, Savable, Navigable, Undoable {
   private final Path file;
   private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
   private String saved;
@@ -80,6 +80,29 @@ abstract class EditablePage implements Page, Savable {
   @Override
   public final void keepEdits() {
     seen = modified();
+  }
+
+  /** Puts the caret at {@code offset} of the text and scrolls there. */
+  abstract void moveCaret(int offset);
+
+  @Override
+  public final boolean canShow(dev.plugboard.app.workspace.Location location) {
+    return location instanceof dev.plugboard.app.workspace.Location.Text;
+  }
+
+  @Override
+  public final void show(dev.plugboard.app.workspace.Location location) {
+    if (location instanceof dev.plugboard.app.workspace.Location.Text t) {
+      moveCaret(t.start());
+    }
+  }
+
+  /** An editor's problems (file-local spans) as Problems entries of {@code source}. */
+  static java.util.List<dev.plugboard.app.workspace.Problem> problems(Path file,
+      dev.plugboard.app.workspace.Problem.Source source, java.util.List<dev.plugboard.editor.FileDiagnostics.Problem> found) {
+    return found.stream().map(p -> new dev.plugboard.app.workspace.Problem(file,
+        new dev.plugboard.app.workspace.Location.Text(p.start(), Math.max(p.start(), p.end()), p.line(), p.column()),
+        p.message(), source)).toList();
   }
 
   /** Replaces the view's text (a reload). */

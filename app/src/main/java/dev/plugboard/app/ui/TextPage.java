@@ -1,13 +1,12 @@
 package dev.plugboard.app.ui;
 
-import dev.plugboard.app.workspace.Location;
 import java.io.IOException;
 import java.nio.file.Path;
 import javafx.scene.Node;
 import javafx.scene.control.TextArea;
 
 /** A plain text file (Markdown, JSON, WAT, ...): a text area. */
-final class TextPage extends EditablePage implements Navigable, Undoable {
+final class TextPage extends EditablePage {
   private final TextArea area = new TextArea();
 
   TextPage(Path file) throws IOException {
@@ -44,16 +43,9 @@ final class TextPage extends EditablePage implements Navigable, Undoable {
   }
 
   @Override
-  public boolean canShow(Location location) {
-    return location instanceof Location.Text;
-  }
-
-  @Override
-  public void show(Location location) {
-    if (location instanceof Location.Text t) {
-      area.positionCaret(Math.min(t.start(), area.getLength()));
-      area.requestFocus();
-    }
+  void moveCaret(int offset) {
+    area.positionCaret(Math.min(offset, area.getLength()));
+    area.requestFocus();
   }
 
   @Override

@@ -17,7 +17,7 @@ import javafx.scene.Node;
  * highlighting, squiggles with hover) with the WAC reader as its checker, so a document that
  * does not compose says where as you type; its problems go to Problems.
  */
-final class WacTextPage extends EditablePage implements Navigable, Undoable {
+final class WacTextPage extends EditablePage {
   private final CodeEditor editor;
 
   WacTextPage(Path file, Shell shell) throws IOException {
@@ -39,8 +39,7 @@ final class WacTextPage extends EditablePage implements Navigable, Undoable {
     editor.area().setId("wac-editor-" + file.getFileName().toString().replaceAll("[^A-Za-z0-9_-]", "-"));
     track(editor.area().textProperty());
     editor.problemsProperty().addListener((obs, old, now) -> shell.setProblems(file, Problem.Source.WAC,
-        now.stream().map(p -> new Problem(file, new Location.Text(p.start(), Math.max(p.start(), p.end()), p.line(),
-            p.column()), p.message(), Problem.Source.WAC)).toList()));
+        problems(file, Problem.Source.WAC, now)));
   }
 
   CodeEditor editor() {
@@ -73,15 +72,8 @@ final class WacTextPage extends EditablePage implements Navigable, Undoable {
   }
 
   @Override
-  public boolean canShow(Location location) {
-    return location instanceof Location.Text;
-  }
-
-  @Override
-  public void show(Location location) {
-    if (location instanceof Location.Text t) {
-      editor.moveCaret(t.start());
-    }
+  void moveCaret(int offset) {
+    editor.moveCaret(offset);
   }
 
   @Override

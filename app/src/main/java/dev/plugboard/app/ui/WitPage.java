@@ -12,7 +12,7 @@ import javafx.scene.Node;
  * A {@code .wit} file in the WIT editor. Its problems go to Problems as they change; its outline
  * lives in the Outline tool window; go to definition and rename reach other files through the shell.
  */
-final class WitPage extends EditablePage implements Navigable, Undoable, Formattable, HasOutline {
+final class WitPage extends EditablePage implements Formattable, HasOutline {
   private final WitEditor editor;
   private final Node outline;
 
@@ -22,8 +22,7 @@ final class WitPage extends EditablePage implements Navigable, Undoable, Formatt
     this.outline = editor.detachOutline();
     track(editor.area().textProperty());
     editor.problemsProperty().addListener((obs, old, now) -> shell.setProblems(file, Problem.Source.WIT,
-        now.stream().map(p -> new Problem(file, new Location.Text(p.start(), Math.max(p.start(), p.end()), p.line(),
-            p.column()), p.message(), Problem.Source.WIT)).toList()));
+        problems(file, Problem.Source.WIT, now)));
     editor.setNavigator(new WitEditor.Navigator() {
       @Override
       public void open(Path target, int offset) {
@@ -76,15 +75,8 @@ final class WitPage extends EditablePage implements Navigable, Undoable, Formatt
   }
 
   @Override
-  public boolean canShow(Location location) {
-    return location instanceof Location.Text;
-  }
-
-  @Override
-  public void show(Location location) {
-    if (location instanceof Location.Text t) {
-      editor.moveCaret(t.start());
-    }
+  void moveCaret(int offset) {
+    editor.moveCaret(offset);
   }
 
   @Override

@@ -60,16 +60,8 @@ public final class CodeEditor {
     editingKeys = new EditingKeys(area);
     root.setTop(findBar.node);
     root.setCenter(new VirtualizedScrollPane<>(area));
-    area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-      hover.popup.hide();
-      if (e.isShortcutDown() && !e.isShiftDown() && e.getCode() == javafx.scene.input.KeyCode.F) {
-        findBar.show(false);
-        e.consume();
-      } else if (e.isShortcutDown() && !e.isShiftDown() && e.getCode() == javafx.scene.input.KeyCode.H) {
-        findBar.show(true);
-        e.consume();
-      }
-    });
+    area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> hover.popup.hide());
+    findBar.bindKeys();
     area.setMouseOverTextDelay(java.time.Duration.ofMillis(500));
     area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_BEGIN, e -> problemAt(e.getCharacterIndex())
         .ifPresent(m -> hover.show(area, "error: " + m, e.getScreenPosition().getX(), e.getScreenPosition().getY() + 12)));

@@ -96,15 +96,7 @@ public final class WitEditor {
     editingKeys = new EditingKeys(area);
     language = new LanguageFeatures(this);
     root.setBottom(language.renameBar);
-    area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-      if (e.isShortcutDown() && !e.isShiftDown() && e.getCode() == javafx.scene.input.KeyCode.F) {
-        findBar.show(false);
-        e.consume();
-      } else if (e.isShortcutDown() && !e.isShiftDown() && e.getCode() == javafx.scene.input.KeyCode.H) {
-        findBar.show(true);
-        e.consume();
-      }
-    });
+    findBar.bindKeys();
     SplitPane.setResizableWithParent(outline, false);
     showOutline(Outline.of(text));
     highlight();
