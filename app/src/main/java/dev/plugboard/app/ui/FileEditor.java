@@ -35,14 +35,18 @@ final class FileEditor {
       tabs.setId(kind.name().toLowerCase(java.util.Locale.ROOT) + "-pages");
       tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
       tabs.getStyleClass().add("file-pages");
+      // a page's controls are made when its tab is first shown: opening a file builds (and styles) one page
       for (Page p : pages) {
-        Tab t = new Tab(p.title(), p.node());
+        Tab t = new Tab(p.title(), p == pages.getFirst() ? p.node() : null);
         t.setId("page-" + p.id());
         t.setUserData(p);
         tabs.getTabs().add(t);
       }
       tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
         if (now != null) {
+          if (now.getContent() == null) {
+            now.setContent(((Page) now.getUserData()).node());
+          }
           current.set((Page) now.getUserData());
           current.get().activated();
         }

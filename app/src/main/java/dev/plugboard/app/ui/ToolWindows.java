@@ -44,7 +44,30 @@ public final class ToolWindows {
     centre.setOrientation(Orientation.VERTICAL);
     upper.getItems().add(editors);
     centre.getItems().add(upper);
+    // a split pane drops divider positions set before it has a size: set them once it has one
+    centre.heightProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+      @Override
+      public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number was, Number now) {
+        if (now.doubleValue() > 0) {
+          centre.heightProperty().removeListener(this);
+          Platform.runLater(ToolWindows.this::resetDividers);
+        }
+      }
+    });
   }
+
+  /** The editors get most of the room: the bottom area a quarter of the height, the right one a fifth of the width. */
+  public void resetDividers() {
+    if (centre.getItems().size() == 2) {
+      centre.setDividerPositions(BOTTOM_SPLIT);
+    }
+    if (upper.getItems().size() == 2) {
+      upper.setDividerPositions(RIGHT_SPLIT);
+    }
+  }
+
+  private static final double BOTTOM_SPLIT = 0.74;
+  private static final double RIGHT_SPLIT = 0.8;
 
   /** The editors with the docked tool windows around them. */
   public Node node() {
@@ -183,16 +206,14 @@ public final class ToolWindows {
     } else if (!hadRight) {
       upper.getItems().setAll(editors, right);
       SplitPane.setResizableWithParent(right, false);
-      upper.setDividerPositions(0.75);
+      upper.setDividerPositions(RIGHT_SPLIT);
     }
     if (bottom.getTabs().isEmpty()) {
       centre.getItems().remove(bottom);
     } else if (!hadBottom) {
       centre.getItems().setAll(upper, bottom);
       SplitPane.setResizableWithParent(bottom, false);
-      centre.setDividerPositions(0.72);
-      // a split pane drops its divider positions in its first layout; set them again once shown
-      Platform.runLater(() -> centre.setDividerPositions(0.72));
+      centre.setDividerPositions(BOTTOM_SPLIT);
     }
   }
 

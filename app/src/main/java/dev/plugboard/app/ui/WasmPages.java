@@ -96,10 +96,9 @@ final class WasmPages {
     @Override
     public Page create(PageContext c) {
       ComponentInspection inspection = c.model(ComponentInspection.class);
-      RunPanel panel = RunPanel.forBytes(inspection.bytes(), c.file().getFileName().toString(), c.shell().runner(),
-          outcome -> c.shell().runHistory().add(new RunHistory.Entry(c.file().getFileName().toString(),
-              java.time.LocalTime.now(), outcome)));
-      return new Run(panel);
+      String name = c.file().getFileName().toString();
+      return new Run(() -> RunPanel.forBytes(inspection.bytes(), name, c.shell().runner(),
+          outcome -> c.shell().runHistory().add(new RunHistory.Entry(name, java.time.LocalTime.now(), outcome))));
     }
   };
 
@@ -245,10 +244,11 @@ final class WasmPages {
 
   /** Calls the component's exports (loads it the first time the page is shown). */
   static final class Run implements Page {
-    private final RunPanel panel;
+    private final java.util.function.Supplier<RunPanel> make;
+    private RunPanel panel;
 
-    Run(RunPanel panel) {
-      this.panel = panel;
+    Run(java.util.function.Supplier<RunPanel> make) {
+      this.make = make;
     }
 
     @Override
@@ -261,18 +261,22 @@ final class WasmPages {
       return "Run";
     }
 
+    /** The panel, made the first time the page is shown. */
+    RunPanel panel() {
+      if (panel == null) {
+        panel = make.get();
+      }
+      return panel;
+    }
+
     @Override
     public Node node() {
-      return panel.root;
+      return panel().root;
     }
 
     @Override
     public void activated() {
-      panel.activate();
-    }
-
-    RunPanel panel() {
-      return panel;
+      panel().activate();
     }
   }
 }

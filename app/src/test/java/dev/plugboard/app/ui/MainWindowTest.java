@@ -210,11 +210,14 @@ class MainWindowTest extends IdeTest {
     openAndWait(hello);
     assertThat(lookup("#fact-kind").queryAs(Label.class).getText()).isEqualTo("component");
     assertThat(lookup("#fact-size").queryAs(Label.class).getText()).isEqualTo(Files.size(hello) + " bytes");
+    interact(() -> window().showPage("sections"));
     TableView<?> sections = lookup("#wasm-sections").queryAs(TableView.class);
     assertThat(sections.getItems()).isNotEmpty();
+    interact(() -> window().showPage("wit"));
     TextArea wit = lookup("#wasm-wit").queryAs(TextArea.class);
     assertThat(wit.getText()).contains("world root {").contains("export greet: func(name: string) -> string;");
     assertThat(window().problems()).isEmpty();
+    interact(() -> window().showPage("overview"));
     onFx(() -> Snapshots.write(stage.getScene().getRoot(), "wasm-summary"));
 
     // counts are items, not sections; core modules inside nested components count too

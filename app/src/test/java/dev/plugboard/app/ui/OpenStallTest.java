@@ -46,12 +46,39 @@ class OpenStallTest extends IdeTest {
       keepPulsing.start();
     });
     WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+    // when the FX thread is busy for long, say where: its stack, once per distinct place
+    Thread fx = Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().contains("JavaFX Application")).findFirst().orElseThrow();
+    Thread watchdog = new Thread(() -> {
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      while (!Thread.currentThread().isInterrupted()) {
+        try {
+          Thread.sleep(40);
+        } catch (InterruptedException e) {
+          return;
+        }
+        long age = System.nanoTime() - last.get();
+        if (age > 120_000_000L) {
+          StringBuilder where = new StringBuilder();
+          StackTraceElement[] stack = fx.getStackTrace();
+          for (int i = 0; i < Math.min(20, stack.length); i++) {
+            where.append("\n    at ").append(stack[i]);
+          }
+          if (seen.add(where.toString())) {
+            System.out.println("open-stall: no pulse for " + age / 1_000_000 + " ms; the FX thread is in:" + where);
+          }
+        }
+      }
+    }, "stall-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
     long baseline = longest.getAndSet(0);
     long started = System.nanoTime();
     openAndWait(big);
     interact(() -> window().showPage("wit"));
     WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
     long total = System.nanoTime() - started;
+    watchdog.interrupt();
     interact(() -> {
       keepPulsing.stop();
       stage.getScene().removePostLayoutPulseListener(listener);
