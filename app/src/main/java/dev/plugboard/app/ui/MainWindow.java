@@ -632,6 +632,8 @@ public final class MainWindow implements Shell {
     } else {
       Label none = new Label("The page shown has no outline.");
       none.getStyleClass().add("placeholder");
+      none.setWrapText(true);
+      none.setPadding(new javafx.geometry.Insets(12));
       outlineHolder.setCenter(none);
     }
   }

@@ -36,6 +36,12 @@ final class RunPanel {
   private String lastTemplate = "";
   private final Label loading = new Label();
   private final java.util.function.Consumer<RunSession.Outcome> onOutcome;
+  /** Told when the component cannot be loaded (the IDE lists it in Problems). */
+  private java.util.function.Consumer<String> onLoadError = m -> {};
+
+  void onLoadError(java.util.function.Consumer<String> c) {
+    onLoadError = c;
+  }
   final ComboBox<ComponentInstance.Export> functions = new ComboBox<>();
   final ComboBox<RuntimeConfig.Engine> engine = new ComboBox<>();
   final TextField call = new TextField();
@@ -167,6 +173,7 @@ final class RunPanel {
       if (err != null) {
         Throwable cause = err.getCause() != null ? err.getCause() : err;
         loadError = cause.getMessage();
+        onLoadError.accept(loadError);
         output.getItems().add(new RunSession.Outcome("load", "error: " + loadError, false, 0, java.util.List.of()));
         return;
       }

@@ -97,8 +97,14 @@ final class WasmPages {
     public Page create(PageContext c) {
       ComponentInspection inspection = c.model(ComponentInspection.class);
       String name = c.file().getFileName().toString();
-      return new Run(() -> RunPanel.forBytes(inspection.bytes(), name, c.shell().runner(),
-          outcome -> c.shell().runHistory().add(new RunHistory.Entry(name, java.time.LocalTime.now(), outcome))));
+      return new Run(() -> {
+        RunPanel panel = RunPanel.forBytes(inspection.bytes(), name, c.shell().runner(),
+            outcome -> c.shell().runHistory().add(new RunHistory.Entry(name, java.time.LocalTime.now(), outcome)));
+        // a component the runtime cannot instantiate is a problem of the file, from the runtime
+        panel.onLoadError(message -> c.shell().setProblems(c.file(), Problem.Source.RUNTIME,
+            List.of(new Problem(c.file(), Location.NONE, "cannot run: " + message, Problem.Source.RUNTIME))));
+        return panel;
+      });
     }
   };
 

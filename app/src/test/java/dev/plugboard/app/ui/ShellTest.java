@@ -113,6 +113,13 @@ class ShellTest extends IdeTest {
     assertThat((long) section.offset()).isLessThanOrEqualTo(at);
     assertThat(table.getItems().stream().map(s -> (dev.plugboard.binary.BinarySummary.Section) s)
         .filter(s -> s.offset() <= at)).last().isEqualTo(section);
+
+    // the runtime refuses it too when the Run page loads it: a problem of the file, from the runtime
+    interact(() -> window().showPage("run"));
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+        () -> window().problems().stream().anyMatch(q -> q.source() == Problem.Source.RUNTIME));
+    assertThat(window().problems()).filteredOn(q -> q.source() == Problem.Source.RUNTIME).singleElement()
+        .satisfies(q -> assertThat(q.message()).startsWith("cannot run: "));
   }
 
   // ---- actions and the palette ----------------------------------------------------------
