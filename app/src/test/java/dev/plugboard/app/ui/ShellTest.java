@@ -261,6 +261,34 @@ class ShellTest extends IdeTest {
     assertThat(window().runHistory().getFirst().outcome().text()).isEqualTo("\"Hello, history!\"");
   }
 
+  // ---- background work ------------------------------------------------------------------
+
+  @Test
+  void longWorkShowsItsProgressAndCanBeCancelled() throws Exception {
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<String>> future =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    interact(() -> future.set(window().background("Counting sheep", p -> {
+      for (int i = 0; ; i++) {
+        p.step("Counting sheep: " + i, -1);
+        started.countDown();
+        p.checkCancelled();
+        Thread.sleep(5);
+      }
+    })));
+    assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#status-cancel").query().isVisible());
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+        () -> lookup("#status-task").queryAs(Label.class).getText().startsWith("Counting sheep"));
+    assertThat(window().busy()).isTrue();
+    clickOn("#status-cancel");
+    assertThat(future.get()).failsWithin(10, TimeUnit.SECONDS).withThrowableThat()
+        .isInstanceOf(java.util.concurrent.CancellationException.class);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(window().busy()).isFalse();
+    assertThat(lookup("#status-cancel").query().isVisible()).isFalse();
+  }
+
   // ---- the workspace tree ---------------------------------------------------------------------
 
   @SuppressWarnings("unchecked")

@@ -36,6 +36,8 @@ class SnapshotTest extends IdeTest {
           root.applyCss();
           root.resize(size[0], size[1]);
           root.layout();
+          window().toolWindows().resetDividers(); // as a window opened at this size would have them
+          root.layout();
           root.layout();
           return Snapshots.write(root, name);
         }).get());
