@@ -277,7 +277,7 @@ class ShellTest extends IdeTest {
       }
     })));
     assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#status-cancel").query().isVisible());
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shown(lookup("#status-cancel").query()));
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
         () -> lookup("#status-task").queryAs(Label.class).getText().startsWith("Counting sheep"));
     assertThat(window().busy()).isTrue();
@@ -286,7 +286,17 @@ class ShellTest extends IdeTest {
         .isInstanceOf(java.util.concurrent.CancellationException.class);
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(window().busy()).isFalse();
-    assertThat(lookup("#status-cancel").query().isVisible()).isFalse();
+    assertThat(shown(lookup("#status-cancel").query())).isFalse();
+  }
+
+  /** Whether the node and all its parents are visible. */
+  private static boolean shown(Node node) {
+    for (Node n = node; n != null; n = n.getParent()) {
+      if (!n.isVisible()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // ---- the workspace tree ---------------------------------------------------------------------
@@ -296,7 +306,16 @@ class ShellTest extends IdeTest {
     return lookup("#workspace-tree").queryAs(TreeView.class);
   }
 
+  /** The tree item of {@code path}, looked up on the FX thread (the watcher changes the tree there). */
   private static TreeItem<Path> item(TreeItem<Path> from, Path path) {
+    try {
+      return WaitForAsyncUtils.asyncFx(() -> find(from, path)).get();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static TreeItem<Path> find(TreeItem<Path> from, Path path) {
     if (from.getValue().equals(path)) {
       return from;
     }
@@ -304,7 +323,7 @@ class ShellTest extends IdeTest {
       return null;
     }
     for (TreeItem<Path> c : from.getChildren()) {
-      TreeItem<Path> found = item(c, path);
+      TreeItem<Path> found = find(c, path);
       if (found != null) {
         return found;
       }
