@@ -1,35 +1,25 @@
 package dev.plugboard.app.ui;
 
-import dev.plugboard.app.Version;
-import dev.plugboard.app.cli.Cli;
 import dev.plugboard.app.settings.Settings;
 import dev.plugboard.app.settings.Settings.Side;
 import dev.plugboard.app.settings.Settings.Theme;
-import dev.plugboard.app.settings.Settings.WindowBounds;
 import dev.plugboard.app.settings.SettingsStore;
 import dev.plugboard.app.shell.ConsoleCapture;
 import dev.plugboard.app.work.Work;
-import dev.plugboard.app.workspace.FileKind;
 import dev.plugboard.app.workspace.Location;
-import dev.plugboard.app.workspace.NewFiles;
 import dev.plugboard.app.workspace.Problem;
 import dev.plugboard.app.workspace.SampleWorkspace;
 import dev.plugboard.app.workspace.Workspace;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,30 +29,22 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.Node;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.fxmisc.richtext.StyledTextArea;
@@ -93,9 +75,8 @@ public final class MainWindow implements Shell {
 
   private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>();
   private final WorkspaceTree tree = new WorkspaceTree(workspace.getReadOnlyProperty(), this::error);
-  private final TabPane editors = new TabPane();
-  private final Map<Path, Tab> openTabs = new LinkedHashMap<>();
-  private final Map<Tab, FileEditor> fileEditors = new LinkedHashMap<>();
+  private final EditorTabs tabs;
+  private final NewFileActions newFiles = new NewFileActions(this);
   private final ObservableList<Problem> problems = FXCollections.observableArrayList();
   private final ObservableList<RunHistory.Entry> runHistory = FXCollections.observableArrayList();
   private final ListView<Problem> problemList = new ListView<>(problems);
@@ -121,10 +102,9 @@ public final class MainWindow implements Shell {
     this.prompts = Prompts.dialogs(stage);
     Themes.apply(settings.theme());
 
-    StackPane editorArea = new StackPane(editors, emptyHint());
-    editors.setId("editor-tabs");
-    editors.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
-    editors.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> pageChanged());
+    tabs = new EditorTabs(pages, this, () -> toolWindows().show("problems"),
+        file -> problems.stream().anyMatch(p -> p.file().equals(file)), this::pageChanged);
+    StackPane editorArea = new StackPane(tabs.editors, emptyHint());
     toolWindows = new ToolWindows(editorArea);
     registerActions();
     registerToolWindows();
@@ -164,9 +144,9 @@ public final class MainWindow implements Shell {
     actions.bindUnlisted(scene);
     stage.setScene(scene);
     stage.setTitle("Plugboard");
-    restoreBounds(settings.window());
+    WindowChrome.restoreBounds(stage, settings.window());
     stage.setOnCloseRequest(e -> {
-      if (!confirmDiscardOrSave()) {
+      if (!tabs.confirmDiscardOrSave()) {
         e.consume();
       } else {
         rememberState();
@@ -222,60 +202,13 @@ public final class MainWindow implements Shell {
   }
 
   private void registerActions() {
-    List<Action> list = new ArrayList<>(List.of(
-        Action.of("file.open-folder", "Open Folder…", "File", "open", "Shortcut+O", this::chooseWorkspace),
-        Action.of("file.open-file", "Open File…", "File", "open", "Shortcut+Shift+O", this::chooseFile),
-        Action.of("file.open-sample", "Open Sample Workspace", "File", "open", null, this::openSampleWorkspace),
-        Action.of("file.new-wit-package", "New WIT Package…", "File", "new", null,
-            () -> askAndCreate("New WIT Package", "my-package", this::newWitPackage)),
-        Action.of("file.new-composition", "New Composition…", "File", "new", null,
-            () -> askAndCreate("New Composition", "my-composition", this::newComposition)),
-        Action.of("file.new-component", "New Component from WAT…", "File", "new", null,
-            () -> askAndCreate("New Component from WAT", "my-component", this::newComponent)),
-        Action.of("file.save", "Save", "File", "save", "Shortcut+S", this::saveCurrent),
-        Action.of("file.save-all", "Save All", "File", "save", "Shortcut+Alt+S", this::saveAll),
-        Action.of("file.close-tab", "Close Tab", "File", "save", "Shortcut+W", this::closeCurrentTab),
-        Action.of("file.close-workspace", "Close Workspace", "File", "quit", null, this::closeWorkspace),
-        Action.of("file.quit", "Quit", "File", "quit", "Shortcut+Q", this::quit),
-
-        Action.of("edit.undo", "Undo", "Edit", "undo", "Shortcut+Z",
-            () -> current(Undoable.class).ifPresentOrElse(Undoable::undo,
-                () -> onFocusedText(TextInputControl::undo, StyledTextArea::undo))),
-        Action.of("edit.redo", "Redo", "Edit", "undo", "Shortcut+Shift+Z",
-            () -> current(Undoable.class).ifPresentOrElse(Undoable::redo,
-                () -> onFocusedText(TextInputControl::redo, StyledTextArea::redo))),
-        Action.of("edit.cut", "Cut", "Edit", "clipboard", "Shortcut+X",
-            () -> onFocusedText(TextInputControl::cut, StyledTextArea::cut)),
-        Action.of("edit.copy", "Copy", "Edit", "clipboard", "Shortcut+C",
-            () -> onFocusedText(TextInputControl::copy, StyledTextArea::copy)),
-        Action.of("edit.paste", "Paste", "Edit", "clipboard", "Shortcut+V",
-            () -> onFocusedText(TextInputControl::paste, StyledTextArea::paste)),
-        Action.of("edit.select-all", "Select All", "Edit", "clipboard", "Shortcut+A",
-            () -> onFocusedText(TextInputControl::selectAll, StyledTextArea::selectAll)),
-        Action.of("edit.format", "Format Document", "Edit", "format", "Shortcut+Shift+F", this::formatDocument),
-
-        Action.of("view.palette", "Find Action…", "View", "palette", "Shortcut+Shift+P", palette::show),
-        Action.of("view.theme-light", "Light Theme", "View", "theme", null, () -> setTheme(Theme.LIGHT)),
-        Action.of("view.theme-dark", "Dark Theme", "View", "theme", null, () -> setTheme(Theme.DARK)),
-        Action.of("view.refresh", "Refresh Workspace", "View", "tree", "F5", this::refreshTree),
-
-        Action.of("run.inspect", "Inspect Selected File", "Run", "inspect", "Shortcut+I", this::openSelected),
-        Action.of("run.build-component", "Build Component from WAT", "Run", "build", null, this::buildCurrentWat),
-        Action.of("help.about", "About Plugboard", "Help", "about", null, this::showAbout)));
+    List<Action> list = new ArrayList<>(StandardActions.of(this, tabs, newFiles));
     for (PageProvider p : pages.all()) {
       list.addAll(p.actions(this));
     }
-    // menus list actions in registration order: keep each menu's groups together
-    List<Action> ordered = new ArrayList<>();
-    for (String menu : MENUS) {
-      List<String> groups = list.stream().filter(a -> menu.equals(a.menu())).map(Action::group).distinct().toList();
-      for (String g : groups) {
-        list.stream().filter(a -> menu.equals(a.menu()) && a.group().equals(g)).forEach(ordered::add);
-      }
-    }
-    list.stream().filter(a -> !MENUS.contains(a.menu())).forEach(ordered::add);
-    actions.registerAll(ordered);
+    actions.registerAll(StandardActions.inMenuOrder(list, MENUS));
   }
+
 
   private void registerToolWindows() {
     problemList.setId("problems");
@@ -322,7 +255,7 @@ public final class MainWindow implements Shell {
     hint.setWrapText(true);
     hint.setId("editor-hint");
     hint.getStyleClass().add("placeholder");
-    hint.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(editors.getTabs()));
+    hint.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(tabs.editors.getTabs()));
     hint.setMouseTransparent(true);
     hint.setMaxWidth(420);
     return hint;
@@ -376,10 +309,10 @@ public final class MainWindow implements Shell {
   }
 
   public void openWorkspace(Path folder) {
-    if (!confirmDiscardOrSave()) {
+    if (!tabs.confirmDiscardOrSave()) {
       return;
     }
-    closeAllTabs();
+    tabs.closeAll();
     problems.clear();
     Workspace ws = new Workspace(folder);
     workspace.set(ws);
@@ -393,11 +326,11 @@ public final class MainWindow implements Shell {
     status("Workspace " + ws.name());
   }
 
-  private void closeWorkspace() {
-    if (!confirmDiscardOrSave()) {
+  void closeWorkspace() {
+    if (!tabs.confirmDiscardOrSave()) {
       return;
     }
-    closeAllTabs();
+    tabs.closeAll();
     problems.clear();
     tree.close();
     workspace.set(null);
@@ -406,23 +339,16 @@ public final class MainWindow implements Shell {
     showWelcome();
   }
 
-  private void closeAllTabs() {
-    fileEditors.values().forEach(FileEditor::dispose);
-    editors.getTabs().clear();
-    openTabs.clear();
-    fileEditors.clear();
-  }
-
   public ReadOnlyObjectProperty<Workspace> workspaceProperty() {
     return workspace.getReadOnlyProperty();
   }
 
-  private void chooseWorkspace() {
+  void chooseWorkspace() {
     Workspace current = workspace.get();
     prompts.folder("Open Folder", current == null ? null : current.root().getParent()).ifPresent(this::openWorkspace);
   }
 
-  private void chooseFile() {
+  void chooseFile() {
     Workspace current = workspace.get();
     prompts.file("Open File", current == null ? null : current.root()).ifPresent(this::open);
   }
@@ -432,194 +358,79 @@ public final class MainWindow implements Shell {
     tree.refresh();
   }
 
-  // ---- File › New ---------------------------------------------------------------------
+  // ---- files (EditorTabs) ------------------------------------------------------------
 
-  private void askAndCreate(String title, String initial, java.util.function.BiFunction<Path, String,
-      CompletableFuture<Path>> create) {
-    Workspace ws = workspace.get();
-    Optional<Path> folder = ws != null ? Optional.of(ws.root())
-        : prompts.folder(title + ": choose the folder to work in", null);
-    folder.ifPresent(f -> prompts.name(title, initial).ifPresent(name -> create.apply(f, name)));
+  /** Opens a file on the pages of its kind (loading it in the background first where its kind needs), or selects its tab. */
+  @Override
+  public CompletableFuture<Void> open(Path file) {
+    return tabs.open(file);
+  }
+
+  @Override
+  public CompletableFuture<Void> openAt(Path file, Location location) {
+    return tabs.openAt(file, location);
+  }
+
+  /** Opens {@code file} with the caret at {@code offset} of its text (unless negative). */
+  public CompletableFuture<Void> openAt(Path file, int offset) {
+    return tabs.openAt(file, offset);
+  }
+
+  /** Opens a problem's file on the page that can show its place, and moves there. */
+  public CompletableFuture<Void> goTo(Problem p) {
+    return tabs.goTo(p);
+  }
+
+  @Override
+  public Optional<Page> currentPage() {
+    return tabs.currentPage();
+  }
+
+  /** Shows the page of the current file with this id ({@code run}, {@code wit}, ...); false when it has none. */
+  public boolean showPage(String id) {
+    return tabs.showPage(id);
+  }
+
+  /** The ids of the current file's pages, in tab order. */
+  public List<String> currentPageIds() {
+    return tabs.currentPageIds();
+  }
+
+  public List<Path> openFiles() {
+    return tabs.openFiles();
+  }
+
+  /** Checks open files against the disk: reloads unchanged tabs, asks before dropping edits. */
+  public void checkExternalChanges() {
+    tabs.checkExternalChanges();
   }
 
   /** Creates a WIT package {@code folder/NAME/NAME.wit} and opens it (the folder becomes the workspace if none is open). */
   public CompletableFuture<Path> newWitPackage(Path folder, String name) {
-    return created(folder, () -> NewFiles.witPackage(folder, name));
-  }
-
-  /** Creates a composition {@code folder/NAME.wac} (with {@code deps/}) and opens it. */
-  public CompletableFuture<Path> newComposition(Path folder, String name) {
-    return created(folder, () -> NewFiles.composition(folder, name));
+    return newFiles.newWitPackage(folder, name);
   }
 
   /** Creates {@code folder/NAME/NAME.wat} and {@code NAME.wit}, opens the WAT and builds the component beside it. */
   public CompletableFuture<Path> newComponent(Path folder, String name) {
-    return created(folder, () -> NewFiles.componentFromWat(folder, name))
-        .thenCompose(wat -> wat == null ? CompletableFuture.completedFuture(null) : buildComponent(wat));
+    return newFiles.newComponent(folder, name);
   }
 
-  private interface Creation {
-    Path create() throws IOException;
+  Prompts prompts() {
+    return prompts;
   }
 
-  private CompletableFuture<Path> created(Path folder, Creation creation) {
-    Path file;
-    try {
-      file = creation.create();
-    } catch (IOException | IllegalArgumentException e) {
-      error("cannot create: " + (e instanceof java.nio.file.FileAlreadyExistsException f ? f.getFile()
-          + " already exists" : e.getMessage()));
-      return CompletableFuture.completedFuture(null);
-    }
-    if (workspace.get() == null || !file.toAbsolutePath().startsWith(workspace.get().root())) {
-      openWorkspace(folder);
-    }
-    refreshTree();
-    log("created " + relative(file));
-    return open(file).thenApply(v -> file);
-  }
 
-  /** Run › Build Component from WAT: {@code plugboard new NAME.wat --wit NAME.wit -o NAME.wasm} for the WAT shown. */
-  private void buildCurrentWat() {
-    current(Savable.class).filter(s -> s.file().toString().endsWith(".wat")).ifPresentOrElse(
-        s -> buildComponent(s.file()), () -> status("Build works on an open .wat file with its .wit beside it"));
-  }
-
-  private CompletableFuture<Path> buildComponent(Path wat) {
-    Path wit = wat.resolveSibling(wat.getFileName().toString().replaceAll("\\.wat$", "") + ".wit");
-    Path out = NewFiles.componentOf(wat);
-    String[] args = {"new", wat.toString(), "--wit", wit.toString(), "-o", out.toString()};
-    log("plugboard " + String.join(" ", args));
-    return background("Building " + relative(out), p -> {
-      StringWriter text = new StringWriter();
-      var cli = Cli.create(null);
-      cli.setOut(new PrintWriter(text, true));
-      cli.setErr(new PrintWriter(text, true));
-      int code = cli.execute(args);
-      return new Object[] {code, text.toString()};
-    }).thenApply(r -> {
-      String output = ((String) r[1]).strip();
-      if (!output.isEmpty()) {
-        log(output);
-      }
-      if ((int) r[0] != 0) {
-        error(relative(wat) + ": the component was not built (see the Console)");
-        return null;
-      }
-      refreshTree();
-      status("Built " + relative(out));
-      return out;
-    });
-  }
-
-  // ---- files --------------------------------------------------------------------------
-
-  private void openSelected() {
+  void openSelected() {
     var selected = tree.view.getSelectionModel().getSelectedItem();
     if (WorkspaceTree.isFile(selected)) {
       open(selected.getValue());
     }
   }
 
-  /** Opens a file on the pages of its kind (loading it in the background first where its kind needs), or selects its tab. */
-  @Override
-  public CompletableFuture<Void> open(Path file) {
-    Path key = file.toAbsolutePath().normalize();
-    Tab existing = openTabs.get(key);
-    if (existing != null) {
-      editors.getSelectionModel().select(existing);
-      return CompletableFuture.completedFuture(null);
-    }
-    FileKind kind = FileKind.of(key);
-    List<PageProvider> providers = pages.providers(kind);
-    if (providers.isEmpty()) {
-      status(relative(key) + ": Plugboard does not open " + kind.label() + "s");
-      return CompletableFuture.completedFuture(null);
-    }
-    Optional<PageRegistry.Loader> loader = pages.loader(kind);
-    if (loader.isEmpty()) {
-      createTab(key, kind, providers, null);
-      return CompletableFuture.completedFuture(null);
-    }
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    background("Opening " + relative(key), p -> loader.get().load(key, p)).whenComplete((model, err) -> {
-      try {
-        if (err != null) {
-          openFailed(key, err);
-        } else if (openTabs.containsKey(key)) {
-          editors.getSelectionModel().select(openTabs.get(key));
-        } else {
-          createTab(key, kind, providers, model);
-        }
-      } finally {
-        done.complete(null);
-      }
-    });
-    return done;
-  }
-
-  private void openFailed(Path file, Throwable err) {
-    Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
-    switch (cause) {
-      case PageRegistry.OpenFailure f -> {
-        setProblems(file, Problem.Source.BINARY, f.problems());
-        error(relative(file) + ": " + f.getMessage());
-        toolWindows.show("problems");
-      }
-      case CancellationException c -> status("Cancelled opening " + relative(file));
-      case IOException io -> error(relative(file) + ": cannot open: " + io.getMessage());
-      default -> error(relative(file) + ": cannot open: " + cause);
-    }
-  }
-
-  private void createTab(Path key, FileKind kind, List<PageProvider> providers, Object model) {
-    PageContext context = new PageContext(key, kind, this, model);
-    List<Page> made = new ArrayList<>();
-    try {
-      for (PageProvider p : providers) {
-        if (p.accepts(context)) {
-          made.add(p.create(context));
-        }
-      }
-    } catch (IOException e) {
-      made.forEach(Page::dispose);
-      error(relative(key) + ": cannot open: " + e.getMessage());
-      return;
-    }
-    FileEditor editor = new FileEditor(key, kind, made);
-    Tab tab = new Tab(key.getFileName().toString(), editor.node());
-    tab.setId("tab-" + key.getFileName().toString().replaceAll("[^A-Za-z0-9_-]", "-"));
-    tab.setTooltip(new javafx.scene.control.Tooltip(key.toString()));
-    editor.dirtyProperty().addListener((obs, was, dirty) -> tab.setText((dirty ? "● " : "") + key.getFileName()));
-    tab.setOnCloseRequest(e -> {
-      if (editor.dirtyProperty().get() && !confirmDiscardOrSave(editor.pagesWith(Savable.class))) {
-        e.consume();
-      }
-    });
-    tab.setOnClosed(e -> {
-      openTabs.remove(key);
-      fileEditors.remove(tab);
-      editor.dispose();
-    });
-    editor.currentProperty().addListener((o, was, now) -> pageChanged());
-    openTabs.put(key, tab);
-    fileEditors.put(tab, editor);
-    editors.getTabs().add(tab);
-    editors.getSelectionModel().select(tab);
-    if (problems.stream().anyMatch(p -> p.file().equals(key))) {
-      toolWindows.show("problems");
-    }
-    status("Opened " + relative(key));
-  }
-
-  private Optional<FileEditor> currentEditor() {
-    return Optional.ofNullable(fileEditors.get(editors.getSelectionModel().getSelectedItem()));
-  }
-
   /** The shown page changed (another tab or page): the outline follows, the tree selects the file. */
   private void pageChanged() {
     showOutline();
-    currentEditor().ifPresent(e -> {
+    tabs.currentEditor().ifPresent(e -> {
       tree.reveal(e.file());
       e.current().activated();
     });
@@ -638,116 +449,6 @@ public final class MainWindow implements Shell {
     }
   }
 
-  @Override
-  public Optional<Page> currentPage() {
-    return currentEditor().map(FileEditor::current);
-  }
-
-  /** Shows the page of the current file with this id ({@code run}, {@code wit}, ...); false when it has none. */
-  public boolean showPage(String id) {
-    Optional<FileEditor> e = currentEditor();
-    Optional<Page> page = e.flatMap(ed -> ed.pages().stream().filter(p -> p.id().equals(id)).findFirst());
-    page.ifPresent(p -> e.get().select(p));
-    return page.isPresent();
-  }
-
-  /** The ids of the current file's pages, in tab order. */
-  public List<String> currentPageIds() {
-    return currentEditor().map(e -> e.pages().stream().map(Page::id).toList()).orElse(List.of());
-  }
-
-  public List<Path> openFiles() {
-    return List.copyOf(openTabs.keySet());
-  }
-
-  private void saveCurrent() {
-    currentEditor().ifPresent(e -> save(e.pagesWith(Savable.class)));
-  }
-
-  private void saveAll() {
-    save(fileEditors.values().stream().flatMap(e -> e.pagesWith(Savable.class).stream()).toList());
-  }
-
-  private boolean save(List<Savable> toSave) {
-    for (Savable v : toSave) {
-      if (!v.dirtyProperty().get()) {
-        continue;
-      }
-      try {
-        v.save();
-        status("Saved " + relative(v.file()));
-      } catch (IOException e) {
-        error(relative(v.file()) + ": cannot save: " + e.getMessage() + " (the edits are still in the tab)");
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Opens a problem's file on the page that can show its place, and moves there. */
-  public CompletableFuture<Void> goTo(Problem p) {
-    return openAt(p.file(), p.location());
-  }
-
-  @Override
-  public CompletableFuture<Void> openAt(Path file, Location location) {
-    Path key = file.toAbsolutePath().normalize();
-    return open(key).thenRun(() -> {
-      FileEditor editor = fileEditors.get(openTabs.get(key));
-      if (editor == null || location instanceof Location.None) {
-        return;
-      }
-      editor.find(Navigable.class, n -> n.canShow(location)).ifPresent(page -> {
-        editor.select(page);
-        page.capability(Navigable.class).orElseThrow().show(location);
-      });
-    });
-  }
-
-  /** Opens {@code file} with the caret at {@code offset} of its text (unless negative). */
-  public CompletableFuture<Void> openAt(Path file, int offset) {
-    return openAt(file, offset < 0 ? Location.NONE : new Location.Text(offset, offset, 1, 1));
-  }
-
-  private boolean checkingExternalChanges;
-
-  /** Checks open files against the disk: reloads unchanged tabs, asks before dropping edits. */
-  public void checkExternalChanges() {
-    if (checkingExternalChanges) {
-      return; // the question's own dialog moves the focus: do not ask twice
-    }
-    checkingExternalChanges = true;
-    try {
-      for (FileEditor editor : List.copyOf(fileEditors.values())) {
-        editor.pagesWith(Savable.class).forEach(this::checkDisk);
-      }
-    } finally {
-      checkingExternalChanges = false;
-    }
-  }
-
-  private void checkDisk(Savable v) {
-    switch (v.checkDisk()) {
-      case RELOADED -> status("Reloaded " + relative(v.file()) + " (changed on disk)");
-      case CONFLICT -> {
-        ButtonType reload = new ButtonType("Reload", ButtonBar.ButtonData.OK_DONE);
-        ButtonType keep = new ButtonType("Keep My Edits", ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert ask = new Alert(Alert.AlertType.WARNING,
-            relative(v.file()) + " changed on disk while it has unsaved edits here.", reload, keep);
-        ask.setHeaderText("Reload " + v.file().getFileName() + "?");
-        ask.initOwner(stage);
-        if (ask.showAndWait().orElse(keep) == reload) {
-          v.reloadFromDisk();
-          status("Reloaded " + relative(v.file()) + "; your edits were dropped");
-        } else {
-          v.keepEdits();
-          status("Kept your edits to " + relative(v.file()) + "; saving will overwrite the disk");
-        }
-      }
-      case UNCHANGED -> { }
-    }
-  }
-
   /** Run › Compose WAC File (the action the WAC Text page's provider registers). */
   public void composeCurrent() {
     actions.run("run.compose");
@@ -761,51 +462,8 @@ public final class MainWindow implements Shell {
     }, () -> status("Format Document works on WIT files"));
   }
 
-  private void closeCurrentTab() {
-    Tab tab = editors.getSelectionModel().getSelectedItem();
-    if (tab == null) {
-      return;
-    }
-    FileEditor editor = fileEditors.get(tab);
-    if (editor != null && editor.dirtyProperty().get() && !confirmDiscardOrSave(editor.pagesWith(Savable.class))) {
-      return;
-    }
-    editors.getTabs().remove(tab);
-    openTabs.values().remove(tab);
-    fileEditors.remove(tab);
-    if (editor != null) {
-      editor.dispose();
-    }
-  }
-
-  private boolean confirmDiscardOrSave() {
-    return confirmDiscardOrSave(fileEditors.values().stream().flatMap(e -> e.pagesWith(Savable.class).stream())
-        .toList());
-  }
-
-  /** Asks what to do with unsaved edits; false means the user cancelled. */
-  private boolean confirmDiscardOrSave(List<Savable> candidates) {
-    List<Savable> dirty = candidates.stream().filter(v -> v.dirtyProperty().get()).toList();
-    if (dirty.isEmpty()) {
-      return true;
-    }
-    ButtonType saveButton = new ButtonType("Save", ButtonBar.ButtonData.YES);
-    ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
-    Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", saveButton, discard, ButtonType.CANCEL);
-    alert.initOwner(stage);
-    alert.setHeaderText(dirty.size() == 1
-        ? relative(dirty.getFirst().file()) + " has unsaved changes."
-        : dirty.size() + " files have unsaved changes.");
-    alert.setContentText("Save them before closing?");
-    ButtonType answer = alert.showAndWait().orElse(ButtonType.CANCEL);
-    if (answer == saveButton) {
-      return save(dirty);
-    }
-    return answer == discard;
-  }
-
   /** Applies an edit action to whichever text control has the focus: a plain one or a code area. */
-  private void onFocusedText(java.util.function.Consumer<TextInputControl> plain,
+  void onFocusedText(java.util.function.Consumer<TextInputControl> plain,
       java.util.function.Consumer<StyledTextArea<?, ?>> code) {
     switch (stage.getScene().getFocusOwner()) {
       case TextInputControl text -> plain.accept(text);
@@ -866,36 +524,15 @@ public final class MainWindow implements Shell {
 
   // ---- state, messages ----------------------------------------------------------------
 
-  private void setTheme(Theme theme) {
+  void setTheme(Theme theme) {
     Themes.apply(theme);
     settings = settings.withTheme(theme);
     persist();
   }
 
-  private void restoreBounds(WindowBounds b) {
-    stage.setWidth(b.width());
-    stage.setHeight(b.height());
-    if (b.x() != null && b.y() != null && onSomeScreen(b)) {
-      stage.setX(b.x());
-      stage.setY(b.y());
-    } else {
-      stage.centerOnScreen();
-    }
-    stage.setMaximized(b.maximized());
-  }
-
-  private static boolean onSomeScreen(WindowBounds b) {
-    Rectangle2D titleBar = new Rectangle2D(b.x(), b.y(), Math.max(1, b.width()), 30);
-    return Screen.getScreens().stream().anyMatch(s -> s.getVisualBounds().intersects(titleBar));
-  }
-
   /** Records the window bounds and workspace in the settings file. */
   void rememberState() {
-    WindowBounds bounds = stage.isMaximized()
-        ? new WindowBounds(settings.window().x(), settings.window().y(), settings.window().width(),
-            settings.window().height(), true)
-        : new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
-    settings = settings.withWindow(bounds);
+    settings = settings.withWindow(WindowChrome.boundsOf(stage, settings.window()));
     persist();
   }
 
@@ -907,27 +544,11 @@ public final class MainWindow implements Shell {
     }
   }
 
-  private void quit() {
-    if (confirmDiscardOrSave()) {
+  void quit() {
+    if (tabs.confirmDiscardOrSave()) {
       rememberState();
       Platform.exit();
     }
-  }
-
-  private void showAbout() {
-    GridPane grid = new GridPane();
-    grid.getStyleClass().add("facts");
-    int row = 0;
-    for (Map.Entry<String, String> e : Version.components().entrySet()) {
-      grid.addRow(row++, new Label(e.getKey()), new Label(e.getValue()));
-    }
-    Alert about = new Alert(Alert.AlertType.INFORMATION);
-    about.initOwner(stage);
-    about.setTitle("About Plugboard");
-    about.setHeaderText("Plugboard " + Version.plugboard()
-        + "\nAn IDE for building software out of WebAssembly components.");
-    about.getDialogPane().setContent(grid);
-    about.showAndWait();
   }
 
   @Override
