@@ -121,13 +121,8 @@ public final class MainWindow implements Shell {
       }
     });
     workArea = new SplitPane(tree.view, toolWindows.node());
-    workArea.setDividerPositions(0.22);
-    SplitPane.setResizableWithParent(tree.view, false);
-    workArea.widthProperty().addListener((o, was, now) -> {
-      if (was.doubleValue() == 0 && now.doubleValue() > 0) {
-        Platform.runLater(() -> workArea.setDividerPositions(0.22));
-      }
-    });
+    // the tree keeps its share when the window is resized: a small window still leaves the editors room
+    SplitProportions.keep(workArea, 0.22);
 
     MenuBar menuBar = actions.menuBar(MENUS);
     menuBar.setUseSystemMenuBar(true);

@@ -6,7 +6,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
@@ -31,6 +30,8 @@ public final class ToolWindows {
   private final SplitPane centre = new SplitPane();
   private final Node editors;
   private Runnable onChange = () -> {};
+  private final SplitProportions upperSplit;
+  private final SplitProportions centreSplit;
 
   public ToolWindows(Node editors) {
     this.editors = editors;
@@ -44,26 +45,14 @@ public final class ToolWindows {
     centre.setOrientation(Orientation.VERTICAL);
     upper.getItems().add(editors);
     centre.getItems().add(upper);
-    // a split pane drops divider positions set before it has a size: set them once it has one
-    centre.heightProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-      @Override
-      public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number was, Number now) {
-        if (now.doubleValue() > 0) {
-          centre.heightProperty().removeListener(this);
-          Platform.runLater(ToolWindows.this::resetDividers);
-        }
-      }
-    });
+    upperSplit = SplitProportions.keep(upper, RIGHT_SPLIT);
+    centreSplit = SplitProportions.keep(centre, BOTTOM_SPLIT);
   }
 
   /** The editors get most of the room: the bottom area a quarter of the height, the right one a fifth of the width. */
   public void resetDividers() {
-    if (centre.getItems().size() == 2) {
-      centre.setDividerPositions(BOTTOM_SPLIT);
-    }
-    if (upper.getItems().size() == 2) {
-      upper.setDividerPositions(RIGHT_SPLIT);
-    }
+    centreSplit.reset(BOTTOM_SPLIT);
+    upperSplit.reset(RIGHT_SPLIT);
   }
 
   private static final double BOTTOM_SPLIT = 0.74;
@@ -205,15 +194,13 @@ public final class ToolWindows {
       upper.getItems().remove(right);
     } else if (!hadRight) {
       upper.getItems().setAll(editors, right);
-      SplitPane.setResizableWithParent(right, false);
-      upper.setDividerPositions(RIGHT_SPLIT);
+      upperSplit.apply();
     }
     if (bottom.getTabs().isEmpty()) {
       centre.getItems().remove(bottom);
     } else if (!hadBottom) {
       centre.getItems().setAll(upper, bottom);
-      SplitPane.setResizableWithParent(bottom, false);
-      centre.setDividerPositions(BOTTOM_SPLIT);
+      centreSplit.apply();
     }
   }
 

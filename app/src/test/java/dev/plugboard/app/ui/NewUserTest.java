@@ -181,6 +181,10 @@ class NewUserTest extends IdeTest {
       }
     }
     assertThat(output.getHeight()).as("output height at 800x560").isGreaterThanOrEqualTo(160);
+    // the tree and the tool windows shrink with the window: the editors keep most of the room
+    Region editors = lookup("#editor-tabs").queryAs(Region.class);
+    assertThat(editors.getWidth()).as("editor width at 800x560").isGreaterThan(0.5 * 800);
+    assertThat(editors.getHeight()).as("editor height at 800x560").isGreaterThan(0.5 * 560);
     interact(() -> {
       stage.setWidth(1280);
       stage.setHeight(800);
