@@ -14,7 +14,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
@@ -66,7 +65,7 @@ final class WasmPages {
 
     @Override
     public Page create(PageContext c) {
-      return new Wit(c.model(ComponentInspection.class).wit());
+      return new Wit(c.file(), c.model(ComponentInspection.class).wit(), c.shell().checker());
     }
   };
 
@@ -158,15 +157,24 @@ final class WasmPages {
     }
   }
 
-  /** The WIT view of a component, read-only. */
+  /** The WIT view of a component, read-only, highlighted as the WIT editor highlights (line numbers, find). */
   static final class Wit implements Page {
-    private final TextArea text;
+    private final dev.plugboard.editor.ui.CodeEditor text;
 
-    Wit(String wit) {
-      text = new TextArea(wit);
-      text.setId("wasm-wit");
-      text.setEditable(false);
-      text.getStyleClass().add("source-text");
+    Wit(java.nio.file.Path file, String wit, java.util.concurrent.Executor checker) {
+      text = new dev.plugboard.editor.ui.CodeEditor(file, wit, checker, new dev.plugboard.editor.ui.CodeEditor.Language() {
+        @Override
+        public List<dev.plugboard.editor.Highlighting.Run> highlight(String t) {
+          return dev.plugboard.editor.Highlighting.of(t);
+        }
+
+        @Override
+        public List<dev.plugboard.editor.FileDiagnostics.Problem> check(String t) {
+          return List.of(); // printed from a valid binary; its problems are the binary's
+        }
+      });
+      text.area().setId("wasm-wit");
+      text.area().setEditable(false);
     }
 
     @Override
@@ -181,7 +189,7 @@ final class WasmPages {
 
     @Override
     public Node node() {
-      return text;
+      return text.node();
     }
   }
 

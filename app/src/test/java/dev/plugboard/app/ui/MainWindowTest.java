@@ -214,8 +214,10 @@ class MainWindowTest extends IdeTest {
     TableView<?> sections = lookup("#wasm-sections").queryAs(TableView.class);
     assertThat(sections.getItems()).isNotEmpty();
     interact(() -> window().showPage("wit"));
-    TextArea wit = lookup("#wasm-wit").queryAs(TextArea.class);
+    CodeArea wit = lookup("#wasm-wit").queryAs(CodeArea.class);
     assertThat(wit.getText()).contains("world root {").contains("export greet: func(name: string) -> string;");
+    assertThat(wit.isEditable()).isFalse();
+    assertThat(wit.getStyleOfChar(wit.getText().indexOf("world root") + 1)).contains("keyword");
     assertThat(window().problems()).isEmpty();
     interact(() -> window().showPage("overview"));
     onFx(() -> Snapshots.write(stage.getScene().getRoot(), "wasm-summary"));
