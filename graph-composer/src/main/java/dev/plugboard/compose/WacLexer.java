@@ -90,24 +90,30 @@ final class WacLexer {
         }
       } else if (s.startsWith("/*", i)) {
         int start = i;
-        int depth = 0;
-        do {
-          if (s.startsWith("/*", i)) {
-            depth++;
-            i += 2;
-          } else if (s.startsWith("*/", i)) {
-            depth--;
-            i += 2;
-          } else {
-            i++;
-          }
-        } while (depth > 0 && i < s.length());
-        if (depth > 0) {
+        i = blockCommentEnd(s, i);
+        if (i < 0) {
           throw new WacException(sources, new Span(start, start + 2), "unterminated block comment");
         }
       } else {
         return;
       }
     }
+  }
+
+  /** Where the (nesting) block comment that starts at {@code i} ends, or -1 when it is not closed. */
+  static int blockCommentEnd(String s, int i) {
+    int depth = 0;
+    do {
+      if (s.startsWith("/*", i)) {
+        depth++;
+        i += 2;
+      } else if (s.startsWith("*/", i)) {
+        depth--;
+        i += 2;
+      } else {
+        i++;
+      }
+    } while (depth > 0 && i < s.length());
+    return depth > 0 ? -1 : i;
   }
 }

@@ -58,6 +58,13 @@ public class PlugboardApp extends Application {
     window.openInitialWorkspace(requestedWorkspace);
   }
 
+  @Override
+  public void stop() {
+    if (window != null) {
+      window.dispose();
+    }
+  }
+
   /** The main window, for tests that drive the real UI. */
   public MainWindow window() {
     return window;

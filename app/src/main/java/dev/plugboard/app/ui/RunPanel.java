@@ -30,6 +30,18 @@ import javafx.scene.layout.VBox;
  */
 final class RunPanel {
   final VBox node = new VBox(8);
+  /** The page: scrolls when the window is too small for the controls and a useful output area. */
+  final javafx.scene.control.ScrollPane root = new javafx.scene.control.ScrollPane(node);
+  /** The template last filled in: replaced when another function is chosen, unlike text the user typed. */
+  private String lastTemplate = "";
+  private final Label loading = new Label();
+  private final java.util.function.Consumer<RunSession.Outcome> onOutcome;
+  /** Told when the component cannot be loaded (the IDE lists it in Problems). */
+  private java.util.function.Consumer<String> onLoadError = m -> {};
+
+  void onLoadError(java.util.function.Consumer<String> c) {
+    onLoadError = c;
+  }
   final ComboBox<ComponentInstance.Export> functions = new ComboBox<>();
   final ComboBox<RuntimeConfig.Engine> engine = new ComboBox<>();
   final TextField call = new TextField();
@@ -40,9 +52,15 @@ final class RunPanel {
   private RunSession session;
   private String loadError;
 
-  RunPanel(Supplier<RunSession> sessionFactory, Executor executor) {
+  RunPanel(Supplier<RunSession> sessionFactory, Executor executor,
+      java.util.function.Consumer<RunSession.Outcome> onOutcome) {
     this.sessionFactory = sessionFactory;
     this.executor = executor;
+    this.onOutcome = onOutcome;
+    root.setFitToWidth(true);
+    root.setFitToHeight(true);
+    root.getStyleClass().add("run-page");
+    node.setMinHeight(320); // below this the page scrolls rather than squeezing the output away
     node.setId("run-panel");
     node.setPadding(new Insets(8));
     functions.setId("run-function");
@@ -50,8 +68,10 @@ final class RunPanel {
     functions.setCellFactory(l -> exportCell());
     functions.setButtonCell(exportCell());
     functions.valueProperty().addListener((o, was, now) -> {
-      if (now != null) {
-        call.setText(RunSession.template(now));
+      // the template replaces only an empty call or the previous template, never what the user typed
+      if (now != null && (call.getText().isBlank() || call.getText().equals(lastTemplate))) {
+        lastTemplate = RunSession.template(now);
+        call.setText(lastTemplate);
       }
     });
     engine.setId("run-engine");
@@ -102,12 +122,29 @@ final class RunPanel {
     });
     Label fn = new Label("Function");
     Label eng = new Label("Engine");
-    HBox top = new HBox(8, fn, functions, eng, engine, reset);
+    fn.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    eng.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    reset.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    run.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    functions.setMaxWidth(Double.MAX_VALUE);
+    functions.setMinWidth(160);
+    javafx.scene.layout.FlowPane top = new javafx.scene.layout.FlowPane(8, 6, new HBox(8, fn, functions),
+        new HBox(8, eng, engine), reset);
+    for (javafx.scene.Node n : top.getChildren()) {
+      if (n instanceof HBox h) {
+        h.setAlignment(Pos.CENTER_LEFT);
+      }
+    }
     top.setAlignment(Pos.CENTER_LEFT);
     HBox.setHgrow(call, Priority.ALWAYS);
     HBox line = new HBox(8, call, run);
     VBox.setVgrow(output, Priority.ALWAYS);
-    node.getChildren().addAll(top, line, output);
+    output.setMinHeight(160);
+    loading.setId("run-status");
+    loading.managedProperty().bind(loading.textProperty().isNotEmpty());
+    loading.visibleProperty().bind(loading.textProperty().isNotEmpty());
+    loading.getStyleClass().add("placeholder");
+    node.getChildren().addAll(top, line, loading, output);
   }
 
   private static ListCell<ComponentInstance.Export> exportCell() {
@@ -126,14 +163,17 @@ final class RunPanel {
       return;
     }
     run.setDisable(true);
+    loading.setText("Loading the component…");
     CompletableFuture.supplyAsync(() -> {
       RunSession s = sessionFactory.get();
       return new Object[] {s, s.functions()};
     }, executor).whenComplete((r, err) -> Platform.runLater(() -> {
       run.setDisable(false);
+      loading.setText("");
       if (err != null) {
         Throwable cause = err.getCause() != null ? err.getCause() : err;
         loadError = cause.getMessage();
+        onLoadError.accept(loadError);
         output.getItems().add(new RunSession.Outcome("load", "error: " + loadError, false, 0, java.util.List.of()));
         return;
       }
@@ -162,13 +202,16 @@ final class RunPanel {
     RunSession s = session;
     CompletableFuture.supplyAsync(() -> s.call(text), executor).whenComplete((o, err) -> Platform.runLater(() -> {
       run.setDisable(false);
-      output.getItems().add(o != null ? o : new RunSession.Outcome(text, "error: " + err, false, 0,
-          java.util.List.of()));
+      RunSession.Outcome outcome = o != null ? o : new RunSession.Outcome(text, "error: " + err, false, 0,
+          java.util.List.of());
+      output.getItems().add(outcome);
+      onOutcome.accept(outcome);
       output.scrollTo(output.getItems().size() - 1);
     }));
   }
 
-  static RunPanel forBytes(byte[] bytes, String name, Executor executor) {
-    return new RunPanel(() -> RunSession.of(bytes, name, Duration.ofSeconds(10)), executor);
+  static RunPanel forBytes(byte[] bytes, String name, Executor executor,
+      java.util.function.Consumer<RunSession.Outcome> onOutcome) {
+    return new RunPanel(() -> RunSession.of(bytes, name, Duration.ofSeconds(10)), executor, onOutcome);
   }
 }

@@ -22,6 +22,37 @@ final class WorkspaceTreeItem extends TreeItem<Path> {
     this.folder = Files.isDirectory(path);
   }
 
+  boolean loaded() {
+    return loaded;
+  }
+
+  /** Lists the folder again: entries that stay keep their items (and so their own state). */
+  void reload() {
+    if (!folder || !loaded) {
+      return;
+    }
+    java.util.Map<Path, TreeItem<Path>> old = new java.util.HashMap<>();
+    for (TreeItem<Path> c : super.getChildren()) {
+      old.put(c.getValue(), c);
+    }
+    java.util.List<TreeItem<Path>> now = new java.util.ArrayList<>();
+    try {
+      for (Path child : workspace.children(getValue())) {
+        TreeItem<Path> keep = old.get(child);
+        if (keep instanceof WorkspaceTreeItem w) {
+          w.reload();
+        }
+        now.add(keep != null ? keep : new WorkspaceTreeItem(workspace, child, onError));
+      }
+    } catch (IOException e) {
+      onError.accept(workspace.relative(getValue()) + ": cannot list folder: " + e.getMessage());
+      return;
+    }
+    if (!now.equals(super.getChildren())) {
+      super.getChildren().setAll(now);
+    }
+  }
+
   @Override
   public boolean isLeaf() {
     return !folder;

@@ -2,10 +2,22 @@ package dev.plugboard.app.workspace;
 
 import java.nio.file.Path;
 
-/** One entry of the Problems panel: a file, where in it (may be empty), and what is wrong. */
-public record Problem(Path file, String location, String message) {
+/**
+ * One entry of the Problems tool window: a file, where in it (a typed {@link Location}), what is
+ * wrong, and who found it (so a producer replaces only its own entries).
+ */
+public record Problem(Path file, Location location, String message, Source source) {
+  /** Who reported a problem. */
+  public enum Source { WIT, WAC, BINARY, RUNTIME, WORKSPACE }
+
+  public Problem {
+    file = file.toAbsolutePath().normalize();
+    location = location == null ? Location.NONE : location;
+  }
+
   @Override
   public String toString() {
-    return file.getFileName() + (location.isEmpty() ? "" : ":" + location) + ": " + message;
+    String at = location.toString();
+    return file.getFileName() + (at.isEmpty() ? "" : ":" + at) + ": " + message;
   }
 }

@@ -1,18 +1,31 @@
 package dev.plugboard.app.ui;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
-/** Starts the real IDE headless (JavaFX's Headless glass platform) with a fresh settings folder per test. */
+/**
+ * Starts the real IDE headless (JavaFX's Headless glass platform) with a fresh settings folder per
+ * test, and opens the sample workspace (a first run shows the welcome page; {@link #openSample()}
+ * false keeps it).
+ */
 abstract class IdeTest extends FxRobot {
   @TempDir Path config;
   PlugboardApp app;
   Stage stage;
+
+  /** Whether the test starts in the sample workspace rather than on the welcome page. */
+  boolean openSample() {
+    return true;
+  }
 
   @BeforeEach
   void start() throws Exception {
@@ -20,6 +33,9 @@ abstract class IdeTest extends FxRobot {
     stage = FxToolkit.registerPrimaryStage();
     app = (PlugboardApp) FxToolkit.setupApplication(PlugboardApp::new);
     interact(() -> {});
+    if (openSample()) {
+      interact(() -> window().openSampleWorkspace());
+    }
   }
 
   @AfterEach
@@ -30,5 +46,19 @@ abstract class IdeTest extends FxRobot {
 
   MainWindow window() {
     return app.window();
+  }
+
+  /** Opens a file as a user would and waits until its tab is there (or its failure reported). */
+  void openAndWait(Path file) throws Exception {
+    await(() -> window().open(file));
+  }
+
+  /** Runs {@code start} on the FX thread and waits for the future it returns. */
+  <T> T await(java.util.function.Supplier<CompletableFuture<T>> start) throws Exception {
+    AtomicReference<CompletableFuture<T>> f = new AtomicReference<>();
+    interact(() -> f.set(start.get()));
+    T value = f.get().get(120, TimeUnit.SECONDS);
+    WaitForAsyncUtils.waitForFxEvents();
+    return value;
   }
 }

@@ -207,21 +207,26 @@ class MainWindowTest extends IdeTest {
   @Test
   void aComponentOpensAsASummaryPage() throws Exception {
     Path hello = SharedData.require("fixtures/components/hello.wasm");
-    interact(() -> window().open(hello));
+    openAndWait(hello);
     assertThat(lookup("#fact-kind").queryAs(Label.class).getText()).isEqualTo("component");
     assertThat(lookup("#fact-size").queryAs(Label.class).getText()).isEqualTo(Files.size(hello) + " bytes");
+    interact(() -> window().showPage("sections"));
     TableView<?> sections = lookup("#wasm-sections").queryAs(TableView.class);
     assertThat(sections.getItems()).isNotEmpty();
-    TextArea wit = lookup("#wasm-wit").queryAs(TextArea.class);
+    interact(() -> window().showPage("wit"));
+    CodeArea wit = lookup("#wasm-wit").queryAs(CodeArea.class);
     assertThat(wit.getText()).contains("world root {").contains("export greet: func(name: string) -> string;");
+    assertThat(wit.isEditable()).isFalse();
+    assertThat(wit.getStyleOfChar(wit.getText().indexOf("world root") + 1)).contains("keyword");
     assertThat(window().problems()).isEmpty();
+    interact(() -> window().showPage("overview"));
     onFx(() -> Snapshots.write(stage.getScene().getRoot(), "wasm-summary"));
 
     // counts are items, not sections; core modules inside nested components count too
-    interact(() -> window().open(SharedData.require("fixtures/components/c-hello.wasm")));
+    openAndWait(SharedData.require("fixtures/components/c-hello.wasm"));
     assertThat(shownFact("imports")).isEqualTo("15");
     assertThat(shownFact("core-modules")).isEqualTo("4");
-    interact(() -> window().open(SharedData.require("fixtures/components/composed-app-upper.wasm")));
+    openAndWait(SharedData.require("fixtures/components/composed-app-upper.wasm"));
     assertThat(shownFact("nested-components")).isEqualTo("3");
   }
 
@@ -229,7 +234,7 @@ class MainWindowTest extends IdeTest {
   void aMalformedBinaryBecomesAProblemWithItsOffset() throws Exception {
     Path bad = config.resolve("sample-workspace/broken.wasm");
     Files.write(bad, new byte[] {0, 'a', 's', 'm', 0x0d, 0, 1, 0, 0x07, 0x7f});
-    interact(() -> window().open(bad));
+    openAndWait(bad);
     assertThat(window().problems()).singleElement()
         .satisfies(p -> assertThat(p.toString()).isEqualTo("broken.wasm:byte 9: section length 127 exceeds the 0 remaining bytes"));
     assertThat(window().openFiles()).isEmpty();
@@ -237,7 +242,7 @@ class MainWindowTest extends IdeTest {
 
     // a well-formed but invalid component opens, and its validation error is listed
     Path invalid = SharedData.require("conformance/cm-wast/wasm/validation/abi-0.wasm");
-    interact(() -> window().open(invalid));
+    openAndWait(invalid);
     assertThat(window().problems()).hasSize(2).last()
         .satisfies(p -> assertThat(p.message()).isEqualTo("canonical option `memory` is required"));
     assertThat(window().openFiles()).contains(invalid.toAbsolutePath().normalize());
@@ -268,10 +273,10 @@ class MainWindowTest extends IdeTest {
   @Test
   void theRunPageCallsAComponentsExports() throws Exception {
     Path greeter = config.resolve("sample-workspace/components/greeter/greeter.wasm");
-    interact(() -> window().open(greeter));
+    openAndWait(greeter);
     javafx.scene.control.TabPane pages = lookup("#wasm-pages").queryAs(javafx.scene.control.TabPane.class);
-    assertThat(pages.getTabs()).extracting(t -> t.getText()).containsExactly("WIT", "Sections", "Run");
-    interact(() -> pages.getSelectionModel().select(2));
+    assertThat(pages.getTabs()).extracting(t -> t.getText()).containsExactly("Overview", "WIT", "Sections", "Run");
+    interact(() -> pages.getSelectionModel().select(3));
     @SuppressWarnings("unchecked")
     javafx.scene.control.ComboBox<dev.plugboard.runtime.ComponentInstance.Export> functions =
         lookup("#run-function").queryAs(javafx.scene.control.ComboBox.class);
@@ -303,9 +308,8 @@ class MainWindowTest extends IdeTest {
   /** A WASI component runs on the Run page in the sandbox; what the guest printed shows with the call. */
   @Test
   void theRunPageShowsWhatAWasiGuestPrinted() throws Exception {
-    interact(() -> window().open(SharedData.require("fixtures/components/c-hello.wasm")));
-    javafx.scene.control.TabPane pages = lookup("#wasm-pages").queryAs(javafx.scene.control.TabPane.class);
-    interact(() -> pages.getSelectionModel().select(2));
+    openAndWait(SharedData.require("fixtures/components/c-hello.wasm"));
+    interact(() -> window().showPage("run"));
     javafx.scene.control.TextField call = lookup("#run-call").queryAs(javafx.scene.control.TextField.class);
     WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> !call.getText().isEmpty());
     interact(() -> call.setText("run()"));
@@ -337,20 +341,24 @@ class MainWindowTest extends IdeTest {
     Path wac = dir.resolve("app-upper.wac");
     Files.writeString(wac, "package example:composition;\nlet upper = new example:upper {};\n"
         + "let app = new example:app { ...upper };\nexport app.run;\n");
-    interact(() -> window().open(wac));
+    openAndWait(wac);
     interact(() -> window().composeCurrent());
-    assertThat(window().statusText()).startsWith("Composed compose/app-upper.wac into compose/app-upper.wasm");
+    WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
+        () -> window().statusText().startsWith("Composed compose/app-upper.wac into compose/app-upper.wasm"));
+    assertThat(window().consoleText()).contains("compose compose/app-upper.wac: wrote compose/app-upper.wasm");
     assertThat(dir.resolve("app-upper.wasm")).exists();
     assertThat(lookup("#editor-tabs").queryAs(TabPane.class).getSelectionModel().getSelectedItem().getText())
         .isEqualTo("app-upper.wasm");
 
     // an error lands in Problems with its place
-    TextArea text = lookup("#text-app-upper-wac").queryAs(TextArea.class);
-    interact(() -> window().open(wac));
-    interact(() -> text.setText(text.getText().replace("...upper", "")));
+    openAndWait(wac);
+    CodeArea text = lookup("#wac-editor-app-upper-wac").queryAs(CodeArea.class);
+    interact(() -> text.replaceText(text.getText().replace("...upper", "")));
     interact(() -> window().composeCurrent());
+    WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
+        () -> window().statusText().endsWith("the composition has errors"));
     assertThat(window().problems()).singleElement().satisfies(p -> {
-      assertThat(p.location()).isEqualTo("3:11");
+      assertThat(p.location().toString()).isEqualTo("3:11");
       assertThat(p.message()).startsWith("missing argument `example:text/transform@0.1.0` of example:app");
     });
   }

@@ -38,7 +38,7 @@ class WitEditorServicesTest extends IdeTest {
   }
 
   private WitEditor editor() {
-    return ((WitFileView) window().currentView().orElseThrow()).editor();
+    return window().current(WitPage.class).orElseThrow().editor();
   }
 
   private void key(KeyCode... keys) {

@@ -75,6 +75,19 @@ final class FindBar {
     hide();
   }
 
+  /** Binds Shortcut+F (find) and Shortcut+H (replace) in the area to this bar. */
+  void bindKeys() {
+    area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+      if (e.isShortcutDown() && !e.isShiftDown() && e.getCode() == javafx.scene.input.KeyCode.F) {
+        show(false);
+        e.consume();
+      } else if (e.isShortcutDown() && !e.isShiftDown() && e.getCode() == javafx.scene.input.KeyCode.H) {
+        show(true);
+        e.consume();
+      }
+    });
+  }
+
   void show(boolean withReplace) {
     node.setVisible(true);
     node.setManaged(true);

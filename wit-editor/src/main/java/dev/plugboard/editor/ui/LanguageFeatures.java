@@ -14,7 +14,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.VBox;
 import javafx.stage.Popup;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.event.MouseOverTextEvent;
@@ -37,8 +36,8 @@ final class LanguageFeatures {
   private int completionFrom;
   final Popup usagesPopup = new Popup();
   final ListView<PackageIndex.Location> usagesList = new ListView<>();
-  final Popup hoverPopup = new Popup();
-  final Label hoverLabel = new Label();
+  final HoverBox hover = new HoverBox();
+  final Popup hoverPopup = hover.popup;
   /** An inline bar under the text (a popup would outlive its window in some toolkits). */
   final javafx.scene.layout.HBox renameBar = new javafx.scene.layout.HBox(6);
   final Label renameLabel = new Label();
@@ -101,13 +100,6 @@ final class LanguageFeatures {
     usagesPopup.getContent().add(usagesList);
     usagesPopup.setAutoHide(true);
 
-    hoverLabel.setId("hover-text");
-    hoverLabel.getStyleClass().add("wit-hover");
-    hoverLabel.setWrapText(true);
-    hoverLabel.setMaxWidth(560);
-    VBox hoverBox = new VBox(hoverLabel);
-    hoverBox.getStyleClass().add("wit-hover-box");
-    hoverPopup.getContent().add(hoverBox);
     area.setMouseOverTextDelay(Duration.ofMillis(500));
     area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_BEGIN, e -> showHover(e.getCharacterIndex(),
         e.getScreenPosition().getX(), e.getScreenPosition().getY() + 12));
@@ -309,13 +301,8 @@ final class LanguageFeatures {
     return problem.isPresent() ? problem : symbol;
   }
 
-  private void showHover(int offset, double screenX, double screenY) {
-    hoverText(offset).ifPresent(text -> {
-      hoverLabel.setText(text);
-      if (area.getScene() != null) {
-        hoverPopup.show(area, screenX, screenY);
-      }
-    });
+  void showHover(int offset, double screenX, double screenY) {
+    hoverText(offset).ifPresent(text -> hover.show(area, text, screenX, screenY));
   }
 
   // ---- rename --------------------------------------------------------------------------

@@ -96,15 +96,7 @@ public final class WitEditor {
     editingKeys = new EditingKeys(area);
     language = new LanguageFeatures(this);
     root.setBottom(language.renameBar);
-    area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-      if (e.isShortcutDown() && !e.isShiftDown() && e.getCode() == javafx.scene.input.KeyCode.F) {
-        findBar.show(false);
-        e.consume();
-      } else if (e.isShortcutDown() && !e.isShiftDown() && e.getCode() == javafx.scene.input.KeyCode.H) {
-        findBar.show(true);
-        e.consume();
-      }
-    });
+    findBar.bindKeys();
     SplitPane.setResizableWithParent(outline, false);
     showOutline(Outline.of(text));
     highlight();
@@ -221,6 +213,26 @@ public final class WitEditor {
   /** The hover text of the symbol at {@code offset}. */
   public java.util.Optional<String> hoverAt(int offset) {
     return language.hoverText(offset);
+  }
+
+  /** Shows the hover popup of {@code offset} under that character, as resting the mouse there does. */
+  public void showHover(int offset) {
+    area.getCharacterBoundsOnScreen(offset, Math.min(offset + 1, area.getLength())).ifPresent(b ->
+        language.showHover(offset, b.getMinX(), b.getMaxY() + 4));
+  }
+
+  /** The hover popup (for tests: its colours are checked in both themes). */
+  public javafx.stage.Popup hoverPopup() {
+    return language.hoverPopup;
+  }
+
+  /**
+   * Takes the outline out of the editor so that the IDE can show it in its Outline tool window;
+   * it keeps following the caret. Returns the outline.
+   */
+  public TreeView<Outline.Item> detachOutline() {
+    split.getItems().remove(outline);
+    return outline;
   }
 
   public void startRename() {

@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import javafx.scene.Node;
 import javafx.scene.control.TextArea;
 
-/** A plain text editor for WAC and other text files ({@code .wit} files get the WIT editor). */
-final class TextFileView extends EditableFileView {
+/** A plain text file (Markdown, JSON, WAT, ...): a text area. */
+final class TextPage extends EditablePage {
   private final TextArea area = new TextArea();
 
-  TextFileView(Path file) throws IOException {
+  TextPage(Path file) throws IOException {
     super(file);
     area.setText(savedText());
     area.getStyleClass().add("source-text");
@@ -18,17 +18,43 @@ final class TextFileView extends EditableFileView {
   }
 
   @Override
+  public String id() {
+    return "text";
+  }
+
+  @Override
+  public String title() {
+    return "Text";
+  }
+
+  @Override
   public Node node() {
     return area;
   }
 
   @Override
-  String currentText() {
+  public String currentText() {
     return area.getText();
   }
 
   @Override
   void replaceText(String text) {
     area.setText(text);
+  }
+
+  @Override
+  void moveCaret(int offset) {
+    area.positionCaret(Math.min(offset, area.getLength()));
+    area.requestFocus();
+  }
+
+  @Override
+  public void undo() {
+    area.undo();
+  }
+
+  @Override
+  public void redo() {
+    area.redo();
   }
 }

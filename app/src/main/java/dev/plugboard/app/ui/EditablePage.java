@@ -9,21 +9,21 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.value.ObservableValue;
 
-/** A text file open for editing: unsaved edits tracked against the saved text, atomic saves. */
-abstract class EditableFileView implements FileView {
+/**
+ * The base of the pages that edit a text file: unsaved edits tracked against the saved text,
+ * atomic saves, changes on disk noticed. Subclasses give the control.
+ */
+abstract class EditablePage implements Page, Savable, Navigable, Undoable {
   private final Path file;
   private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
   private String saved;
   private java.nio.file.attribute.FileTime seen;
 
-  EditableFileView(Path file) throws IOException {
+  EditablePage(Path file) throws IOException {
     this.file = file;
     this.saved = Files.readString(file, StandardCharsets.UTF_8);
     this.seen = modified();
   }
-
-  /** What {@link #checkDisk} found. */
-  enum DiskState { UNCHANGED, RELOADED, CONFLICT }
 
   private java.nio.file.attribute.FileTime modified() {
     try {
@@ -37,7 +37,8 @@ abstract class EditableFileView implements FileView {
    * Compares the file on disk with what this view last read or saved: a changed file is
    * reloaded when the view has no edits; with edits it is a conflict for the user to decide.
    */
-  final DiskState checkDisk() {
+  @Override
+  public final DiskState checkDisk() {
     java.nio.file.attribute.FileTime now = modified();
     if (now == null || now.equals(seen)) {
       return DiskState.UNCHANGED;
@@ -63,7 +64,8 @@ abstract class EditableFileView implements FileView {
   }
 
   /** Drops the edits and takes the disk's text. */
-  final void reloadFromDisk() {
+  @Override
+  public final void reloadFromDisk() {
     try {
       saved = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -75,8 +77,32 @@ abstract class EditableFileView implements FileView {
   }
 
   /** Keeps the edits; the disk's version is acknowledged so the question is not asked again. */
-  final void keepEdits() {
+  @Override
+  public final void keepEdits() {
     seen = modified();
+  }
+
+  /** Puts the caret at {@code offset} of the text and scrolls there. */
+  abstract void moveCaret(int offset);
+
+  @Override
+  public final boolean canShow(dev.plugboard.app.workspace.Location location) {
+    return location instanceof dev.plugboard.app.workspace.Location.Text;
+  }
+
+  @Override
+  public final void show(dev.plugboard.app.workspace.Location location) {
+    if (location instanceof dev.plugboard.app.workspace.Location.Text t) {
+      moveCaret(t.start());
+    }
+  }
+
+  /** An editor's problems (file-local spans) as Problems entries of {@code source}. */
+  static java.util.List<dev.plugboard.app.workspace.Problem> problems(Path file,
+      dev.plugboard.app.workspace.Problem.Source source, java.util.List<dev.plugboard.editor.FileDiagnostics.Problem> found) {
+    return found.stream().map(p -> new dev.plugboard.app.workspace.Problem(file,
+        new dev.plugboard.app.workspace.Location.Text(p.start(), Math.max(p.start(), p.end()), p.line(), p.column()),
+        p.message(), source)).toList();
   }
 
   /** Replaces the view's text (a reload). */
@@ -92,7 +118,8 @@ abstract class EditableFileView implements FileView {
     text.addListener((obs, old, now) -> dirty.set(!now.equals(saved)));
   }
 
-  abstract String currentText();
+  @Override
+  public abstract String currentText();
 
   @Override
   public final Path file() {
