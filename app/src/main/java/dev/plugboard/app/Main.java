@@ -23,6 +23,6 @@ public final class Main {
     // A lambda, not PlugboardApp::openIde: a method reference would load PlugboardApp, and
     // with it JavaFX's Application class, for every command; the lambda loads them only
     // when the IDE opens.
-    System.exit(Cli.run(workspace -> PlugboardApp.openIde(workspace), args));
+    System.exit(Cli.run((workspace, file) -> PlugboardApp.openIde(workspace, file), args));
   }
 }

@@ -10,6 +10,7 @@ public interface IdeLauncher {
    *
    * @param workspace the folder to open, or {@code null} for the last workspace (or the
    *     bundled sample on a first run)
+   * @param file a file to open in it (a desktop's "open with", a file association), or {@code null}
    */
-  void open(Path workspace);
+  void open(Path workspace, Path file);
 }

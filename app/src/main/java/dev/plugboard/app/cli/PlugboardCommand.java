@@ -30,7 +30,8 @@ public final class PlugboardCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(arity = "0..1", paramLabel = "WORKSPACE", description = "A folder to open in the IDE.")
+  @Parameters(arity = "0..1", paramLabel = "WORKSPACE",
+      description = "A folder to open in the IDE, or a file (.wit, .wac, .wasm, …) to open with its folder.")
   Path workspace;
 
   public PlugboardCommand(IdeLauncher launcher) {
@@ -44,11 +45,37 @@ public final class PlugboardCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "'" + workspace
           + "' is neither a command nor a folder (see plugboard --help for the commands)");
     }
-    if (workspace != null && !Files.isDirectory(workspace)) {
-      throw new UserError(workspace + ": not a folder");
+    if (workspace != null && !Files.exists(workspace)) {
+      throw new UserError(workspace + ": no such file or folder");
     }
-    launcher.open(workspace);
+    if (workspace != null && Files.isRegularFile(workspace)) {
+      Path file = workspace.toAbsolutePath().normalize();
+      launcher.open(workspaceOf(file), file);
+      return 0;
+    }
+    if (workspace != null && !Files.isDirectory(workspace)) {
+      throw new UserError(workspace + ": neither a folder nor a file");
+    }
+    launcher.open(workspace, null);
     return 0;
+  }
+
+  /**
+   * The folder to open with a file: the nearest enclosing folder that is a Plugboard workspace
+   * (it has {@code .plugboard/}) or a WIT package root ({@code deps/} beside it), else the
+   * file's own folder.
+   */
+  static Path workspaceOf(Path file) {
+    for (Path dir = file.getParent(); dir != null; dir = dir.getParent()) {
+      if (Files.isDirectory(dir.resolve(".plugboard"))) {
+        return dir;
+      }
+    }
+    Path parent = file.getParent();
+    if (parent.getFileName() != null && parent.getFileName().toString().equals("deps") && parent.getParent() != null) {
+      return parent.getParent();
+    }
+    return parent;
   }
 
   /** {@code --version}: Plugboard's version, then the runtime and libraries it is built on. */

@@ -139,6 +139,10 @@ public final class MainWindow implements Shell {
     actions.bindUnlisted(scene);
     stage.setScene(scene);
     stage.setTitle("Plugboard");
+    stage.getIcons().setAll(java.util.stream.IntStream.of(16, 32, 64, 128)
+        .mapToObj(size -> new javafx.scene.image.Image(
+            MainWindow.class.getResource("icon-" + size + ".png").toExternalForm()))
+        .toList());
     WindowChrome.restoreBounds(stage, settings.window());
     stage.setOnCloseRequest(e -> {
       if (!tabs.confirmDiscardOrSave()) {
@@ -277,6 +281,10 @@ public final class MainWindow implements Shell {
     String last = settings.lastWorkspace();
     if (last != null && Files.isDirectory(Path.of(last))) {
       openWorkspace(Path.of(last));
+    } else if (last == null && settings.recentWorkspaces().isEmpty()) {
+      // The very first start opens the bundled sample, so there is something to look at and run;
+      // the welcome page is for later, when no workspace is open.
+      openSampleWorkspace();
     } else {
       showWelcome();
     }

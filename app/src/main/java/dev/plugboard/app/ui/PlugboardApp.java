@@ -20,15 +20,17 @@ import javafx.stage.Stage;
  */
 public class PlugboardApp extends Application {
   private static volatile Path requestedWorkspace;
+  private static volatile Path requestedFile;
   private MainWindow window;
 
-  /** Opens the IDE and blocks until its window is closed. */
-  public static void openIde(Path workspace) {
+  /** Opens the IDE (on {@code file}, when not null) and blocks until its window is closed. */
+  public static void openIde(Path workspace, Path file) {
     if (!displayAvailable()) {
       throw new UserError("cannot open the IDE window: no display (DISPLAY is not set); "
           + "use a subcommand instead, see 'plugboard --help'");
     }
     requestedWorkspace = workspace;
+    requestedFile = file;
     Application.launch(PlugboardApp.class);
   }
 
@@ -56,6 +58,9 @@ public class PlugboardApp extends Application {
     }
     window.show();
     window.openInitialWorkspace(requestedWorkspace);
+    if (requestedFile != null) {
+      window.open(requestedFile);
+    }
   }
 
   @Override

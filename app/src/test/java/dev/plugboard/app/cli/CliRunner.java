@@ -10,7 +10,7 @@ final class CliRunner {
   final StringWriter err = new StringWriter();
 
   int run(String... args) {
-    CommandLine cli = Cli.create(w -> {
+    CommandLine cli = Cli.create((w, f) -> {
       throw new AssertionError("the IDE must not open");
     });
     cli.setOut(new PrintWriter(out, true));

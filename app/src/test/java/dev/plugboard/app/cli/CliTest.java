@@ -13,6 +13,7 @@ import picocli.CommandLine;
 
 class CliTest {
   private final List<Path> opened = new ArrayList<>();
+  private final List<Path> files = new ArrayList<>();
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
@@ -24,7 +25,10 @@ class CliTest {
   }
 
   private int run(String... args) {
-    return run(opened::add, args);
+    return run((workspace, file) -> {
+      opened.add(workspace);
+      files.add(file);
+    }, args);
   }
 
   @Test
@@ -54,8 +58,27 @@ class CliTest {
   @Test
   void aMissingWorkspaceIsAUserErrorOnOneLine() {
     assertThat(run("/no/such/folder")).isEqualTo(1);
-    assertThat(err.toString()).isEqualTo("plugboard: error: /no/such/folder: not a folder" + System.lineSeparator());
+    assertThat(err.toString()).isEqualTo("plugboard: error: /no/such/folder: no such file or folder"
+        + System.lineSeparator());
     assertThat(opened).isEmpty();
+  }
+
+  @Test
+  void aFileArgumentOpensItWithItsFolder(@TempDir Path dir) throws Exception {
+    Path wit = java.nio.file.Files.writeString(dir.resolve("app.wit"), "package a:b;\n");
+    assertThat(run(wit.toString())).isZero();
+    assertThat(opened).containsExactly(dir.toAbsolutePath().normalize());
+    assertThat(files).containsExactly(wit.toAbsolutePath().normalize());
+  }
+
+  @Test
+  void aFileInsideAWorkspaceOpensThatWorkspace(@TempDir Path dir) throws Exception {
+    java.nio.file.Files.createDirectories(dir.resolve(".plugboard"));
+    Path deep = java.nio.file.Files.createDirectories(dir.resolve("compose/deps/plugboard"));
+    Path wasm = java.nio.file.Files.write(deep.resolve("shout.wasm"), new byte[] {0, 'a', 's', 'm'});
+    assertThat(run(wasm.toString())).isZero();
+    assertThat(opened).containsExactly(dir.toAbsolutePath().normalize());
+    assertThat(files).containsExactly(wasm.toAbsolutePath().normalize());
   }
 
   @Test
@@ -66,7 +89,7 @@ class CliTest {
 
   @Test
   void anInternalFailureIsOneLineUnlessVerbose() {
-    IdeLauncher broken = w -> {
+    IdeLauncher broken = (w, f) -> {
       throw new IllegalStateException("boom", new RuntimeException("root cause"));
     };
     assertThat(run(broken)).isEqualTo(1);

@@ -1,5 +1,6 @@
 package dev.plugboard.app.ui;
 
+import dev.plugboard.app.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,9 @@ abstract class IdeTest extends FxRobot {
   PlugboardApp app;
   Stage stage;
 
+  /** The workspace the IDE opened by itself on its first start (before the test's own set-up). */
+  Workspace firstStartWorkspace;
+
   /** Whether the test starts in the sample workspace rather than on the welcome page. */
   boolean openSample() {
     return true;
@@ -33,8 +37,11 @@ abstract class IdeTest extends FxRobot {
     stage = FxToolkit.registerPrimaryStage();
     app = (PlugboardApp) FxToolkit.setupApplication(PlugboardApp::new);
     interact(() -> {});
+    firstStartWorkspace = window().workspaceProperty().get();
     if (openSample()) {
       interact(() -> window().openSampleWorkspace());
+    } else {
+      interact(() -> window().closeWorkspace());
     }
   }
 

@@ -51,7 +51,11 @@ class NewUserTest extends IdeTest {
   }
 
   @Test
-  void aFirstStartShowsTheWelcomePageNotABlankWindow() throws Exception {
+  void aFirstStartOpensTheSampleAndWithNoWorkspaceTheWelcomePageNotABlankWindow() throws Exception {
+    assertThat(firstStartWorkspace).isNotNull();
+    assertThat(firstStartWorkspace.root()).isEqualTo(config.resolve("sample-workspace"));
+    assertThat(stage.getIcons()).as("the window's icon, at four sizes").hasSize(4);
+    // the set-up closed it (File › Close Workspace): the welcome page, not a blank window
     assertThat(window().welcomeShown()).isTrue();
     assertThat(window().workspaceProperty().get()).isNull();
     assertThat(lookup("#welcome").tryQuery()).isPresent();
