@@ -20,6 +20,24 @@ public record NodeId(String name) {
     return new NodeId(name);
   }
 
+  /**
+   * A name for a new instance of package {@code pkg} that is not in {@code taken}: the package's
+   * name without its namespace and version ({@code loud-greeter}), then {@code loud-greeter-2}, ...
+   */
+  public static NodeId fresh(String pkg, java.util.Collection<String> taken) {
+    String base = pkg.replaceAll("@.*", "");
+    base = base.substring(base.lastIndexOf(':') + 1).toLowerCase(java.util.Locale.ROOT)
+        .replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    if (base.isEmpty() || !Character.isLetter(base.charAt(0))) {
+      base = "c-" + base;
+    }
+    String name = base;
+    for (int i = 2; taken.contains(name); i++) {
+      name = base + "-" + i;
+    }
+    return new NodeId(name);
+  }
+
   @Override
   public String toString() {
     return name;
