@@ -27,12 +27,28 @@ public final class SceneRenderer {
   }
 
   public static void render(GraphScene scene, Palette c, Pen pen, Overlay o) {
+    render(scene, c, pen, o, null, 1);
+  }
+
+  /**
+   * Draws what lies in {@code visible} ({@code [minX, minY, maxX, maxY]} in scene coordinates;
+   * null for everything) at {@code scale} screen pixels per scene unit: below {@link #DETAIL} the
+   * port and group labels, too small to read, are left out.
+   */
+  public static void render(GraphScene scene, Palette c, Pen pen, Overlay o, double[] visible, double scale) {
+    boolean detail = scale >= DETAIL;
     for (GraphScene.Wire w : scene.wires()) {
+      if (visible != null && !crosses(visible, w.from().x(), w.from().y(), w.to().x(), w.to().y())) {
+        continue;
+      }
       boolean lit = o.selected().contains(w.from().node()) || o.selected().contains(w.to().node());
       wire(pen, w.from().x(), w.from().y(), w.to().x(), w.to().y(), lit ? c.accent() : c.wire(), lit ? 2.5 : 2, false);
     }
     for (GraphScene.Node n : scene.nodes()) {
-      node(n, c, pen, o);
+      if (visible == null || (n.x() <= visible[2] && n.x() + n.w() >= visible[0] && n.y() <= visible[3]
+          && n.y() + n.h() >= visible[1])) {
+        node(n, c, pen, o, detail);
+      }
     }
     if (o.dragWire() != null) {
       double[] d = o.dragWire();
@@ -48,12 +64,22 @@ public final class SceneRenderer {
     }
   }
 
+  /** Below this many pixels per unit, labels of ports and groups are not drawn. */
+  public static final double DETAIL = 0.45;
+
+  /** Whether the box of a wire's ends (widened by its curve) meets {@code v}. */
+  private static boolean crosses(double[] v, double x1, double y1, double x2, double y2) {
+    double pad = Math.max(40, Math.abs(x2 - x1) / 2);
+    return Math.max(x1, x2) + pad >= v[0] && Math.min(x1, x2) - pad <= v[2] && Math.max(y1, y2) >= v[1]
+        && Math.min(y1, y2) <= v[3];
+  }
+
   static void wire(Pen pen, double x1, double y1, double x2, double y2, int color, double width, boolean dashed) {
     double dx = Math.max(40, Math.abs(x2 - x1) / 2);
     pen.curve(x1, y1, x1 + dx, y1, x2 - dx, y2, x2, y2, color, width, dashed);
   }
 
-  private static void node(GraphScene.Node n, Palette c, Pen pen, Overlay o) {
+  private static void node(GraphScene.Node n, Palette c, Pen pen, Overlay o, boolean detail) {
     boolean selected = o.selected().contains(n.id());
     int header = switch (n.kind()) {
       case INSTANCE -> c.instanceHeader();
@@ -66,11 +92,13 @@ public final class SceneRenderer {
     pen.rect(n.x(), n.y(), n.w(), n.h(), 7, 0, selected ? c.accent() : c.nodeBorder(), selected ? 2.5 : 1);
     pen.text(n.title(), n.x() + 10, n.y() + 17, 13, true, c.text(), false);
     pen.text(n.subtitle(), n.x() + 10, n.y() + 31, 11, false, c.muted(), false);
-    for (GraphScene.Group g : n.groups()) {
-      pen.text(g.label(), n.x() + g.x() - n.x(), g.y(), 10, false, c.muted(), g.side() == GraphScene.Side.OUT);
+    if (detail) {
+      for (GraphScene.Group g : n.groups()) {
+        pen.text(g.label(), g.x(), g.y(), 10, false, c.muted(), g.side() == GraphScene.Side.OUT);
+      }
     }
     for (Port p : n.ports()) {
-      port(p, c, pen, o);
+      port(p, c, pen, o, detail);
     }
     if (!n.problems().isEmpty()) {
       boolean error = n.problems().stream().anyMatch(p -> p.severity() == CompositionProblem.Severity.ERROR);
@@ -81,7 +109,7 @@ public final class SceneRenderer {
     }
   }
 
-  private static void port(Port p, Palette c, Pen pen, Overlay o) {
+  private static void port(Port p, Palette c, Pen pen, Overlay o, boolean detail) {
     int color = switch (p.kind()) {
       case INTERFACE -> c.interfacePort();
       case FUNCTION -> c.functionPort();
@@ -90,7 +118,9 @@ public final class SceneRenderer {
     Boolean fits = o.fits().get(p.ref());
     double alpha = Boolean.FALSE.equals(fits) ? 0.3 : 1;
     boolean in = p.side() == GraphScene.Side.IN;
-    pen.text(p.label(), in ? p.x() + 11 : p.x() - 11, p.y() + 4, 12, false, Palette.fade(c.text(), alpha), !in);
+    if (detail) {
+      pen.text(p.label(), in ? p.x() + 11 : p.x() - 11, p.y() + 4, 12, false, Palette.fade(c.text(), alpha), !in);
+    }
     if (Boolean.TRUE.equals(fits)) {
       pen.circle(p.x(), p.y(), 9, Palette.fade(c.ok(), 0.25), c.ok(), 2);
     } else if (p.problem()) {

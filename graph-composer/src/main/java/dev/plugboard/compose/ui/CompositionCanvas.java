@@ -497,8 +497,10 @@ public final class CompositionCanvas extends Region {
     g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
     grid(g, p);
     g.setTransform(zoom, 0, 0, zoom, panX, panY);
+    Point2D tl = toScene(0, 0);
+    Point2D br = toScene(canvas.getWidth(), canvas.getHeight());
     SceneRenderer.render(s, p, new FxPen(g), new SceneRenderer.Overlay(selection.get(), fits, hovered, dragWire,
-        band));
+        band), new double[] {tl.getX(), tl.getY(), br.getX(), br.getY()}, zoom);
     g.setTransform(1, 0, 0, 1, 0, 0);
     drawMinimap(s, p);
   }
