@@ -376,8 +376,8 @@ public final class CompositionDocument {
           continue;
         }
         for (var arg : inst.args().entrySet()) {
-          if (arg.getValue() instanceof CompositionGraph.Source.Whole w && g.nodes().get(w.node()) instanceof Node.Import
-              && !declaredImport(w.node())) {
+          if (arg.getValue() instanceof CompositionGraph.Source.Whole w
+              && g.nodes().get(w.node()) instanceof Node.Import && !declaredImport(w.node())) {
             if (outline == null) {
               outline = WacOutline.of(text);
             }

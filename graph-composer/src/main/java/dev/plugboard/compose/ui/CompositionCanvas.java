@@ -648,8 +648,8 @@ public final class CompositionCanvas extends Region {
         if (p.side() == Side.IN) {
           Wiring.Fit fit = Wiring.fit(doc.graph(), from.node(), exportOf(from), p.node(), p.name());
           f.put(p.ref(), fit.ok());
-          reasons.put(p.ref(), fit.ok() ? "fits: " + from.label() + " → " + p.node() + "." + p.label()
-              : fit.explain());
+          reasons.put(p.ref(), fit.ok() ? "fits: " + from.node() + "." + from.label() + " → " + p.node() + "."
+              + p.label() : fit.explain());
         }
       }
     }
@@ -672,6 +672,12 @@ public final class CompositionCanvas extends Region {
         Port over = portAt(p);
         hovered = over == null ? null : over.ref();
         hoverText.set(over == null ? "" : why.getOrDefault(over.ref(), ""));
+        if (over != null && why.containsKey(over.ref())) {
+          say(why.get(over.ref()), !fits.get(over.ref()));
+        } else {
+          say("Wiring " + wireFrom.node() + "." + wireFrom.label() + ": drop on a lit import, or on the exports node",
+              false);
+        }
         redraw();
       }
       case MOVE -> {
@@ -749,7 +755,8 @@ public final class CompositionCanvas extends Region {
     if (to != null && to.side() == Side.IN && reasons.containsKey(to.ref())) {
       Wiring.Fit fit = Wiring.fit(doc.graph(), from.node(), exportOf(from), to.node(), to.name());
       if (!fit.ok()) {
-        say("Refused: " + from.label() + " → " + to.node() + "." + to.label() + ": " + fit.explain(), true);
+        say("Refused: " + from.node() + "." + from.label() + " → " + to.node() + "." + to.label() + ": "
+            + fit.explain(), true);
         return;
       }
       apply(new GraphEdit.Wire(from.node(), exportOf(from), to.node(), to.name()));
