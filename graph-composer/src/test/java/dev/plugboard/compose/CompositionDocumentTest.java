@@ -291,4 +291,33 @@ class CompositionDocumentTest {
     d.execute(new GraphEdit.Unexport("text"));
     assertThat(d.text()).isEqualTo(crlf);
   }
+
+  /**
+   * Built from nothing with graph edits only (the canvas's), the composition writes WAC that
+   * composes into the same bytes as the hand-written document, and runs.
+   */
+  @Test
+  void aCompositionBuiltWithGraphEditsOnlyComposesAndRuns() throws Exception {
+    Wac.Packages fixtures = WacTest.fixtures();
+    CompositionDocument d = new CompositionDocument("c.wac", "package example:composition;\n", Sidecar.empty(),
+        fixtures, List.of());
+    d.execute(new GraphEdit.AddInstance(NodeId.of("upper"), "example:upper", 0, 0));
+    d.execute(new GraphEdit.AddInstance(NodeId.of("app"), "example:app", 300, 0));
+    d.execute(new GraphEdit.Wire(NodeId.of("upper"), "example:text/transform@0.1.0", NodeId.of("app"),
+        "example:text/transform@0.1.0"));
+    d.execute(new GraphEdit.ExportPort(NodeId.of("app"), "run"));
+    assertThat(d.problems()).isEmpty();
+    assertThat(d.text()).isEqualTo("""
+        package example:composition;
+
+        let upper = new example:upper {};
+        let app = new example:app { "example:text/transform@0.1.0": upper["example:text/transform@0.1.0"], ... };
+        export app.run;
+        """);
+    byte[] fromCanvas = CompositionEncoder.encode(Wac.read("c.wac", d.text(), fixtures).graph());
+    byte[] fromText = CompositionEncoder.encode(Wac.read("c.wac", WacTest.APP_UPPER, fixtures).graph());
+    assertThat(fromCanvas).isEqualTo(fromText);
+    assertThat(dev.plugboard.runtime.LoadedComponent.load(fromCanvas, "c.wasm").instantiate()
+        .call("run", dev.plugboard.types.Value.string("wac"))).isEqualTo(dev.plugboard.types.Value.string("WAC!"));
+  }
 }
