@@ -12,7 +12,6 @@ import dev.plugboard.compose.scene.Java2dPen;
 import dev.plugboard.compose.scene.Palette;
 import dev.plugboard.compose.scene.SceneBuilder;
 import dev.plugboard.compose.scene.SceneRenderer;
-import dev.plugboard.compose.ui.CompositionCanvas;
 import dev.plugboard.wit.resolve.WitResolver;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -20,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -29,14 +27,13 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The composition canvas on a generated composition of 200 instances and about 400 wires:
  * ELK layout of the whole graph, the text → graph update after one keystroke in its WAC (the
  * document re-reads the text, then the scene is rebuilt at the kept positions), and a redraw
- * after a pan: the scene drawn by Java2D into a 1280×800 image (software rasteriser), and the
- * real JavaFX canvas's redraw on the FX thread (headless glass, what {@code panBy} costs there).
+ * after a pan, the scene drawn by Java2D into a 1280×800 image (software rasteriser); the real
+ * JavaFX canvas is {@link CanvasFxBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -51,7 +48,6 @@ public class CanvasBenchmark {
   private int keystroke;
   private BufferedImage image;
   private Graphics2D g;
-  private CompositionCanvas canvas;
   private int pans;
 
   /** {@code bench:node}: two imports and two exports of the same one-function interface. */
@@ -147,52 +143,5 @@ public class CanvasBenchmark {
         new double[] {pans, pans / 2.0, pans + 1280, pans / 2.0 + 800}, 1);
     g.setTransform(saved);
     return image;
-  }
-
-  @Setup
-  public void startFx() throws Exception {
-    System.setProperty("glass.platform", "Headless");
-    System.setProperty("prism.order", "sw");
-    java.util.concurrent.CountDownLatch up = new java.util.concurrent.CountDownLatch(1);
-    try {
-      javafx.application.Platform.startup(up::countDown);
-    } catch (IllegalStateException alreadyRunning) {
-      up.countDown();
-    }
-    up.await();
-    onFx(() -> {
-      CompositionDocument d = new CompositionDocument("big.wac", wac(INSTANCES), Sidecar.empty(), packages(),
-          List.of());
-      canvas = new CompositionCanvas(d);
-      javafx.stage.Stage stage = new javafx.stage.Stage();
-      stage.setScene(new javafx.scene.Scene(canvas, 1280, 800));
-      stage.show();
-      canvas.fit();
-      return null;
-    });
-  }
-
-  /**
-   * The real canvas, fitted to its 1280×800 window (all 200 nodes in view, small enough that
-   * port labels are left out): pan by one pixel and redraw, the FX thread's share (the next
-   * pulse rasterises the recorded commands).
-   */
-  @Benchmark
-  public Object redrawFxCanvasAfterPan() throws Exception {
-    return onFx(() -> {
-      canvas.panBy(1, 0);
-      return canvas;
-    });
-  }
-
-  @TearDown
-  public void stopFx() {
-    javafx.application.Platform.exit();
-  }
-
-  private static <T> T onFx(java.util.concurrent.Callable<T> c) throws Exception {
-    FutureTask<T> t = new FutureTask<>(c);
-    javafx.application.Platform.runLater(t);
-    return t.get();
   }
 }

@@ -57,23 +57,23 @@ public final class Wiring {
     if (m != null) {
       return new Fit(false, m.path(), m.reason());
     }
-    if (dependsOn(g, source.name(), target.name(), 0)) {
+    if (dependsOn(g, source.name(), target.name(), new java.util.HashSet<>())) {
       return Fit.no("`" + source + "` already depends on `" + target + "`: the wire would make a cycle");
     }
     return Fit.OK;
   }
 
-  /** Whether node {@code from} (transitively) takes an argument from {@code node}. */
-  static boolean dependsOn(CompositionGraph g, String from, String node, int depth) {
+  /** Whether node {@code from} (transitively) takes an argument from {@code node}; each node is visited once. */
+  static boolean dependsOn(CompositionGraph g, String from, String node, java.util.Set<String> seen) {
     if (from.equals(node)) {
       return true;
     }
-    if (depth > g.nodes().size() || !(g.nodes().get(from) instanceof Node.Instantiation i)) {
+    if (!seen.add(from) || !(g.nodes().get(from) instanceof Node.Instantiation i)) {
       return false;
     }
     for (Source s : i.args().values()) {
       String dep = s instanceof Source.Export e ? e.node() : ((Source.Whole) s).node();
-      if (dependsOn(g, dep, node, depth + 1)) {
+      if (dependsOn(g, dep, node, seen)) {
         return true;
       }
     }

@@ -237,6 +237,25 @@ class CanvasTest extends FxRobot {
   }
 
   @Test
+  void droppingAnExportOnTheExportsNodeExportsItAndAProblemRevealsItsNode() {
+    drag(port("shout", "text", Side.OUT), MouseButton.PRIMARY).dropTo(centre("<exports>"));
+    interact(() -> {});
+    assertThat(doc.text()).endsWith("export greeter.greet;\nexport shout.text;\n");
+    assertThat(doc.undoDescription()).contains("Export shout.text");
+    var problem = canvas.problems().get().stream().filter(p -> NodeId.of("greeter").equals(p.node())).findFirst()
+        .orElseThrow();
+    assertThat(problem.port()).isEqualTo("text");
+    interact(() -> canvas.reveal(problem));
+    assertThat(canvas.selectionProperty().get()).containsExactly(NodeId.of("greeter"));
+  }
+
+  @Test
+  void hoveringAPortShowsItsFunctionsAndTheirTypes() {
+    moveTo(port("greeter", "text", Side.IN));
+    assertThat(canvas.hoverTextProperty().get()).isEqualTo("text\n  shout: func(s: string) -> string");
+  }
+
+  @Test
   void composeIsACallbackWithTheDocument() {
     CompositionDocument[] got = {null};
     interact(() -> canvas.setOnCompose(d -> got[0] = d));
