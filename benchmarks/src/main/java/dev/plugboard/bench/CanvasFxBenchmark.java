@@ -24,6 +24,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class CanvasFxBenchmark {
   private CompositionCanvas canvas;
+  private javafx.scene.image.WritableImage image;
 
   /** {@code fit}: the whole graph in view, port labels left out; {@code 1}: zoom 1, a part in view, all labels. */
   @org.openjdk.jmh.annotations.Param({"fit", "1"})
@@ -48,6 +49,7 @@ public class CanvasFxBenchmark {
       stage.setScene(new javafx.scene.Scene(canvas, 1280, 800));
       stage.show();
       canvas.fit();
+      image = new javafx.scene.image.WritableImage(1280, 800);
       if (zoom.equals("1")) {
         canvas.zoomBy(1 / canvas.zoom(), 0, 0);
       }
@@ -56,14 +58,30 @@ public class CanvasFxBenchmark {
   }
 
   /**
-   * Pan by one pixel and redraw: the FX thread's share (the next pulse rasterises the recorded
-   * commands).
+   * Pan by one pixel and redraw, ten times in one task on the FX thread: the FX thread's share
+   * of a frame (the canvas records its drawing commands; the next pulse rasterises them, on the
+   * GPU in a real window, in software here).
    */
   @Benchmark
+  @org.openjdk.jmh.annotations.OperationsPerInvocation(10)
   public Object redrawFxCanvasAfterPan() throws Exception {
     return onFx(() -> {
-      canvas.panBy(1, 0);
+      for (int i = 0; i < 10; i++) {
+        canvas.panBy(1, 0);
+      }
       return canvas;
+    });
+  }
+
+  /**
+   * Pan, redraw and take a snapshot of the canvas: the software rasteriser draws the recorded
+   * commands into an image, an upper bound of a whole frame without a GPU.
+   */
+  @Benchmark
+  public Object redrawAndRasteriseFxCanvas() throws Exception {
+    return onFx(() -> {
+      canvas.panBy(1, 0);
+      return canvas.drawingCanvas().snapshot(null, image);
     });
   }
 

@@ -10,6 +10,9 @@ import javafx.scene.text.TextAlignment;
 
 /** A {@link Pen} over a JavaFX canvas; the caller sets the view transform. */
 final class FxPen implements Pen {
+  /** Fonts by size and weight: looking a font up costs more than drawing its text. */
+  private static final java.util.Map<Integer, Font> FONTS = new java.util.concurrent.ConcurrentHashMap<>();
+
   private final GraphicsContext g;
 
   FxPen(GraphicsContext g) {
@@ -67,7 +70,8 @@ final class FxPen implements Pen {
 
   @Override
   public void text(String s, double x, double y, double size, boolean bold, int color, boolean right) {
-    g.setFont(Font.font(Font.getDefault().getFamily(), bold ? FontWeight.BOLD : FontWeight.NORMAL, size));
+    g.setFont(FONTS.computeIfAbsent((bold ? 1000 : 0) + (int) Math.round(size * 10),
+        k -> Font.font(Font.getDefault().getFamily(), bold ? FontWeight.BOLD : FontWeight.NORMAL, size)));
     g.setFill(color(color));
     g.setTextAlign(right ? TextAlignment.RIGHT : TextAlignment.LEFT);
     g.fillText(s, x, y);
