@@ -172,7 +172,9 @@ final class WacEdits {
     List<Replacement> out = new ArrayList<>();
     for (int k = 1; k < toks.size(); k++) {
       Tok t = toks.get(k);
-      if (t.kind() != T.ID || !unescape(t.text()).equals(old)) {
+      // a name that is a keyword is written %name: the bare word is the keyword itself
+      boolean named = t.text().equals("%" + old) || (t.text().equals(old) && !Wac.id(old).startsWith("%"));
+      if (t.kind() != T.ID || !named) {
         continue;
       }
       Tok prev = toks.get(k - 1);
@@ -469,10 +471,6 @@ final class WacEdits {
     } catch (Wac.WacException e) {
       throw new CompositionException(Kind.UNSUPPORTED, e.getMessage());
     }
-  }
-
-  private static String unescape(String id) {
-    return id.startsWith("%") ? id.substring(1) : id;
   }
 
   private static String insert(String text, int at, String s) {
