@@ -131,6 +131,21 @@ public final class CompositionDocument {
     return problems;
   }
 
+  /**
+   * A problem as one line for a Problems view or a console: {@code c.wac:6:41: warning: message}
+   * (with no line and column when it has no place in the text).
+   */
+  public String render(CompositionProblem p) {
+    String where = path;
+    if (!p.span().isNone() && p.span().start() <= text.length()) {
+      dev.plugboard.wit.source.SourceMap map = new dev.plugboard.wit.source.SourceMap();
+      map.add(path, text);
+      where = map.locate(p.span().start()).toString();
+    }
+    return (p.message().startsWith(path) ? "" : where + ": ") + p.severity().name().toLowerCase(java.util.Locale.ROOT)
+        + ": " + p.message();
+  }
+
   /** The problems on one node. */
   public List<CompositionProblem> problems(NodeId node) {
     return problems.stream().filter(p -> node.equals(p.node())).toList();

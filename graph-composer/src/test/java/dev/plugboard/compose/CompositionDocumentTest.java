@@ -50,6 +50,8 @@ class CompositionDocumentTest {
       assertThat(p.message()).contains("not wired");
       assertThat(d.text().substring(p.span().start(), p.span().end())).isEqualTo("...");
     });
+    assertThat(d.render(d.problems(NodeId.of("echo")).getFirst()))
+        .isEqualTo("c.wac:7:30: warning: import `log` of `echo` is not wired: the composition imports it");
     d.undo();
     assertThat(d.text()).isEqualTo(SAMPLE);
     assertThat(d.layout().nodes()).isEmpty();
@@ -248,6 +250,7 @@ class CompositionDocumentTest {
     assertThat(broken.graph().nodes()).containsKeys("shout", "greeter");
     assertThat(broken.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("c.wac.json:1:")
         .contains("ignored"));
+    assertThat(broken.render(broken.problems().getFirst())).startsWith("warning: " + Sidecar.pathFor(wac) + ":1:");
   }
 
   @Test
