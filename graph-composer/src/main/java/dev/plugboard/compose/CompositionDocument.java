@@ -323,7 +323,7 @@ public final class CompositionDocument {
             was == null ? null : was.note()));
       });
       case GraphEdit.AddInstance a -> nodes.put(a.node().name(), new Sidecar.NodeLayout(a.x(), a.y(), null, null));
-      case GraphEdit.Remove r -> nodes.remove(r.node().name());
+      case GraphEdit.Remove r -> r.nodes().forEach(id -> nodes.remove(id.name()));
       case GraphEdit.Rename r -> {
         Sidecar.NodeLayout was = nodes.remove(r.node().name());
         if (was != null) {

@@ -19,11 +19,22 @@ public sealed interface GraphEdit {
     }
   }
 
-  /** Deletes a node and every wire and export that uses it. */
-  record Remove(NodeId node) implements GraphEdit {
+  /** Deletes nodes and every wire and export that uses them: one step. */
+  record Remove(java.util.List<NodeId> nodes) implements GraphEdit {
+    public Remove {
+      nodes = java.util.List.copyOf(new java.util.LinkedHashSet<>(nodes));
+      if (nodes.isEmpty()) {
+        throw new IllegalArgumentException("nothing to delete");
+      }
+    }
+
+    public Remove(NodeId node) {
+      this(java.util.List.of(node));
+    }
+
     @Override
     public String description() {
-      return "Delete " + node;
+      return nodes.size() == 1 ? "Delete " + nodes.getFirst() : "Delete " + nodes.size() + " nodes";
     }
   }
 

@@ -35,7 +35,7 @@ final class WacEdits {
     WacOutline o = WacOutline.of(text);
     return switch (edit) {
       case GraphEdit.AddInstance a -> addInstance(o, g, a, packages);
-      case GraphEdit.Remove r -> remove(o, g, r.node().name());
+      case GraphEdit.Remove r -> remove(o, g, r.nodes().stream().map(NodeId::name).toList());
       case GraphEdit.Wire w -> wire(o, g, w);
       case GraphEdit.Unwire u -> {
         LetNew l = letNew(o, u.target().name());
@@ -86,27 +86,30 @@ final class WacEdits {
     return insert(o.text(), at, before + (afterHeader && anchor != null ? nl : "") + statement);
   }
 
-  private static String remove(WacOutline o, CompositionGraph g, String name) throws CompositionException {
-    Statement own = o.statements().stream().filter(s -> name.equals(definedName(s))).findFirst().orElse(null);
-    if (own == null) {
-      throw new CompositionException(Kind.NOT_AN_INSTANTIATION, "`" + name + "` is not declared in the text (an "
-          + "import made by `...` goes away when its instantiations are wired)");
-    }
+  private static String remove(WacOutline o, CompositionGraph g, List<String> names) throws CompositionException {
     List<Replacement> out = new ArrayList<>();
-    int[] span = o.lines(own);
-    out.add(new Replacement(span[0], span[1], ""));
+    for (String name : names) {
+      Statement own = o.statements().stream().filter(s -> name.equals(definedName(s))).findFirst().orElse(null);
+      if (own == null) {
+        throw new CompositionException(Kind.NOT_AN_INSTANTIATION, "`" + name + "` is not declared in the text (an "
+            + "import made by `...` goes away when its instantiations are wired)");
+      }
+      int[] span = o.lines(own);
+      out.add(new Replacement(span[0], span[1], ""));
+    }
     for (Statement s : o.statements()) {
-      if (s instanceof LetNew l && !l.name().equals(name) && g.nodes().get(l.name()) instanceof Node.Instantiation i) {
+      if (s instanceof LetNew l && !names.contains(l.name())
+          && g.nodes().get(l.name()) instanceof Node.Instantiation i) {
         Set<String> drop = new LinkedHashSet<>();
         i.args().forEach((imp, src) -> {
-          if (nodeOf(src).equals(name)) {
+          if (names.contains(nodeOf(src))) {
             drop.add(imp);
           }
         });
         if (!drop.isEmpty()) {
           out.add(argsOf(o, g, l, drop, Map.of()));
         }
-      } else if (s instanceof WacOutline.Export x && x.node().equals(name)) {
+      } else if (s instanceof WacOutline.Export x && names.contains(x.node())) {
         int[] e = o.lines(s);
         out.add(new Replacement(e[0], e[1], ""));
       }

@@ -180,6 +180,14 @@ class CompositionDocumentTest {
     d.undo();
     d.undo();
     assertThat(d.text()).isEqualTo(SAMPLE);
+    d.execute(new GraphEdit.Remove(List.of(NodeId.of("greeter"), NodeId.of("shout"))));
+    assertThat(d.undoDescription()).contains("Delete 2 nodes");
+    assertThat(d.text()).isEqualTo("""
+        // The loud greeting: shout's text interface into the greeter.
+        package canvas:loud-greeting;
+
+        /* the provider */
+        """);
   }
 
   @Test

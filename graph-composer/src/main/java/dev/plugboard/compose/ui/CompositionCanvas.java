@@ -430,12 +430,11 @@ public final class CompositionCanvas extends Region {
   }
 
   private void deleteSelection() {
-    for (NodeId id : selection.get()) {
-      if (!id.equals(NodeId.EXPORTS)) {
-        apply(new GraphEdit.Remove(id));
-      }
+    List<NodeId> gone = selection.get().stream().filter(id -> !id.equals(NodeId.EXPORTS)).sorted(
+        java.util.Comparator.comparing(NodeId::name)).toList();
+    if (!gone.isEmpty() && apply(new GraphEdit.Remove(gone))) {
+      select(Set.of());
     }
-    select(Set.of());
   }
 
   private void say(String text, boolean refused) {
