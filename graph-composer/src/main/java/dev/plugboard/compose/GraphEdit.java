@@ -88,15 +88,20 @@ public sealed interface GraphEdit {
     }
   }
 
-  /** New canvas positions: layout only, the text does not change. */
-  record Move(Map<NodeId, Point> to) implements GraphEdit {
+  /** New canvas positions: layout only, the text does not change; {@code label} names the step (null: "Move …"). */
+  record Move(Map<NodeId, Point> to, String label) implements GraphEdit {
     public Move {
       to = Map.copyOf(to);
     }
 
+    public Move(Map<NodeId, Point> to) {
+      this(to, null);
+    }
+
     @Override
     public String description() {
-      return to.size() == 1 ? "Move " + to.keySet().iterator().next() : "Move " + to.size() + " nodes";
+      return label != null ? label
+          : to.size() == 1 ? "Move " + to.keySet().iterator().next() : "Move " + to.size() + " nodes";
     }
   }
 

@@ -356,7 +356,8 @@ public final class CompositionCanvas extends Region {
         continue;
       }
       try {
-        ComposedPackage pkg = loader.load(f);
+        ComposedPackage known = doc.packages().find(packageNameFor(f));
+        ComposedPackage pkg = known != null ? known : loader.load(f);
         if (doc.packages().find(pkg.name()) == null) {
           doc.addPackage(pkg);
         }
@@ -375,8 +376,27 @@ public final class CompositionCanvas extends Region {
   }
 
   private static ComposedPackage readComponent(Path file) throws IOException, CompositionException {
+    return ComposedPackage.of(packageNameFor(file), Files.readAllBytes(file));
+  }
+
+  /**
+   * The package name a dropped component goes by: {@code ns:name} for {@code deps/ns/name.wasm} or
+   * {@code deps/ns:name.wasm} (so the WAC written names it as {@code plugboard compose} finds it),
+   * else {@code local:STEM}.
+   */
+  public static String packageNameFor(Path file) {
     String stem = file.getFileName().toString().replaceAll("\\.wasm$", "");
-    return ComposedPackage.of("local:" + NodeId.fresh(stem, Set.of()).name(), Files.readAllBytes(file));
+    Path parent = file.getParent();
+    if (stem.matches("[a-z][a-z0-9-]*:[a-z][a-z0-9-]*") && parent != null && parent.getFileName() != null
+        && parent.getFileName().toString().equals("deps")) {
+      return stem;
+    }
+    if (parent != null && parent.getParent() != null && parent.getParent().getFileName() != null
+        && parent.getParent().getFileName().toString().equals("deps")
+        && parent.getFileName().toString().matches("[a-z][a-z0-9-]*") && stem.matches("[a-z][a-z0-9-]*")) {
+      return parent.getFileName() + ":" + stem;
+    }
+    return "local:" + NodeId.fresh(stem, Set.of()).name();
   }
 
   /** Fits every node into the view. */
@@ -418,7 +438,7 @@ public final class CompositionCanvas extends Region {
     Map<NodeId, GraphEdit.Point> to = new LinkedHashMap<>();
     laid.nodes().forEach(n -> to.put(n.id(), new GraphEdit.Point(n.x(), n.y())));
     if (!to.isEmpty()) {
-      apply(new GraphEdit.Move(to));
+      apply(new GraphEdit.Move(to, "Lay out " + to.size() + " nodes"));
       fit();
     }
   }

@@ -165,6 +165,10 @@ class CanvasTest extends FxRobot {
       assertThat(p.detail()).isEqualTo("add: func(a: u32, b: u32) -> u32");
     });
     assertThat(doc.layout().nodes().get("adder").y()).isCloseTo(500, org.assertj.core.data.Offset.offset(1e-6));
+    Path deps = Files.createDirectories(dir.resolve("deps/canvas"));
+    Files.write(deps.resolve("adder.wasm"), adder());
+    assertThat(interactAndGet(() -> canvas.dropFiles(List.of(deps.resolve("adder.wasm")), 0, 0))).isEqualTo(1);
+    assertThat(doc.text()).contains("let adder-2 = new canvas:adder {};");
     Files.write(dir.resolve("broken.wasm"), new byte[] {0, 'a', 's', 'm', 9});
     assertThat(interactAndGet(() -> canvas.dropFiles(List.of(dir.resolve("broken.wasm")), 0, 0))).isZero();
     assertThat(canvas.statusProperty().get()).startsWith("broken.wasm: ");
@@ -215,6 +219,10 @@ class CanvasTest extends FxRobot {
     assertThat(canvas.zoom()).isLessThan(z);
     type(KeyCode.F);
     assertThat(canvas.zoom()).isCloseTo(z, org.assertj.core.data.Offset.offset(0.2));
+    clickOn("#canvas-layout");
+    assertThat(doc.undoDescription()).contains("Lay out 5 nodes");
+    assertThat(canvas.graphSceneProperty().get().node(NodeId.of("shout")).x())
+        .isLessThan(canvas.graphSceneProperty().get().node(NodeId.of("greeter")).x());
   }
 
   @Test
