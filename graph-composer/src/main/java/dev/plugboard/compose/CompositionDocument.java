@@ -42,6 +42,8 @@ public final class CompositionDocument {
   private Wac.WacException error;
   private List<CompositionProblem> problems = List.of();
   private long revision;
+  /** The outline of the text, kept while the text stays the same. */
+  private WacOutline cachedOutline;
 
   /** One step of the history: the text and layout before and after. */
   private record Step(String description, String textBefore, String textAfter, Sidecar layoutBefore,
@@ -411,8 +413,6 @@ public final class CompositionDocument {
     }
     return List.copyOf(out);
   }
-
-  private WacOutline cachedOutline;
 
   private boolean declaredImport(String name) {
     if (cachedOutline == null || !cachedOutline.text().equals(text)) {

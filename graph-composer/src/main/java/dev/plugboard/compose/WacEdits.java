@@ -130,7 +130,7 @@ final class WacEdits {
     if (want.equals(was)) {
       return o.text();
     }
-    if (was != null && explicitArg(o, g, l, w.importName()) != null) {
+    if (was != null && explicitArg(g, l, w.importName()) != null) {
       throw new CompositionException(Kind.ARGUMENT_ALREADY_SET, "import `" + w.importName() + "` of `" + l.name()
           + "` is already wired from `" + nodeOf(was) + "`; unwire it first");
     }
@@ -332,7 +332,7 @@ final class WacEdits {
   }
 
   /** The argument written for import {@code imp} of {@code l}, if one is. */
-  private static Arg explicitArg(WacOutline o, CompositionGraph g, LetNew l, String imp) throws CompositionException {
+  private static Arg explicitArg(CompositionGraph g, LetNew l, String imp) throws CompositionException {
     Node.Instantiation inst = instantiation(g, l.name());
     for (Arg a : l.args()) {
       if ((a.kind() == WacOutline.Kind.NAMED || a.kind() == WacOutline.Kind.SHORTHAND)

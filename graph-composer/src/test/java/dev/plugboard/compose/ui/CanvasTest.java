@@ -13,7 +13,6 @@ import dev.plugboard.wit.resolve.WitResolver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import javafx.application.Application;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Point2D;
