@@ -99,6 +99,14 @@ class SceneTest {
     assertThat(SvgPen.write(s, Palette.LIGHT)).contains("canvas:nope");
   }
 
+  /** The SVG of the sample laid out by ELK, compared with a golden file ({@code -Dbless=true} rewrites it). */
+  @Test
+  void theSvgOfTheSampleMatchesItsGoldenFile() {
+    GraphScene s = SceneBuilder.build(doc(SAMPLE));
+    dev.plugboard.testing.Golden.assertMatches(Path.of("src/test/resources/canvas/loud-greeting.svg"),
+        SvgPen.write(s, Palette.LIGHT));
+  }
+
   @Test
   void svgAndPngDrawTheSameScene() throws Exception {
     GraphScene s = SceneBuilder.build(doc(SAMPLE));
