@@ -33,6 +33,7 @@ class ArchitectureTest {
     java.util.List<String> named = new java.util.ArrayList<>(java.util.List.of(COMPONENT_MODEL));
     named.addAll(java.util.List.of(LOCAL_RUNTIME));
     named.addAll(java.util.List.of("dev.plugboard.compose..", "dev.plugboard.editor..", "dev.plugboard.app..",
+        "dev.plugboard.compose.scene..", "dev.plugboard.compose.ui..",
         "dev.plugboard.wit.source..", "dev.plugboard.wit.lex..", "dev.plugboard.wit.ast..",
         "dev.plugboard.wit.resolve..", "dev.plugboard.wit.print..", "dev.plugboard.wit.json.."));
     for (String pkg : named) {
@@ -99,6 +100,21 @@ class ArchitectureTest {
         .whereLayer("local-runtime").mayOnlyBeAccessedByLayers("app")
         .whereLayer("component-model").mayOnlyBeAccessedByLayers(
             "local-runtime", "graph-composer", "wit-editor", "app")
+        .check(CLASSES);
+  }
+
+  /**
+   * Inside the composer the fronts point one way: the core (graph, WAC, document) knows neither
+   * the scene nor the canvas, the scene (geometry, layout, SVG and PNG) not the canvas.
+   */
+  @Test
+  void composerCoreSceneAndCanvasPointOneWay() {
+    layeredArchitecture().consideringOnlyDependenciesInLayers()
+        .layer("core").definedBy("dev.plugboard.compose")
+        .layer("scene").definedBy("dev.plugboard.compose.scene..")
+        .layer("canvas").definedBy("dev.plugboard.compose.ui..")
+        .whereLayer("canvas").mayNotBeAccessedByAnyLayer()
+        .whereLayer("scene").mayOnlyBeAccessedByLayers("canvas")
         .check(CLASSES);
   }
 

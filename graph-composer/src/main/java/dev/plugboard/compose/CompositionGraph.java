@@ -428,6 +428,11 @@ public final class CompositionGraph {
 
   /** Whether {@code source} (transitively) needs {@code node}. */
   private boolean dependsOn(Source source, String node) {
+    return dependsOn(source, node, new java.util.HashSet<>());
+  }
+
+  /** Each node is visited once: the arguments form a DAG whose paths can be exponentially many. */
+  private boolean dependsOn(Source source, String node, java.util.Set<String> seen) {
     String from = switch (source) {
       case Source.Whole w -> w.node();
       case Source.Export e -> e.node();
@@ -435,9 +440,9 @@ public final class CompositionGraph {
     if (from.equals(node)) {
       return true;
     }
-    if (nodes.get(from) instanceof Node.Instantiation i) {
+    if (seen.add(from) && nodes.get(from) instanceof Node.Instantiation i) {
       for (Source s : i.args().values()) {
-        if (dependsOn(s, node)) {
+        if (dependsOn(s, node, seen)) {
           return true;
         }
       }

@@ -1440,7 +1440,7 @@ public final class Wac {
     };
   }
 
-  private static String id(String name) {
+  static String id(String name) {
     return KEYWORDS.contains(name) || WIT_KEYWORDS.contains(name) ? "%" + name : name;
   }
 

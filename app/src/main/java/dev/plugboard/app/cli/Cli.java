@@ -12,7 +12,9 @@ import picocli.CommandLine.ScopeType;
  */
 public final class Cli {
   /** Every subcommand, in the order {@code --help} lists them. Later features add theirs here. */
-  static final List<Class<?>> SUBCOMMANDS = List.of(WitCommand.class, InspectCommand.class, ValidateCommand.class, NewCommand.class, RunCommand.class, ServeCommand.class, PlugCommand.class, ComposeCommand.class, ProfileCommand.class);
+  static final List<Class<?>> SUBCOMMANDS = List.of(WitCommand.class, InspectCommand.class, ValidateCommand.class,
+      NewCommand.class, RunCommand.class, ServeCommand.class, PlugCommand.class, ComposeCommand.class,
+      GraphCommand.class, ProfileCommand.class);
 
   private Cli() {}
 

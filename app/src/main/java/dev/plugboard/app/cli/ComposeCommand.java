@@ -8,10 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,9 +29,8 @@ public final class ComposeCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE.wac", description = "The WAC document.")
   Path file;
 
-  @Option(names = "--dep", paramLabel = "PKG=FILE", description = "A package the document instantiates, e.g. "
-      + "example:upper=upper.wasm. Repeatable.")
-  List<String> deps = new ArrayList<>();
+  @picocli.CommandLine.Mixin
+  DepOptions deps;
 
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Where to write the result.")
   Path output;
@@ -53,16 +48,7 @@ public final class ComposeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     String text = Inputs.text(file);
-    Map<String, Path> given = new HashMap<>();
-    for (String d : deps) {
-      int eq = d.indexOf('=');
-      if (eq <= 0) {
-        throw new UserError("--dep: expected PKG=FILE, e.g. example:upper=upper.wasm, got \"" + d + "\"");
-      }
-      given.put(d.substring(0, eq).replaceAll("@.*", ""), Path.of(d.substring(eq + 1)));
-    }
-    Path depsDir = file.toAbsolutePath().getParent().resolve("deps");
-    dev.plugboard.compose.DepsPackages packages = new dev.plugboard.compose.DepsPackages(given, depsDir);
+    dev.plugboard.compose.DepsPackages packages = deps.packages(file);
     Wac.Document doc;
     byte[] out;
     try {
@@ -82,4 +68,5 @@ public final class ComposeCommand implements Callable<Integer> {
         + " export(s)");
     return 0;
   }
+
 }
