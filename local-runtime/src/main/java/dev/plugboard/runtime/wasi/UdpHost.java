@@ -58,6 +58,8 @@ final class UdpHost {
   private final ResourceTable<Incoming> incoming = new ResourceTable<>("incoming-datagram-stream");
   private final ResourceTable<Outgoing> outgoing = new ResourceTable<>("outgoing-datagram-stream");
   private Selector selector;
+  /** How many selects the watching thread has finished (guarded by itself). */
+  private final long[] selects = {0};
 
   UdpHost(IoHost io, NetGrants grants, Object signal) {
     this.io = io;
@@ -134,16 +136,21 @@ final class UdpHost {
       }
     }
 
+    /** The guest dropped the socket: close it, and free its port before answering. */
     void close() {
+      shut();
+      if (key != null) {
+        released(key.selector());
+      }
+    }
+
+    void shut() {
       state = State.CLOSED;
       pending.clear();
       try {
         channel.close();
       } catch (IOException ignored) {
         // closing is all that was asked
-      }
-      if (key != null) {
-        key.selector().wakeup(); // lets the selector release the channel's port now
       }
     }
   }
@@ -427,24 +434,57 @@ final class UdpHost {
   private void watch(Selector s) {
     try {
       while (s.isOpen()) {
-        s.select(key -> {
-          try {
-            key.interestOps(0);
-          } catch (CancelledKeyException e) {
-            // closed meanwhile
-          }
-          synchronized (signal) {
-            signal.notifyAll();
-          }
-        });
+        s.select(this::woke);
+        synchronized (selects) {
+          selects[0]++;
+          selects.notifyAll();
+        }
       }
     } catch (IOException | ClosedSelectorException e) {
       // the host is closed
+    } finally {
+      try {
+        s.close(); // nobody waits on a selector no thread watches
+      } catch (IOException ignored) {
+        // closing is all that was asked
+      }
+    }
+  }
+
+  /** A watched channel is readable: disarm it (a receive re-arms it) and wake whoever polls. */
+  private void woke(SelectionKey key) {
+    try {
+      key.interestOps(0);
+    } catch (CancelledKeyException e) {
+      // closed meanwhile
+    }
+    synchronized (signal) {
+      signal.notifyAll();
+    }
+  }
+
+  /**
+   * Waits until the channels closed so far are released: a registered channel keeps its port until
+   * its selector next selects, and the select that starts after the second one to finish from now
+   * began after they were closed.
+   */
+  private void released(Selector s) {
+    synchronized (selects) {
+      long target = selects[0] + 2;
+      while (selects[0] < target && s.isOpen()) {
+        s.wakeup();
+        try {
+          selects.wait(10);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
     }
   }
 
   synchronized void close() {
-    sockets.clear(Udp::close);
+    sockets.clear(Udp::shut);
     if (selector != null) {
       try {
         selector.close();

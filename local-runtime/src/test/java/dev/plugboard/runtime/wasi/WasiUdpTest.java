@@ -9,6 +9,7 @@ import static dev.plugboard.runtime.wasi.WasiSocketsTest.loopback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.plugboard.runtime.abi.RuntimeResource;
 import dev.plugboard.runtime.abi.Trap;
 import dev.plugboard.types.Value;
 import dev.plugboard.types.ValueType;
@@ -281,6 +282,32 @@ class WasiUdpTest {
           Value.u64(1));
       assertThat(receiveText(a)).isEqualTo("new");
     }
+  }
+
+  @Test
+  void droppingASocketFreesItsPortAndStopsItsStreams() {
+    try (WasiHost host = granting("127.0.0.1")) {
+      Value s = bound(host, 0);
+      int port = localPort(host, s);
+      List<Value> streams = stream(host, s, null);
+      Value ready = borrow(udp(host, "[method]incoming-datagram-stream.subscribe", streams.get(0)));
+      assertThat(call(host, "wasi:io/poll", "[method]pollable.ready", ready)).isEqualTo(Value.bool(false));
+      assertThat(udp(host, "[method]udp-socket.start-bind", socket(host, "ipv4"), network(host), loopback(port)))
+          .isEqualTo(denied("address-in-use"));
+      drop(s);
+      assertThat(call(host, "wasi:io/poll", "[method]pollable.ready", ready)).isEqualTo(Value.bool(true));
+      assertThat(udp(host, "[method]incoming-datagram-stream.receive", streams.get(0), Value.u64(1)))
+          .isEqualTo(denied("invalid-state"));
+      assertThat(udp(host, "[method]outgoing-datagram-stream.check-send", streams.get(1))).isEqualTo(
+          denied("invalid-state"));
+      assertThat(localPort(host, bound(host, port))).as("the port is free again").isEqualTo(port);
+    }
+  }
+
+  /** What the guest's drop of its owning handle does. */
+  private static void drop(Value handle) {
+    Value.Handle h = (Value.Handle) handle;
+    ((RuntimeResource) h.type()).dtor().destroy(h.rep());
   }
 
   @Test
