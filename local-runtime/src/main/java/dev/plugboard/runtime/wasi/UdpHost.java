@@ -58,8 +58,9 @@ final class UdpHost {
   private final ResourceTable<Incoming> incoming = new ResourceTable<>("incoming-datagram-stream");
   private final ResourceTable<Outgoing> outgoing = new ResourceTable<>("outgoing-datagram-stream");
   private Selector selector;
-  /** How many selects the watching thread has finished (guarded by itself). */
-  private final long[] selects = {0};
+  private final Object selectsLock = new Object();
+  /** How many selects the watching thread has finished (guarded by {@link #selectsLock}). */
+  private long selects;
 
   UdpHost(IoHost io, NetGrants grants, Object signal) {
     this.io = io;
@@ -155,25 +156,21 @@ final class UdpHost {
     }
   }
 
-  /** An end of the streams {@code stream} returned; operational while it is of the socket's latest pair. */
-  private record Incoming(Udp socket, int generation) {
+  /** The streams of one {@code stream} call: operational while they are the socket's latest and it is open. */
+  private record Association(Udp socket, int generation) {
     boolean stale() {
       return socket.state != State.BOUND || socket.generation != generation;
     }
   }
 
+  private record Incoming(Association of) {}
+
   private static final class Outgoing {
-    final Udp socket;
-    final int generation;
+    final Association of;
     long permit;
 
-    Outgoing(Udp socket, int generation) {
-      this.socket = socket;
-      this.generation = generation;
-    }
-
-    boolean stale() {
-      return socket.state != State.BOUND || socket.generation != generation;
+    Outgoing(Association of) {
+      this.of = of;
     }
   }
 
@@ -260,12 +257,12 @@ final class UdpHost {
     });
     udp.function("[method]incoming-datagram-stream.receive", method(incoming, this::receive));
     udp.function("[method]incoming-datagram-stream.subscribe", a -> {
-      Incoming in = incoming.get(a[0]);
-      Udp u = in.socket();
-      return io.pollables.own(() -> in.stale() || !u.pending.isEmpty() || u.failure != null || u.pull());
+      Association of = incoming.get(a[0]).of();
+      Udp u = of.socket();
+      return io.pollables.own(() -> of.stale() || !u.pending.isEmpty() || u.failure != null || u.pull());
     });
     udp.function("[method]outgoing-datagram-stream.check-send", method(outgoing, (o, a) -> {
-      if (o.stale()) {
+      if (o.of.stale()) {
         throw new SocketsHost.Refusal("invalid-state");
       }
       o.permit = SEND_PERMIT;
@@ -321,15 +318,15 @@ final class UdpHost {
     u.remote = to;
     u.failure = null;
     u.generation++;
-    return new Value.TupleValue(List.of(incoming.own(new Incoming(u, u.generation)),
-        outgoing.own(new Outgoing(u, u.generation))));
+    Association of = new Association(u, u.generation);
+    return new Value.TupleValue(List.of(incoming.own(new Incoming(of)), outgoing.own(new Outgoing(of))));
   }
 
   private Value receive(Incoming in, Value[] a) throws SocketsHost.Refusal {
-    if (in.stale()) {
+    if (in.of().stale()) {
       throw new SocketsHost.Refusal("invalid-state");
     }
-    Udp u = in.socket();
+    Udp u = in.of().socket();
     long max = WasiValues.u64(a[1]);
     int limit = max < 0 || max > RECEIVE_BATCH ? RECEIVE_BATCH : (int) max;
     List<Value> out = new ArrayList<>();
@@ -349,7 +346,7 @@ final class UdpHost {
     if (datagrams.isEmpty()) {
       return Value.u64(0);
     }
-    if (o.stale()) {
+    if (o.of.stale()) {
       throw new SocketsHost.Refusal("invalid-state");
     }
     if (o.permit == 0) {
@@ -363,7 +360,7 @@ final class UdpHost {
     long sent = 0;
     for (Value d : datagrams) {
       try {
-        if (!sendOne(o.socket, (Value.RecordValue) d)) {
+        if (!sendOne(o.of.socket(), (Value.RecordValue) d)) {
           break; // the send buffer is full: the rest is not sent
         }
       } catch (SocketsHost.Refusal | IOException e) {
@@ -435,9 +432,9 @@ final class UdpHost {
     try {
       while (s.isOpen()) {
         s.select(this::woke);
-        synchronized (selects) {
-          selects[0]++;
-          selects.notifyAll();
+        synchronized (selectsLock) {
+          selects++;
+          selectsLock.notifyAll();
         }
       }
     } catch (IOException | ClosedSelectorException e) {
@@ -469,12 +466,12 @@ final class UdpHost {
    * began after they were closed.
    */
   private void released(Selector s) {
-    synchronized (selects) {
-      long target = selects[0] + 2;
-      while (selects[0] < target && s.isOpen()) {
+    synchronized (selectsLock) {
+      long target = selects + 2;
+      while (selects < target && s.isOpen()) {
         s.wakeup();
         try {
-          selects.wait(10);
+          selectsLock.wait(10);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           return;
