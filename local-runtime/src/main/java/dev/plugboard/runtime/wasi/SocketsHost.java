@@ -35,7 +35,7 @@ import java.util.concurrent.ExecutionException;
  * a grant, creating a socket answers {@code access-denied}, and so does binding or connecting to
  * an address outside the grants. Connects and accepts run on background threads and reads are
  * pumped like stdin, so a guest polls sockets like any other stream. Name lookups answer only
- * for granted names. UDP is not implemented ({@code not-supported} when granted).
+ * for granted names. UDP is served by {@link UdpHost} under the same grants.
  */
 final class SocketsHost {
   private static final int CONNECT_TIMEOUT_MS = 30_000;
@@ -45,15 +45,17 @@ final class SocketsHost {
   private final ResourceTable<Object> networks = new ResourceTable<>("network");
   private final ResourceTable<Tcp> sockets = new ResourceTable<>("tcp-socket", Tcp::close);
   private final ResourceTable<Iterator<InetAddress>> lookups = new ResourceTable<>("resolve-address-stream");
+  private final UdpHost udp;
 
   SocketsHost(IoHost io, NetGrants grants, Object signal) {
     this.io = io;
     this.grants = grants;
     this.signal = signal;
+    this.udp = new UdpHost(io, grants, signal);
   }
 
   /** A socket error-code, answered as {@code err(code)}. */
-  private static final class Refusal extends Exception {
+  static final class Refusal extends Exception {
     final String code;
 
     Refusal(String code) {
@@ -162,11 +164,11 @@ final class SocketsHost {
     };
   }
 
-  private static Value errCode(String code) {
+  static Value errCode(String code) {
     return err(new Value.EnumValue(code));
   }
 
-  private static String code(Throwable e) {
+  static String code(Throwable e) {
     return switch (e) {
       case ConnectException x -> "connection-refused";
       case NoRouteToHostException x -> "remote-unreachable";
@@ -184,8 +186,6 @@ final class SocketsHost {
         .function("instance-network", a -> networks.own(new Object())));
     into.put("wasi:sockets/tcp-create-socket", new WasiInterface().function("create-tcp-socket", a -> grants.isEmpty()
         ? errCode("access-denied") : ok(sockets.own(new Tcp(((Value.EnumValue) a[0]).caseName().equals("ipv6"))))));
-    into.put("wasi:sockets/udp-create-socket", new WasiInterface().function("create-udp-socket",
-        a -> errCode(grants.isEmpty() ? "access-denied" : "not-supported")));
     into.put("wasi:sockets/ip-name-lookup", new WasiInterface().resource("resolve-address-stream", lookups)
         .function("resolve-addresses", a -> {
           List<InetAddress> found = grants.lookup(WasiValues.string(a[1]));
@@ -344,9 +344,7 @@ final class SocketsHost {
       return null;
     }));
     into.put("wasi:sockets/tcp", tcp);
-    into.put("wasi:sockets/udp", new WasiInterface().otherwise(a -> {
-      throw new Trap("wasi:sockets/udp: no UDP socket can exist (UDP is not implemented)");
-    }));
+    udp.register(into);
   }
 
   private static Value finish(Tcp t, State started, State done) throws Refusal {
@@ -357,7 +355,7 @@ final class SocketsHost {
     return null;
   }
 
-  private static long positive(Value v) throws Refusal {
+  static long positive(Value v) throws Refusal {
     long n = ((Value.Int) v).value();
     if (n == 0) {
       throw new Refusal("invalid-argument");
@@ -410,7 +408,7 @@ final class SocketsHost {
 
   // ---- wasi:sockets/network addresses ---------------------------------------------------
 
-  private static InetSocketAddress socketAddress(Value v) throws Refusal {
+  static InetSocketAddress socketAddress(Value v) throws Refusal {
     Value.VariantValue var = (Value.VariantValue) v;
     Value.RecordValue r = (Value.RecordValue) var.payload();
     int port = (int) ((Value.Int) r.get("port")).value();
@@ -432,7 +430,7 @@ final class SocketsHost {
     }
   }
 
-  private static Value socketAddress(InetSocketAddress a) {
+  static Value socketAddress(InetSocketAddress a) {
     Value port = new Value.Int(ValueType.Prim.U16, a.getPort());
     Value.VariantValue ip = (Value.VariantValue) ipAddress(a.getAddress());
     if (ip.caseName().equals("ipv4")) {
@@ -462,5 +460,6 @@ final class SocketsHost {
 
   void close() {
     sockets.clear(Tcp::close);
+    udp.close();
   }
 }

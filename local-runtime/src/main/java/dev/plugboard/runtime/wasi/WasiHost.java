@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 
 /**
  * The WASI 0.2 host for one component instance: {@code wasi:io}, {@code wasi:clocks},
- * {@code wasi:random}, {@code wasi:cli}, {@code wasi:filesystem}, {@code wasi:sockets} (TCP, to granted addresses only) and outgoing
+ * {@code wasi:random}, {@code wasi:cli}, {@code wasi:filesystem}, {@code wasi:sockets} (TCP and UDP, to granted addresses only) and outgoing
  * {@code wasi:http} (to granted authorities only),
  * giving the guest only what its {@link WasiConfig} grants. A component may import any 0.2.x
  * version of an interface: the host serves whatever functions of it the component declares.

@@ -23,18 +23,18 @@ import org.junit.jupiter.api.Test;
 class WasiSocketsTest {
   private final Value ipv4 = new Value.EnumValue("ipv4");
 
-  private static Value denied(String code) {
+  static Value denied(String code) {
     return WasiValues.err(new Value.EnumValue(code));
   }
 
-  private static Value loopback(int port) {
+  static Value loopback(int port) {
     List<Value> bytes = List.of(Value.u8(127), Value.u8(0), Value.u8(0), Value.u8(1));
     return new Value.VariantValue("ipv4", new Value.RecordValue(List.of(
         new Value.Field("port", new Value.Int(ValueType.Prim.U16, port)),
         new Value.Field("address", new Value.TupleValue(bytes)))));
   }
 
-  private static WasiHost granting(String... grants) {
+  static WasiHost granting(String... grants) {
     return new WasiHost(WasiConfig.sandbox().withNetwork(List.of(), List.of(grants)));
   }
 
