@@ -30,7 +30,7 @@ final class GrantOptions {
   List<String> allowHttp = new ArrayList<>();
 
   @Option(names = "--allow-net", paramLabel = "ADDR[:PORT]",
-      description = "Allow TCP to (and listening on) an address, on one port or all; a host name may be looked up.")
+      description = "Allow TCP and UDP to (and listening or binding on) an address, on one port or all; a host name may be looked up.")
   List<String> allowNet = new ArrayList<>();
 
   /** The sandbox plus what the options grant, with {@code argv} as the guest's arguments. */
