@@ -88,6 +88,25 @@ class CliTest {
   }
 
   @Test
+  void onlyTheNamedSubcommandIsBuilt(@TempDir Path dir) {
+    assertThat(Cli.needed("run", "x.wasm", "--invoke", "f()")).containsExactly(RunCommand.class);
+    assertThat(Cli.needed("graph", "x.wac")).containsExactly(GraphCommand.class);
+    assertThat(Cli.needed("--version")).isEmpty();
+    assertThat(Cli.needed()).isEmpty();
+    assertThat(Cli.needed(dir.toString())).isEmpty();
+    assertThat(Cli.needed("app.wit")).isEmpty();
+    // help and a mistyped command need them all: the list and the suggestions
+    assertThat(Cli.needed("--help")).isEqualTo(Cli.SUBCOMMANDS);
+    assertThat(Cli.needed("runn")).isEqualTo(Cli.SUBCOMMANDS);
+    assertThat(Cli.needed("--verbose", "run")).isEqualTo(Cli.SUBCOMMANDS);
+    // every subcommand is found by its name
+    for (Class<?> sub : Cli.SUBCOMMANDS) {
+      String name = sub.getAnnotation(CommandLine.Command.class).name();
+      assertThat(Cli.needed(name)).as(name).containsExactly(sub);
+    }
+  }
+
+  @Test
   void anInternalFailureIsOneLineUnlessVerbose() {
     IdeLauncher broken = (w, f) -> {
       throw new IllegalStateException("boom", new RuntimeException("root cause"));
