@@ -20,8 +20,8 @@ import org.fxmisc.richtext.util.UndoUtils;
  * The Text page of a {@code .wac} document: the WIT editor's machinery (line numbers,
  * highlighting, squiggles with hover) with the WAC reader as its checker, so a document that
  * does not compose says where as you type. It edits the file's one {@link CompositionDocument}
- * (shared with the Graph page through {@link OpenComposition}): each change of the text is a
- * step of the document's history, and a change made elsewhere (the canvas, undo) is put into the
+ * (shared with the Graph page through {@link OpenComposition}): a run of typing is one step of
+ * the document's history, and a change made elsewhere (the canvas, undo) is put into the
  * text as the smallest replacement, so the caret stays. The code area keeps no history of its own.
  */
 final class WacTextPage implements Page, Navigable {
@@ -65,7 +65,7 @@ final class WacTextPage implements Page, Navigable {
     });
     area.plainTextChanges().subscribe(c -> {
       if (!following && !c.isIdentity()) {
-        doc.replaceText(c.getPosition(), c.getPosition() + c.getRemoved().length(), c.getInserted());
+        doc.typeText(c.getPosition(), c.getPosition() + c.getRemoved().length(), c.getInserted());
       }
     });
     doc.onChange(r -> follow(doc.text()));

@@ -104,6 +104,13 @@ class GraphPageTest extends IdeTest {
     push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.Z);
     assertThat(area.getText()).isEqualTo(original);
     interact(() -> window().actions().run("edit.redo"));
+    // typing is one step per run, not per character
+    interact(() -> area.moveTo(area.getLength()));
+    write("// hi");
+    assertThat(area.getText()).isEqualTo(unwired + "// hi");
+    assertThat(canvas.document().history()).first().isEqualTo("Edit text");
+    interact(() -> window().actions().run("edit.undo"));
+    assertThat(area.getText()).isEqualTo(unwired);
 
     // lay out (positions), then save: the text and the sidecar on disk
     interact(() -> window().showPage("graph"));
