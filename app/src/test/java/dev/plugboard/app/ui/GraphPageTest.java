@@ -161,6 +161,22 @@ class GraphPageTest extends IdeTest {
   }
 
   @Test
+  void aChangeOnDiskReloadsBothPagesOnce() throws Exception {
+    Path wac = sample("compose/loud-greeting.wac");
+    openAndWait(wac);
+    CompositionCanvas canvas = canvas();
+    String changed = Files.readString(wac).replace("export greeter.greet;",
+        "let other = new plugboard:shout {};\nexport greeter.greet;");
+    Files.writeString(wac, changed);
+    Files.setLastModifiedTime(wac, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+    interact(() -> window().checkExternalChanges());
+    assertThat(window().statusText()).isEqualTo("Reloaded compose/loud-greeting.wac (changed on disk)");
+    assertThat(canvas.graphSceneProperty().get().node(NodeId.of("other"))).isNotNull();
+    assertThat(textArea().getText()).isEqualTo(changed);
+    assertThat(window().current(Savable.class).orElseThrow().dirtyProperty().get()).isFalse();
+  }
+
+  @Test
   void aWacThatDoesNotReadOpensWithItsErrorOnBothPages() throws Exception {
     Path bad = sample("compose/broken.wac");
     Files.writeString(bad, "package local:broken;\nlet a = new ;\n");
