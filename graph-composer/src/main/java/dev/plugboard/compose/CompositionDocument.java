@@ -45,9 +45,12 @@ public final class CompositionDocument {
   /** The outline of the text, kept while the text stays the same. */
   private WacOutline cachedOutline;
 
-  /** One step of the history: the text and layout before and after. */
+  /**
+   * One step of the history: the text and layout before and after; {@code typedTo} is where a
+   * run of typing ended (the next keystroke there joins the step), or -1 for other steps.
+   */
   private record Step(String description, String textBefore, String textAfter, Sidecar layoutBefore,
-      Sidecar layoutAfter) {}
+      Sidecar layoutAfter, int typedTo) {}
 
   /**
    * A document over {@code text} (from {@code path}, for messages), whose {@code new}s find
@@ -210,7 +213,8 @@ public final class CompositionDocument {
   public void redo() {
     if (!redo.isEmpty()) {
       Step s = redo.pop();
-      undo.push(s);
+      // a redone step is closed: typing after it starts a new one
+      undo.push(new Step(s.description(), s.textBefore(), s.textAfter(), s.layoutBefore(), s.layoutAfter(), -1));
       set(s.textAfter(), s.layoutAfter());
     }
   }
@@ -243,14 +247,36 @@ public final class CompositionDocument {
     if (after.equals(text) && layout.equals(sidecar)) {
       return;
     }
-    push(new Step(edit.description(), text, after, sidecar, layout));
+    push(new Step(edit.description(), text, after, sidecar, layout, -1));
   }
 
   /** Replaces {@code [start, end)} of the text: one undoable step, whether or not the result reads. */
   public void replaceText(int start, int end, String replacement) {
     String after = text.substring(0, start) + replacement + text.substring(end);
     if (!after.equals(text)) {
-      push(new Step("Edit text", text, after, sidecar, sidecar));
+      push(new Step("Edit text", text, after, sidecar, sidecar, -1));
+    }
+  }
+
+  /**
+   * A keystroke in a text editor: as {@link #replaceText}, but one that goes on from where the
+   * previous keystroke ended (typing on, or deleting back from there) without a line break joins
+   * that step, so Undo takes back a run of typing rather than a character.
+   */
+  public void typeText(int start, int end, String replacement) {
+    String after = text.substring(0, start) + replacement + text.substring(end);
+    if (after.equals(text)) {
+      return;
+    }
+    Step top = undo.peek();
+    boolean goesOn = top != null && top.typedTo() >= 0 && redo.isEmpty() && top.textAfter().equals(text)
+        && !replacement.contains("\n") && end == top.typedTo() && (start == end || replacement.isEmpty());
+    int typedTo = start + replacement.length();
+    if (goesOn) {
+      undo.pop();
+      push(new Step(top.description(), top.textBefore(), after, top.layoutBefore(), sidecar, typedTo));
+    } else {
+      push(new Step("Edit text", text, after, sidecar, sidecar, typedTo));
     }
   }
 

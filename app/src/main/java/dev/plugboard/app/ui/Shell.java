@@ -50,6 +50,9 @@ public interface Shell {
   /** Every call made on a Run page, oldest first (the Run history tool window lists them). */
   ObservableList<RunHistory.Entry> runHistory();
 
+  /** Shows the page {@code id} of the file shown; false when it has none. */
+  boolean showPage(String id);
+
   /** The page shown in the selected tab. */
   Optional<Page> currentPage();
 

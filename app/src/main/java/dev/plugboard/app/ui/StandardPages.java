@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The pages Plugboard has built in: {@code .wit} → its editor; {@code .wac} → Text; {@code .wasm}
+ * The pages Plugboard has built in: {@code .wit} → its editor; {@code .wac} → Graph | Text over one
+ * document (loaded off the FX thread); {@code .wasm}
  * → Overview | WIT | Sections | Run (loaded off the FX thread); other text → Text. The canvas
  * and the profiler add theirs with {@link PageRegistry#register} (see docs/architecture.md).
  */
@@ -17,6 +18,8 @@ final class StandardPages {
   static PageRegistry registry() {
     PageRegistry r = new PageRegistry();
     r.register(FileKind.WIT, WIT_EDITOR);
+    r.loader(FileKind.WAC, OpenComposition::load);
+    r.register(FileKind.WAC, GRAPH);
     r.register(FileKind.WAC, WAC_TEXT);
     r.register(FileKind.TEXT, TEXT);
     r.loader(FileKind.WASM, WasmPages::load);
@@ -77,7 +80,7 @@ final class StandardPages {
 
     @Override
     public Page create(PageContext c) throws java.io.IOException {
-      return new WacTextPage(c.file(), c.shell());
+      return new WacTextPage(c.file(), c.shell(), c.model(OpenComposition.class));
     }
 
     @Override
@@ -87,29 +90,59 @@ final class StandardPages {
     }
   };
 
+  static final PageProvider GRAPH = new PageProvider() {
+    @Override
+    public String id() {
+      return "graph";
+    }
+
+    @Override
+    public Page create(PageContext c) {
+      return new GraphPage(c.file(), c.shell(), c.model(OpenComposition.class));
+    }
+
+    /** Run › Compose & Run: composes the document shown, then opens the result on its Run page. */
+    @Override
+    public List<Action> actions(Shell shell) {
+      return List.of(Action.of("run.compose-run", "Compose & Run", "Run", "compose", "Shortcut+Shift+F5",
+          () -> compose(shell).thenAccept(target -> {
+            if (target != null) {
+              shell.showPage("run");
+            }
+          })));
+    }
+  };
+
   /**
    * Run › Compose WAC File: composes the shown {@code .wac} document (its unsaved text; packages
    * from {@code deps/} beside it) into {@code NAME.wasm} beside it, in the background, and opens
-   * that. What happens is logged to the Console; errors go to Problems with their place.
+   * that. What happens is logged to the Console; errors go to Problems with their place. The
+   * future completes with the component once it is shown, or with null when nothing was composed.
    */
-  static void compose(Shell shell) {
+  static java.util.concurrent.CompletableFuture<java.nio.file.Path> compose(Shell shell) {
     var doc = shell.current(Savable.class).filter(s -> FileKind.of(s.file()) == FileKind.WAC);
     if (doc.isEmpty()) {
       shell.status("Compose works on an open .wac file");
-      return;
+      return java.util.concurrent.CompletableFuture.completedFuture(null);
     }
+    var shown = new java.util.concurrent.CompletableFuture<java.nio.file.Path>();
     var file = doc.get().file();
     String text = doc.get().currentText();
     String name = shell.relative(file);
     shell.log("compose " + name + ": reading with packages from " + shell.relative(file.resolveSibling("deps")));
     shell.background("Composing " + name, p -> WacComposition.compose(file, text, p)).whenComplete((done, err) -> {
+      if (done == null) {
+        shown.complete(null);
+      }
       if (done != null) {
         shell.setProblems(file, Problem.Source.WAC, List.of());
         shell.log("compose " + name + ": wrote " + shell.relative(done.target()) + " (" + done.bytes() + " bytes, "
             + done.exports() + " export(s))");
         shell.refreshTree();
-        shell.open(done.target()).thenRun(() -> shell.status("Composed " + name + " into "
-            + shell.relative(done.target()) + " (" + done.bytes() + " bytes)"));
+        shell.open(done.target()).thenRun(() -> {
+          shell.status("Composed " + name + " into " + shell.relative(done.target()) + " (" + done.bytes() + " bytes)");
+          shown.complete(done.target());
+        });
         return;
       }
       Throwable cause = err instanceof java.util.concurrent.CompletionException c && c.getCause() != null
@@ -125,5 +158,6 @@ final class StandardPages {
         shell.error(name + ": cannot compose: " + cause.getMessage());
       }
     });
+    return shown;
   }
 }

@@ -8,13 +8,23 @@ import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.scene.control.TreeCell;
 
-/** Shows a file or folder name, styled by kind ({@code .tree-wit}, {@code .tree-wasm}, ...). */
+/** Shows a file or folder name, styled by kind ({@code .tree-wit}, {@code .tree-wasm}, ...); a file can be dragged out. */
 final class WorkspaceTreeCell extends TreeCell<Path> {
   private static final String[] KIND_CLASSES = {"tree-folder", "tree-wit", "tree-wasm", "tree-wac", "tree-text", "tree-file"};
   private final ReadOnlyObjectProperty<Workspace> workspace;
 
   WorkspaceTreeCell(ReadOnlyObjectProperty<Workspace> workspace) {
     this.workspace = workspace;
+    // a file dragged out of the tree carries its path (a .wasm dropped on a composition's Graph page adds it)
+    setOnDragDetected(e -> {
+      Path item = getItem();
+      if (item != null && Files.isRegularFile(item)) {
+        javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+        content.putFiles(java.util.List.of(item.toFile()));
+        startDragAndDrop(javafx.scene.input.TransferMode.COPY).setContent(content);
+        e.consume();
+      }
+    });
   }
 
   @Override

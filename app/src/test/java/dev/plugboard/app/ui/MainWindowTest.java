@@ -352,6 +352,7 @@ class MainWindowTest extends IdeTest {
 
     // an error lands in Problems with its place
     openAndWait(wac);
+    interact(() -> window().showPage("text"));
     CodeArea text = lookup("#wac-editor-app-upper-wac").queryAs(CodeArea.class);
     interact(() -> text.replaceText(text.getText().replace("...upper", "")));
     interact(() -> window().composeCurrent());

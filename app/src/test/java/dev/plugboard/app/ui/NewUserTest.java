@@ -91,7 +91,8 @@ class NewUserTest extends IdeTest {
     interact(() -> window().setPrompts(answers(elsewhere, "my-mix")));
     interact(() -> window().actions().run("file.new-composition"));
     WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window().openFiles().size() == 2);
-    assertThat(window().currentPageIds()).containsExactly("text");
+    assertThat(window().currentPageIds()).containsExactly("graph", "text");
+    assertThat(window().currentPage().orElseThrow().id()).isEqualTo("graph");
     WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(window().problems()).isEmpty();

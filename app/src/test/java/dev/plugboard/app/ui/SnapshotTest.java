@@ -53,6 +53,7 @@ class SnapshotTest extends IdeTest {
     openAndWait(config.resolve("sample-workspace/wit/worlds.wit"));
     shoot("wit-editor");
     openAndWait(config.resolve("sample-workspace/compose/loud-greeting.wac"));
+    interact(() -> window().showPage("text"));
     shoot("wac-text");
     openAndWait(config.resolve("sample-workspace/components/greeter/greeter.wasm"));
     shoot("wasm-overview");
