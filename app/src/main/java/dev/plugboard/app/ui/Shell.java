@@ -50,6 +50,12 @@ public interface Shell {
   /** Every call made on a Run page, oldest first (the Run history tool window lists them). */
   ObservableList<RunHistory.Entry> runHistory();
 
+  /** Shows {@code profile}, what the calls made on {@code file} cost so far, in the Profiler tool window. */
+  void profiled(Path file, dev.plugboard.profile.Profile profile);
+
+  /** The questions the window asks the user (a file, a name); tests answer them without dialogs. */
+  Prompts prompts();
+
   /** The page shown in the selected tab. */
   Optional<Page> currentPage();
 
