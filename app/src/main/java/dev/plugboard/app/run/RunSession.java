@@ -10,7 +10,9 @@ import dev.plugboard.runtime.Imports;
 import dev.plugboard.runtime.LoadedComponent;
 import dev.plugboard.runtime.RuntimeConfig;
 import dev.plugboard.runtime.abi.Trap;
+import dev.plugboard.profile.Profile;
 import dev.plugboard.runtime.trace.CallEvent;
+import dev.plugboard.runtime.trace.TraceRecorder;
 import dev.plugboard.runtime.wasi.WasiConfig;
 import dev.plugboard.runtime.wasi.WasiHost;
 import dev.plugboard.types.Value;
@@ -30,6 +32,9 @@ import java.util.Locale;
  * {@link Outcome}: the result, a trap, or an error in the text, with what the call cost.
  * Calls run with a deadline on a big-stack thread; the component gets WASI 0.2 in the sandbox
  * (nothing granted), and what the guest writes to stdout and stderr comes back with the call.
+ * Every call is traced in exact mode into one {@link #profile()} of the session (the first
+ * {@value #PROFILE_EVENTS} crossings are kept for the timeline and call tree, the rest are counted);
+ * instantiation and start functions are not part of it.
  */
 public final class RunSession implements AutoCloseable {
   /**
@@ -56,6 +61,13 @@ public final class RunSession implements AutoCloseable {
   private final ByteArrayOutputStream console = new ByteArrayOutputStream();
   private HandleSession handles = new HandleSession();
   private final List<CallEvent> events = new ArrayList<>();
+  /** Crossings the session's profile keeps for its timeline; later ones are only counted. */
+  public static final int PROFILE_EVENTS = 5_000;
+  private final TraceRecorder recorder = new TraceRecorder(TraceRecorder.Mode.EXACT, PROFILE_EVENTS);
+  private volatile boolean recording;
+  private final String started = java.time.Instant.now().toString();
+  private long calls;
+  private long callNanos;
 
   private RunSession(LoadedComponent component, Duration timeout) {
     this.component = component;
@@ -94,7 +106,12 @@ public final class RunSession implements AutoCloseable {
 
   private ComponentInstance instance() {
     if (instance == null) {
-      RuntimeConfig config = RuntimeConfig.DEFAULT.withEngine(engine).withTracer(events::add);
+      RuntimeConfig config = RuntimeConfig.DEFAULT.withEngine(engine).withTracer(e -> {
+        events.add(e);
+        if (recording) {
+          recorder.onCall(e);
+        }
+      });
       wasi = new WasiHost(WasiConfig.sandbox().withArguments(List.of(component.name()))
           .withStdio(InputStream.nullInputStream(), console, console));
       Imports imports = wasi.imports(component);
@@ -165,15 +182,33 @@ public final class RunSession implements AutoCloseable {
       return new Outcome(text, "error at column " + (e.start() + 1) + ": " + e.reason(), false, 0, List.of());
     }
     long t0 = System.nanoTime();
+    recording = true;
     try {
       Value v = deadline.run(() -> f.call(args.toArray(Value[]::new)), timeout);
-      long nanos = System.nanoTime() - t0;
+      long nanos = counted(System.nanoTime() - t0);
       return new Outcome(text, v == null ? "()" : Wave.print(v, handles), true, nanos, List.copyOf(events),
           takeOutput());
     } catch (Trap t) {
       String what = wasi.exitStatus().isPresent() ? "exit: " + wasi.exitStatus().getAsInt() : "trap: " + t.getMessage();
-      return new Outcome(text, what, false, System.nanoTime() - t0, List.copyOf(events), takeOutput());
+      return new Outcome(text, what, false, counted(System.nanoTime() - t0), List.copyOf(events), takeOutput());
+    } finally {
+      recording = false;
     }
+  }
+
+  private long counted(long nanos) {
+    calls++;
+    callNanos += nanos;
+    return nanos;
+  }
+
+  /**
+   * What the calls made so far cost, per function and per wire, as the profiler shows it; its wall
+   * time is the sum of the calls' times. Call it on the thread that makes the calls.
+   */
+  public Profile profile() {
+    return Profile.of(component.name(), String.format(Locale.ROOT, "%,d call%s from the Run page", calls,
+        calls == 1 ? "" : "s"), started, callNanos, recorder.snapshot());
   }
 
   private String takeOutput() {

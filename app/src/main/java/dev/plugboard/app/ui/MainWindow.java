@@ -82,6 +82,7 @@ public final class MainWindow implements Shell {
   private final ListView<Problem> problemList = new ListView<>(problems);
   private final TextArea console = new TextArea();
   private final BorderPane outlineHolder = new BorderPane();
+  private final ProfilerTool profiler = new ProfilerTool();
   private final Label status = new Label("Ready");
   private final Label statusWorkspace = new Label();
   private final BorderPane frame = new BorderPane();
@@ -233,7 +234,8 @@ public final class MainWindow implements Shell {
         new ToolWindow("problems", "Problems", Side.BOTTOM, "Shortcut+Shift+M", problemList),
         new ToolWindow("console", "Console", Side.BOTTOM, "Shortcut+Shift+U", console),
         new ToolWindow("run-history", "Run History", Side.BOTTOM, "Shortcut+Shift+H", RunHistory.view(runHistory)),
-        new ToolWindow("outline", "Outline", Side.RIGHT, "Shortcut+Shift+L", outlineHolder));
+        new ToolWindow("outline", "Outline", Side.RIGHT, "Shortcut+Shift+L", outlineHolder),
+        new ToolWindow("profiler", "Profiler", Side.BOTTOM, "Shortcut+Shift+R", profiler.node()));
     for (ToolWindow w : list) {
       toolWindows.register(w, saved.get(w.id()));
       actions.register(Action.of("view.tool." + w.id(), w.title() + " Tool Window", "View", "tools", w.accelerator(),
@@ -385,6 +387,15 @@ public final class MainWindow implements Shell {
   }
 
   @Override
+  public void profiled(Path file, dev.plugboard.profile.Profile profile) {
+    profiler.update(file, profile);
+  }
+
+  ProfilerTool profiler() {
+    return profiler;
+  }
+
+  @Override
   public Optional<Page> currentPage() {
     return tabs.currentPage();
   }
@@ -418,7 +429,8 @@ public final class MainWindow implements Shell {
     return newFiles.newComponent(folder, name);
   }
 
-  Prompts prompts() {
+  @Override
+  public Prompts prompts() {
     return prompts;
   }
 
@@ -435,6 +447,7 @@ public final class MainWindow implements Shell {
     showOutline();
     tabs.currentEditor().ifPresent(e -> {
       tree.reveal(e.file());
+      profiler.follow(e.file());
       e.current().activated();
     });
   }

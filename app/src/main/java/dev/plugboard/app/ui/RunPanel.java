@@ -42,6 +42,13 @@ final class RunPanel {
   void onLoadError(java.util.function.Consumer<String> c) {
     onLoadError = c;
   }
+
+  /** Told, after each call, the profile of all the calls made so far (the Profiler tool window shows it). */
+  private java.util.function.Consumer<dev.plugboard.profile.Profile> onProfile = p -> {};
+
+  void onProfile(java.util.function.Consumer<dev.plugboard.profile.Profile> c) {
+    onProfile = c;
+  }
   final ComboBox<ComponentInstance.Export> functions = new ComboBox<>();
   final ComboBox<RuntimeConfig.Engine> engine = new ComboBox<>();
   final TextField call = new TextField();
@@ -200,15 +207,22 @@ final class RunPanel {
     }
     run.setDisable(true);
     RunSession s = session;
-    CompletableFuture.supplyAsync(() -> s.call(text), executor).whenComplete((o, err) -> Platform.runLater(() -> {
-      run.setDisable(false);
-      RunSession.Outcome outcome = o != null ? o : new RunSession.Outcome(text, "error: " + err, false, 0,
-          java.util.List.of());
-      output.getItems().add(outcome);
-      onOutcome.accept(outcome);
-      output.scrollTo(output.getItems().size() - 1);
-    }));
+    // the profile is taken on the runner thread, right after the call (a snapshot of the trace)
+    CompletableFuture.supplyAsync(() -> new Profiled(s.call(text), s.profile()), executor).whenComplete((r, err) ->
+        Platform.runLater(() -> {
+          run.setDisable(false);
+          RunSession.Outcome outcome = r != null ? r.outcome() : new RunSession.Outcome(text, "error: " + err, false, 0,
+              java.util.List.of());
+          output.getItems().add(outcome);
+          onOutcome.accept(outcome);
+          output.scrollTo(output.getItems().size() - 1);
+          if (r != null) {
+            onProfile.accept(r.profile());
+          }
+        }));
   }
+
+  private record Profiled(RunSession.Outcome outcome, dev.plugboard.profile.Profile profile) {}
 
   static RunPanel forBytes(byte[] bytes, String name, Executor executor,
       java.util.function.Consumer<RunSession.Outcome> onOutcome) {

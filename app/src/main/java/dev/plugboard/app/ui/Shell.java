@@ -53,6 +53,12 @@ public interface Shell {
   /** Shows the page {@code id} of the file shown; false when it has none. */
   boolean showPage(String id);
 
+  /** Shows {@code profile}, what the calls made on {@code file} cost so far, in the Profiler tool window. */
+  void profiled(Path file, dev.plugboard.profile.Profile profile);
+
+  /** The questions the window asks the user (a file, a name); tests answer them without dialogs. */
+  Prompts prompts();
+
   /** The page shown in the selected tab. */
   Optional<Page> currentPage();
 

@@ -27,6 +27,9 @@ final class StandardPages {
     r.register(FileKind.WASM, WasmPages.WIT);
     r.register(FileKind.WASM, WasmPages.SECTIONS);
     r.register(FileKind.WASM, WasmPages.RUN);
+    r.register(FileKind.WASM, ProfilePages.COMPONENT);
+    r.loader(FileKind.PROFILE, ProfilePages::load);
+    r.register(FileKind.PROFILE, ProfilePages.SAVED);
     return r;
   }
 

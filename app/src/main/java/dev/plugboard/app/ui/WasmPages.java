@@ -102,6 +102,7 @@ final class WasmPages {
         // a component the runtime cannot instantiate is a problem of the file, from the runtime
         panel.onLoadError(message -> c.shell().setProblems(c.file(), Problem.Source.RUNTIME,
             List.of(new Problem(c.file(), Location.NONE, "cannot run: " + message, Problem.Source.RUNTIME))));
+        panel.onProfile(profile -> c.shell().profiled(c.file(), profile));
         return panel;
       });
     }

@@ -10,7 +10,7 @@ import javafx.scene.control.TreeCell;
 
 /** Shows a file or folder name, styled by kind ({@code .tree-wit}, {@code .tree-wasm}, ...); a file can be dragged out. */
 final class WorkspaceTreeCell extends TreeCell<Path> {
-  private static final String[] KIND_CLASSES = {"tree-folder", "tree-wit", "tree-wasm", "tree-wac", "tree-text", "tree-file"};
+  private static final String[] KIND_CLASSES = {"tree-folder", "tree-wit", "tree-wasm", "tree-wac", "tree-profile", "tree-text", "tree-file"};
   private final ReadOnlyObjectProperty<Workspace> workspace;
 
   WorkspaceTreeCell(ReadOnlyObjectProperty<Workspace> workspace) {

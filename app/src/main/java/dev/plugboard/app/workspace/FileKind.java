@@ -8,6 +8,8 @@ public enum FileKind {
   WIT("WIT"),
   WASM("WebAssembly binary"),
   WAC("WAC composition"),
+  /** A saved profile, {@code NAME.profile.json} (what {@code plugboard profile --format json} writes). */
+  PROFILE("saved profile"),
   TEXT("text"),
   OTHER("file");
 
@@ -21,8 +23,14 @@ public enum FileKind {
     return label;
   }
 
+  /** The ending of saved profiles' file names. */
+  public static final String PROFILE_SUFFIX = ".profile.json";
+
   public static FileKind of(Path file) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(PROFILE_SUFFIX)) {
+      return PROFILE;
+    }
     int dot = name.lastIndexOf('.');
     String ext = dot < 0 ? "" : name.substring(dot + 1);
     return switch (ext) {

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  */
 public record Problem(Path file, Location location, String message, Source source) {
   /** Who reported a problem. */
-  public enum Source { WIT, WAC, BINARY, RUNTIME, WORKSPACE }
+  public enum Source { WIT, WAC, BINARY, RUNTIME, WORKSPACE, PROFILE }
 
   public Problem {
     file = file.toAbsolutePath().normalize();

@@ -275,7 +275,7 @@ class MainWindowTest extends IdeTest {
     Path greeter = config.resolve("sample-workspace/components/greeter/greeter.wasm");
     openAndWait(greeter);
     javafx.scene.control.TabPane pages = lookup("#wasm-pages").queryAs(javafx.scene.control.TabPane.class);
-    assertThat(pages.getTabs()).extracting(t -> t.getText()).containsExactly("Overview", "WIT", "Sections", "Run");
+    assertThat(pages.getTabs()).extracting(t -> t.getText()).containsExactly("Overview", "WIT", "Sections", "Run", "Profile");
     interact(() -> pages.getSelectionModel().select(3));
     @SuppressWarnings("unchecked")
     javafx.scene.control.ComboBox<dev.plugboard.runtime.ComponentInstance.Export> functions =

@@ -86,7 +86,7 @@ class OpenStallTest extends IdeTest {
     System.out.printf("open-stall: %s (%d bytes): longest FX-thread stall %.1f ms over %d pulses; opening took %.0f ms;"
         + " idle baseline %.1f ms%n", big.getFileName(), Files.size(big), longest.get() / 1e6, pulses.get(),
         total / 1e6, baseline / 1e6);
-    assertThat(window().currentPageIds()).containsExactly("overview", "wit", "sections", "run");
+    assertThat(window().currentPageIds()).containsExactly("overview", "wit", "sections", "run", "profile");
     assertThat(pulses.get()).isGreaterThan(2);
   }
 }

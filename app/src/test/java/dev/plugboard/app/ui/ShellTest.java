@@ -40,7 +40,7 @@ class ShellTest extends IdeTest {
   @Test
   void eachKindOpensOnItsPages() throws Exception {
     openAndWait(sample("components/greeter/greeter.wasm"));
-    assertThat(window().currentPageIds()).containsExactly("overview", "wit", "sections", "run");
+    assertThat(window().currentPageIds()).containsExactly("overview", "wit", "sections", "run", "profile");
     openAndWait(sample("compose/loud-greeting.wac"));
     assertThat(window().currentPageIds()).containsExactly("graph", "text");
     openAndWait(sample("wit/worlds.wit"));
@@ -205,7 +205,7 @@ class ShellTest extends IdeTest {
   @Test
   void toolWindowsDockShowHideAndAreRemembered() throws Exception {
     ToolWindows tools = window().toolWindows();
-    assertThat(tools.all()).extracting(ToolWindow::id).containsExactly("problems", "console", "run-history", "outline");
+    assertThat(tools.all()).extracting(ToolWindow::id).containsExactly("problems", "console", "run-history", "outline", "profiler");
     assertThat(tools.side("problems")).isEqualTo(Settings.Side.BOTTOM);
     assertThat(tools.side("outline")).isEqualTo(Settings.Side.RIGHT);
     assertThat(lookup("#tool-windows-right").queryAs(TabPane.class).getTabs()).extracting(t -> t.getId())
@@ -390,7 +390,7 @@ class ShellTest extends IdeTest {
     WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window().statusText().startsWith("Composed"));
     assertThat(window().consoleText()).contains("compose compose/loud-greeting.wac: reading with packages from compose/deps")
         .contains("compose compose/loud-greeting.wac: wrote compose/loud-greeting.wasm");
-    assertThat(window().currentPageIds()).containsExactly("overview", "wit", "sections", "run");
+    assertThat(window().currentPageIds()).containsExactly("overview", "wit", "sections", "run", "profile");
   }
 
   /** Chicory's logger and its compiler's "interpreted mode" warnings reach the Console, not the terminal. */

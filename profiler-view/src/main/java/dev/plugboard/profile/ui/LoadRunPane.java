@@ -99,6 +99,11 @@ public final class LoadRunPane extends VBox {
     return table;
   }
 
+  /** The call template's field ({@code echo("item-{n}")}), for a page that suggests a call. */
+  public TextField callField() {
+    return template;
+  }
+
   /** Starts a run with what the fields say; a bad field is reported in the status line. */
   public void start() {
     CallTemplate t;
