@@ -25,6 +25,8 @@ public final class FunctionTable extends TableView<CallStats> {
     TableColumn<CallStats, String> name = new TableColumn<>("Function");
     name.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().key()));
     name.setPrefWidth(320);
+    // Never narrower than what reads: a short tool window scrolls sideways instead of showing "…".
+    name.setMinWidth(200);
     getColumns().add(name);
     getColumns().add(number("Calls", s -> s.calls(), FunctionTable::count));
     getColumns().add(number("Total", s -> s.totalNanos(), ProfileFormat::nanos));
@@ -59,6 +61,7 @@ public final class FunctionTable extends TableView<CallStats> {
     });
     c.getStyleClass().add("number-column");
     c.setPrefWidth(90);
+    c.setMinWidth(Math.max(64, 9 * title.length() + 26));
     return c;
   }
 

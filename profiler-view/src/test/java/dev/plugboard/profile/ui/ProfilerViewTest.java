@@ -103,6 +103,24 @@ class ProfilerViewTest extends FxRobot {
   }
 
   @Test
+  void inANarrowToolWindowEveryColumnHeaderStaysReadable() throws Exception {
+    FunctionTable table = new FunctionTable();
+    interact(() -> {
+      stage.setScene(new Scene(table, 560, 160)); // a bottom tool window beside the histogram at 1280×800
+      stage.show();
+    });
+    Profile p = pump();
+    interact(() -> table.setProfile(p));
+    WaitForAsyncUtils.waitForFxEvents();
+    var headers = lookup(".column-header .label").queryAllAs(javafx.scene.control.Label.class);
+    assertThat(headers).hasSize(table.getColumns().size());
+    for (var label : headers) {
+      // the whole title fits: JavaFX would otherwise draw it cut to "…"
+      assertThat(label.prefWidth(-1)).as(label.getText()).isLessThanOrEqualTo(label.getWidth() + 0.5);
+    }
+  }
+
+  @Test
   void columnsSortByTheirNumbers() throws Exception {
     ProfilerView view = new ProfilerView();
     show(view);
