@@ -61,7 +61,7 @@ public final class FunctionTable extends TableView<CallStats> {
     });
     c.getStyleClass().add("number-column");
     c.setPrefWidth(90);
-    c.setMinWidth(Math.max(64, 9 * title.length() + 26));
+    c.setMinWidth(Math.max(84, 9 * title.length() + 26)); // "210.3 µs", "12,345,678"
     return c;
   }
 

@@ -118,6 +118,13 @@ class ProfilerViewTest extends FxRobot {
       // the whole title fits: JavaFX would otherwise draw it cut to "…"
       assertThat(label.prefWidth(-1)).as(label.getText()).isLessThanOrEqualTo(label.getWidth() + 0.5);
     }
+    // and so do the figures
+    var cells = lookup(".table-cell").queryAllAs(javafx.scene.control.TableCell.class);
+    for (var cell : cells) {
+      if (cell.getText() != null && !cell.getText().isEmpty() && cell.getTableColumn() != table.getColumns().getFirst()) {
+        assertThat(cell.prefWidth(-1)).as(cell.getText()).isLessThanOrEqualTo(cell.getWidth() + 0.5);
+      }
+    }
   }
 
   @Test
