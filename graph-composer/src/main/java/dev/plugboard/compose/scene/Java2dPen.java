@@ -53,21 +53,16 @@ public final class Java2dPen implements Pen {
 
   @Override
   public void rect(double x, double y, double w, double h, double radius, int fill, int stroke, double strokeWidth) {
-    var shape = new RoundRectangle2D.Double(x, y, w, h, radius * 2, radius * 2);
-    if (fill != 0) {
-      g.setColor(color(fill));
-      g.fill(shape);
-    }
-    if (stroke != 0) {
-      g.setColor(color(stroke));
-      g.setStroke(new BasicStroke((float) strokeWidth));
-      g.draw(shape);
-    }
+    paint(new RoundRectangle2D.Double(x, y, w, h, radius * 2, radius * 2), fill, stroke, strokeWidth);
   }
 
   @Override
   public void circle(double cx, double cy, double r, int fill, int stroke, double strokeWidth) {
-    var shape = new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r);
+    paint(new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r), fill, stroke, strokeWidth);
+  }
+
+  /** Fills and outlines a shape; a colour of 0 leaves that part out. */
+  private void paint(java.awt.Shape shape, int fill, int stroke, double strokeWidth) {
     if (fill != 0) {
       g.setColor(color(fill));
       g.fill(shape);
