@@ -126,6 +126,7 @@ public final class MainWindow implements Shell {
     SplitProportions.keep(workArea, 0.22);
 
     MenuBar menuBar = actions.menuBar(MENUS);
+    nameUndoSteps(menuBar);
     menuBar.setUseSystemMenuBar(true);
     menuBar.setId("menu-bar");
     frame.setId("main-window");
@@ -275,6 +276,25 @@ public final class MainWindow implements Shell {
   // ---- workspace ----------------------------------------------------------------------
 
   /** Opens {@code requested}, else the last workspace; with neither, the welcome page. */
+  /** Edit › Undo and Redo say which step they take ("Undo Wire shout.text → greeter") when the page's history names it. */
+  private void nameUndoSteps(MenuBar menuBar) {
+    for (var menu : menuBar.getMenus()) {
+      if (!"menu-edit".equals(menu.getId())) {
+        continue;
+      }
+      menu.setOnShowing(e -> {
+        Optional<Undoable> history = current(Undoable.class);
+        for (var item : menu.getItems()) {
+          if ("action-edit-undo".equals(item.getId())) {
+            item.setText(history.flatMap(Undoable::undoName).map(n -> "Undo " + n).orElse("Undo"));
+          } else if ("action-edit-redo".equals(item.getId())) {
+            item.setText(history.flatMap(Undoable::redoName).map(n -> "Redo " + n).orElse("Redo"));
+          }
+        }
+      });
+    }
+  }
+
   void openInitialWorkspace(Path requested) {
     if (requested != null) {
       openWorkspace(requested);

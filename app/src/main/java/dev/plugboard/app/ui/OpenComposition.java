@@ -81,6 +81,16 @@ final class OpenComposition implements Savable, Undoable {
   // ---- Undoable ---------------------------------------------------------------------------
 
   @Override
+  public java.util.Optional<String> undoName() {
+    return doc.undoDescription();
+  }
+
+  @Override
+  public java.util.Optional<String> redoName() {
+    return doc.redoDescription();
+  }
+
+  @Override
   public void undo() {
     var step = doc.undoDescription();
     doc.undo();

@@ -82,7 +82,8 @@ class GraphPageTest extends IdeTest {
     interact(() -> area.insertText(at, "let second = new plugboard:shout {};\n"));
     assertThat(canvas.graphSceneProperty().get().node(NodeId.of("second"))).isNotNull();
 
-    // one history across both pages, each step named
+    // one history across both pages, each step named, in the Edit menu too
+    assertThat(editMenuItem("action-edit-undo")).isEqualTo("Undo Edit text");
     interact(() -> window().actions().run("edit.undo"));
     assertThat(window().statusText()).isEqualTo("Undo Edit text");
     assertThat(area.getText()).isEqualTo(wired);
@@ -95,6 +96,7 @@ class GraphPageTest extends IdeTest {
     assertThat(window().statusText()).startsWith("Undo Unwire");
     assertThat(area.getText()).isEqualTo(original);
     assertThat(window().current(Savable.class).orElseThrow().dirtyProperty().get()).isFalse();
+    assertThat(editMenuItem("action-edit-redo")).startsWith("Redo Unwire");
     interact(() -> window().actions().run("edit.redo"));
     assertThat(window().statusText()).startsWith("Redo Unwire");
     assertThat(area.getText()).isEqualTo(unwired);
@@ -210,5 +212,17 @@ class GraphPageTest extends IdeTest {
       assertThat(Files.size(png)).isGreaterThan(10_000);
     }
     interact(() -> window().setTheme(Theme.LIGHT));
+  }
+
+  /** The text of an Edit menu item as the menu shows it (the menu's showing handler names the step). */
+  private String editMenuItem(String id) {
+    var bar = lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+    var edit = bar.getMenus().stream().filter(m -> "menu-edit".equals(m.getId())).findFirst().orElseThrow();
+    interact(() -> {
+      if (edit.getOnShowing() != null) {
+        edit.getOnShowing().handle(new javafx.event.Event(javafx.scene.control.Menu.ON_SHOWING));
+      }
+    });
+    return edit.getItems().stream().filter(i -> id.equals(i.getId())).findFirst().orElseThrow().getText();
   }
 }
