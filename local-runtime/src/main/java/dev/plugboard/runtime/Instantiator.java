@@ -362,6 +362,10 @@ final class Instantiator {
   }
 
   private Function<Instance, Machine> machineFactory(ModuleDef def) {
+    Function<Instance, Machine> ready = config.engine() == RuntimeConfig.Engine.AUTO ? def.compiledIfDone() : null;
+    if (ready != null) {
+      return ready; // compiled already: no interpreter to switch from, no indirection per call
+    }
     return switch (config.engine()) {
       case INTERP -> InterpreterMachine::new;
       case COMPILED -> def.compiledNow();

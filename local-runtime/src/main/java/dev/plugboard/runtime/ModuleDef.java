@@ -75,6 +75,11 @@ final class ModuleDef {
     return compiled;
   }
 
+  /** The compiled machine factory if a compilation has already finished, else null (never waits). */
+  synchronized Function<Instance, Machine> compiledIfDone() {
+    return compiled != null && compiled.isDone() && !compiled.isCompletedExceptionally() ? compiled.join() : null;
+  }
+
   /** Whether an earlier run left this module's compiled code in the disk cache. */
   boolean hasCachedCode() {
     CompiledCodeCache cache = bytes.length >= CompiledCodeCache.MIN_MODULE_BYTES ? CompiledCodeCache.shared() : null;
