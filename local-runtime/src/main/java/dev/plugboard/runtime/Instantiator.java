@@ -280,7 +280,7 @@ final class Instantiator {
       String name) {
     WasmModule module;
     try {
-      module = def.parsed();
+      module = def.ready();
     } catch (ChicoryException e) {
       throw new LinkException(name + ": core module does not parse: " + e.getMessage());
     }
