@@ -186,6 +186,7 @@ final class ModuleDef {
           : CompletableFuture.completedFuture(compileModule(m));
       if (background && cache != null) {
         CompiledCodeCache.track(compiled);
+        Compilations.started(new Compilations.Compilation(name, bytes.length, compiled));
       }
     }
     return compiled;

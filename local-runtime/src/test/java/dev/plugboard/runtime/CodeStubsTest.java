@@ -130,4 +130,24 @@ class CodeStubsTest {
     byte[] truncated = java.util.Arrays.copyOf(bytes, bytes.length - 10);
     assertThat(CodeStubs.keepOnly(truncated, both)).isNull();
   }
+
+  @Test
+  void aBackgroundCompilationOfACachedSizeModuleIsAnnounced(@TempDir Path dir) {
+    java.util.List<Compilations.Compilation> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Runnable stop = Compilations.subscribe(seen::add);
+    try {
+      byte[] bytes = module();
+      ModuleDef def = new ModuleDef(bytes, "big.module0", new CompiledCodeCache(dir, 1L << 30));
+      def.compile(true).join();
+      new ModuleDef(new byte[] {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00}, "small.module0", null)
+          .compile(true).join();
+      assertThat(seen).singleElement().satisfies(c -> {
+        assertThat(c.module()).isEqualTo("big.module0");
+        assertThat(c.bytes()).isEqualTo(bytes.length);
+        assertThat(c.done()).isDone();
+      });
+    } finally {
+      stop.run();
+    }
+  }
 }
