@@ -467,13 +467,13 @@ public final class Abi {
     };
   }
 
-  private static void checkRange(Context cx, long ptr, long length) {
+  static void checkRange(Context cx, long ptr, long length) {
     if (Integer.toUnsignedLong((int) ptr) + length > cx.memory().size()) {
       throw new Trap("allocation [" + Integer.toUnsignedLong((int) ptr) + ", +" + length + ") is out of bounds of memory");
     }
   }
 
-  private static void checkAligned(long ptr, int alignment) {
+  static void checkAligned(long ptr, int alignment) {
     if (Integer.toUnsignedLong((int) ptr) % alignment != 0) {
       throw new Trap("realloc returned a misaligned pointer");
     }
