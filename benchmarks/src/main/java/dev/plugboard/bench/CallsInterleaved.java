@@ -20,11 +20,13 @@ import java.util.function.Supplier;
  * builds of the runtime in one JVM: {@code pump(1000, 0)} and {@code pump(1000, 16)} on
  * {@code composed-bench-echo.wasm} (ns per cross-component call) and {@code run("hello")} on
  * {@code composed-app-upper.wasm} (ns per call), each build taking turns every round so that load
- * which comes and goes hits them alike; prints the median and quartiles per build.
+ * which comes and goes hits them alike; prints the median and quartiles per build, of the
+ * thread's CPU time (what the call costs, without the time the thread waited for a core on a
+ * loaded machine) and of wall-clock time.
  *
  * <pre>java -cp &lt;benchmarks class path&gt; dev.plugboard.bench.CallsInterleaved [rounds] [other local-runtime classes dir]...</pre>
  *
- * Each extra directory replaces {@code local-runtime/target/classes} on the class path in a class
+ * {@code -Dcalls.only=N} runs only workload N (0, 1 or 2), for a profiler. Each extra directory replaces {@code local-runtime/target/classes} on the class path in a class
  * loader of its own (an older build's classes, saved before a change).
  */
 public final class CallsInterleaved {
@@ -75,6 +77,7 @@ public final class CallsInterleaved {
   @SuppressWarnings("unchecked")
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+    int only = Integer.getInteger("calls.only", -1);
     List<String> builds = new ArrayList<>();
     builds.add("this build");
     List<Runnable[]> workloads = new ArrayList<>();
@@ -85,24 +88,37 @@ public final class CallsInterleaved {
       workloads.add(((Supplier<Runnable[]>) c.getConstructor().newInstance()).get());
       builds.add(args[b]);
     }
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
     double[][][] ns = new double[builds.size()][NAMES.length][rounds];
+    double[][][] cpu = new double[builds.size()][NAMES.length][rounds];
     for (int round = -10; round < rounds; round++) {
       for (int w = 0; w < NAMES.length; w++) {
+        if (only >= 0 && w != only) {
+          continue;
+        }
         for (int b = 0; b < builds.size(); b++) {
+          long c0 = threads.getCurrentThreadCpuTime();
           long t0 = System.nanoTime();
           workloads.get(b)[w].run();
           if (round >= 0) {
             ns[b][w][round] = (System.nanoTime() - t0) / (double) CALLS_PER_TURN[w];
+            cpu[b][w][round] = (threads.getCurrentThreadCpuTime() - c0) / (double) CALLS_PER_TURN[w];
           }
         }
       }
     }
     for (int w = 0; w < NAMES.length; w++) {
+      if (only >= 0 && w != only) {
+        continue;
+      }
       for (int b = 0; b < builds.size(); b++) {
         double[] t = ns[b][w];
+        double[] c = cpu[b][w];
         Arrays.sort(t);
-        System.out.printf(Locale.ROOT, "%-16s %-40s median %7.1f ns/call (quartiles %.1f–%.1f)%n", NAMES[w],
-            builds.get(b), t[t.length / 2], t[t.length / 4], t[3 * t.length / 4]);
+        Arrays.sort(c);
+        System.out.printf(Locale.ROOT, "%-16s %-40s cpu median %7.1f ns/call (quartiles %.1f–%.1f), wall %7.1f "
+            + "(%.1f–%.1f)%n", NAMES[w], builds.get(b), c[c.length / 2], c[c.length / 4], c[3 * c.length / 4],
+            t[t.length / 2], t[t.length / 4], t[3 * t.length / 4]);
       }
     }
   }

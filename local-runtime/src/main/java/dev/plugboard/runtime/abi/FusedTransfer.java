@@ -77,7 +77,8 @@ public abstract sealed class FusedTransfer {
             yield null;
           }
         }
-        yield new Record(r, fields);
+        // one field (a function's parameter or result tuple, mostly): laid out as the field alone
+        yield fields.length == 1 ? fields[0] : new Record(r, fields);
       }
       case AbiType.Variant v -> {
         FusedTransfer[] cases = new FusedTransfer[v.cases().length];

@@ -66,7 +66,11 @@ final class Utf {
   }
 
   static boolean validUtf16(AbiMemory mem, int ptr, int n) {
-    byte[] b = mem.readBytes(ptr, n);
+    return validUtf16(mem.readBytes(ptr, n));
+  }
+
+  static boolean validUtf16(byte[] b) {
+    int n = b.length;
     for (int i = 0; i + 1 < n; i += 2) {
       int u = (b[i] & 0xff) | (b[i + 1] & 0xff) << 8;
       if (u >= 0xd800 && u <= 0xdbff) {
