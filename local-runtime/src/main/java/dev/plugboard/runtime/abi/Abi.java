@@ -829,7 +829,12 @@ public final class Abi {
 
   /** {@code lift_flat_values}: through memory (one pointer) when there are more than {@code maxFlat} values. */
   public static Value[] liftFlatValues(Context cx, int maxFlat, FlatReader vi, AbiType[] ts, AbiType tuple) {
-    if (flatCount(ts) > maxFlat) {
+    return liftFlatValues(cx, flatCount(ts) > maxFlat, vi, ts, tuple);
+  }
+
+  /** {@code lift_flat_values} with whether the values spill known already (a function lifts the same types each call). */
+  public static Value[] liftFlatValues(Context cx, boolean spilled, FlatReader vi, AbiType[] ts, AbiType tuple) {
+    if (spilled) {
       int ptr = vi.nextI32();
       long p = Integer.toUnsignedLong(ptr);
       if (p % tuple.alignment() != 0) {
@@ -860,8 +865,14 @@ public final class Abi {
    */
   public static long[] lowerFlatValues(Context cx, int maxFlat, Value[] vs, AbiType[] ts, AbiType tuple,
       Integer outParam) {
+    return lowerFlatValues(cx, flatCount(ts) > maxFlat, vs, ts, tuple, outParam);
+  }
+
+  /** {@code lower_flat_values} with whether the values spill known already. */
+  public static long[] lowerFlatValues(Context cx, boolean spilled, Value[] vs, AbiType[] ts, AbiType tuple,
+      Integer outParam) {
     FlatWriter out = new FlatWriter();
-    if (flatCount(ts) > maxFlat) {
+    if (spilled) {
       int ptr;
       if (outParam == null) {
         ptr = cx.allocate(tuple.alignment(), tuple.size());
