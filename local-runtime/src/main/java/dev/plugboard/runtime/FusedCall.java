@@ -18,9 +18,10 @@ import dev.plugboard.runtime.trace.CallTracer;
  * parameters and one for the result, with every check and the same {@code realloc} calls as the
  * generic lift-then-lower path, but without building {@link dev.plugboard.types.Value}s.
  * Signatures with resource handles, streams or futures, or strings whose encoding changes, take
- * the generic path. A call allocates nothing here: the argument array, the result array, the
- * callee's inline thread and the two counting contexts are made once per adapter (the callee
- * instance is entered during a call, so no second call through the same adapter can overlap).
+ * the generic path. A call allocates nothing here (but for strings, UTF-16 or UTF-8 over 32
+ * bytes, read out once to be checked): the argument array, the result array, the callee's inline
+ * thread and the two counting contexts are made once per adapter (the callee instance is entered
+ * during a call, so no second call through the same adapter can overlap).
  */
 final class FusedCall {
   private static final long[] NO_VALUES = new long[0];

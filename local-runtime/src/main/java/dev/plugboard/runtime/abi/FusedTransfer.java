@@ -13,7 +13,8 @@ import dev.plugboard.types.ValueType;
  * the same order, and the same traps for bad input. One difference: the generic path lifts every
  * argument before it lowers any, so when a later argument is bad it traps before the callee's
  * {@code realloc} ran for an earlier one; here that {@code realloc} has run (the call traps
- * either way and the callee's memory is not used again).
+ * either way and the callee's memory is not used again). And since no value is held in the host,
+ * the budget for lifted values ({@link InstanceState#maxLiftBytes}) is not charged.
  *
  * <p>Covered: scalars, strings when both sides use UTF-8 or both UTF-16, lists (variable and
  * fixed length), records, tuples, variants, enums, options, results and flags, nested in any
