@@ -41,7 +41,13 @@ public final class ThreadCanon {
    * its call.
    */
   public static long[] newIndirect(InstanceState inst, LongFunction<LongConsumer> entry, long fi, long c) {
-    Task task = AsyncCanon.thread(inst, "thread.new-indirect").task;
+    GuestThread current = AsyncCanon.thread(inst, "thread.new-indirect");
+    Task task = current.task;
+    if (current.index == 0) {
+      // a synchronous call's inline thread registers now (see index), so the task keeps a
+      // live thread until its core function returns
+      task.registerThread(current);
+    }
     LongConsumer f = entry.apply(fi);
     GuestThread t = GuestThread.withFiber(task, inst.store, self -> {
       f.accept(c);
