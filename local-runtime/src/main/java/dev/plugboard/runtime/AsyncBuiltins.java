@@ -150,10 +150,10 @@ final class AsyncBuiltins {
           + " elements)");
     }
     int funcIndex = table.ref((int) fi);
-    if (funcIndex == com.dylibso.chicory.wasm.types.Value.REF_NULL_VALUE) {
+    Instance owner = table.instance((int) fi);
+    if (funcIndex == com.dylibso.chicory.wasm.types.Value.REF_NULL_VALUE || owner == null) {
       throw new Trap("thread.new-indirect: table element " + fi + " is null");
     }
-    Instance owner = table.instance((int) fi);
     FunctionType actual = owner.type(owner.functionType(funcIndex));
     if (!actual.equals(THREAD_START)) {
       throw new Trap("thread.new-indirect: table element " + fi + " has type " + actual + ", not (func (param i32))");
