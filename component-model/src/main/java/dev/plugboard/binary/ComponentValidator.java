@@ -1564,7 +1564,11 @@ public final class ComponentValidator {
     }
   }
 
-  /** {@code async} only with an async function type; a lift needs a {@code callback} with it. */
+  /**
+   * {@code async} only with an async function type and without {@code post-return};
+   * {@code callback} only on an async lift. An {@code async} lift without {@code callback} is
+   * the stackful ABI (🚟), which CanonicalABI.md's "canonopt Validation" allows.
+   */
   private void asyncOptions(Opts o, TypeT.Func ft, boolean lift) throws InvalidComponentException {
     if (o.async && !ft.async()) {
       throw invalid("canonical option `async` requires an async function type");
@@ -1577,9 +1581,6 @@ public final class ComponentValidator {
     }
     if (o.callback >= 0 && !o.async) {
       throw invalid("canonical option `callback` requires `async`");
-    }
-    if (lift && o.async && o.callback < 0) {
-      throw invalid("canonical option `async` on a lift requires `callback`");
     }
   }
 

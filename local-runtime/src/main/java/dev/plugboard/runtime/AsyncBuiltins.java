@@ -1,5 +1,7 @@
 package dev.plugboard.runtime;
 
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.TableInstance;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
 import dev.plugboard.binary.Canon;
@@ -12,6 +14,7 @@ import dev.plugboard.runtime.abi.CanonOptions;
 import dev.plugboard.runtime.abi.ChicoryMemory;
 import dev.plugboard.runtime.abi.FlatType;
 import dev.plugboard.runtime.abi.InstanceState;
+import dev.plugboard.runtime.abi.ThreadCanon;
 import dev.plugboard.runtime.abi.Trap;
 import dev.plugboard.types.ValueType;
 import java.util.ArrayList;
@@ -19,8 +22,9 @@ import java.util.List;
 
 /**
  * The canonical built-ins of the async ABI and error contexts as core functions, typed as
- * CanonicalABI.md says and running {@link AsyncCanon}. The thread built-ins other than
- * {@code thread.yield} (cooperative threads) link but trap when called.
+ * CanonicalABI.md says and running {@link AsyncCanon}, and the cooperative-thread built-ins
+ * running {@link ThreadCanon}. The shared-everything thread built-ins (🧵②) link but trap when
+ * called.
  */
 final class AsyncBuiltins {
   private AsyncBuiltins() {}
@@ -110,11 +114,52 @@ final class AsyncBuiltins {
         yield args -> AsyncCanon.errorContextDebugMessage(inst, o, u(args[0]), (int) args[1]);
       }
       case 0x1e -> args -> AsyncCanon.errorContextDrop(inst, u(args[0]));
+      case 0x26 -> args -> ThreadCanon.index(inst);
+      case 0x27 -> {
+        TableInstance table = Scope.at(s.tables, (int) u32(ops, 1), "core table");
+        yield args -> ThreadCanon.newIndirect(inst, fi -> threadEntry(table, fi), u(args[0]), u(args[1]));
+      }
+      case 0x28 -> args -> ThreadCanon.resumeLater(inst, u(args[0]));
+      case 0x29 -> {
+        boolean cancellable = flag(ops, 0);
+        yield args -> ThreadCanon.suspend(inst, cancellable);
+      }
+      case 0x2a, 0x2b -> {
+        boolean cancellable = flag(ops, 0);
+        boolean yield = b.opcode() == 0x2b;
+        yield args -> ThreadCanon.thenResume(inst, yield, cancellable, u(args[0]));
+      }
+      case 0x2c, 0x2d -> {
+        boolean cancellable = flag(ops, 0);
+        boolean yield = b.opcode() == 0x2d;
+        yield args -> ThreadCanon.thenPromote(inst, yield, cancellable, u(args[0]));
+      }
       default -> args -> {
-        throw new Trap("`" + name + "` (cooperative threads) is not supported by Plugboard's async runtime");
+        throw new Trap("`" + name + "` (shared-everything threads) is not supported by Plugboard's runtime");
       };
     };
     return new CoreFunc(name, type, body);
+  }
+
+  private static final FunctionType THREAD_START = FunctionType.of(List.of(ValType.I32), List.of());
+
+  /** The function a new thread starts with: the table's element {@code fi}, a {@code (func (param i32))}. */
+  private static java.util.function.LongConsumer threadEntry(TableInstance table, long fi) {
+    if (fi >= table.size()) {
+      throw new Trap("thread.new-indirect: table index " + fi + " is out of bounds (the table has " + table.size()
+          + " elements)");
+    }
+    int funcIndex = table.ref((int) fi);
+    Instance owner = table.instance((int) fi);
+    if (funcIndex == com.dylibso.chicory.wasm.types.Value.REF_NULL_VALUE || owner == null) {
+      throw new Trap("thread.new-indirect: table element " + fi + " is null");
+    }
+    FunctionType actual = owner.type(owner.functionType(funcIndex));
+    if (!actual.equals(THREAD_START)) {
+      throw new Trap("thread.new-indirect: table element " + fi + " has type " + actual + ", not (func (param i32))");
+    }
+    return c -> LiftedFunction.guest(new CoreFunc("thread start", actual,
+        a -> owner.getMachine().call(funcIndex, a)), new long[] {c});
   }
 
   private static long u(long v) {

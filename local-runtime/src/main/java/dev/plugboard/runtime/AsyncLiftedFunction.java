@@ -20,8 +20,10 @@ import java.util.function.Supplier;
  * a {@link Task} whose implicit thread runs on its own stack, so it can block and let its
  * caller go on. Lifted with {@code async callback} (stackless), the core function returns a
  * packed code (EXIT, YIELD, WAIT on a waitable set) and the callback is called with each event
- * until it returns EXIT; the result comes through {@code task.return}. Lifted without
- * {@code async}, the core function's results are the result, as for a sync lift.
+ * until it returns EXIT; the result comes through {@code task.return}. Lifted with {@code async}
+ * and no callback (stackful), the core function blocks on its own stack and returns nothing; the
+ * result comes through {@code task.return} too. Lifted without {@code async}, the core
+ * function's results are the result, as for a sync lift.
  */
 final class AsyncLiftedFunction implements ComponentFunction, Invocable {
   private static final int EXIT = 0;
@@ -143,6 +145,13 @@ final class AsyncLiftedFunction implements ComponentFunction, Invocable {
             inst.setMayLeave(true);
           }
         }
+        task.exitImplicitThread();
+        return;
+      }
+      if (callback == null) {
+        // stackful (🚟): the core function runs to its end on this thread's own stack, blocking
+        // in waitable-set.wait and the like; the result comes through task.return
+        LiftedFunction.guest(core, flatArgs);
         task.exitImplicitThread();
         return;
       }

@@ -16,7 +16,6 @@ final class Fiber {
     }
   }
 
-  private static final long STACK_BYTES = 16L << 20;
   private final Semaphore toFiber = new Semaphore(0);
   private final Semaphore toResumer = new Semaphore(0);
   private final Runnable body;
@@ -42,10 +41,8 @@ final class Fiber {
     this.cancelled = cancel;
     if (carrier == null) {
       // a platform thread with a large stack, like the host's guest worker, so that deep guest
-      // recursion on a fiber is a trap too
-      carrier = new Thread(null, this::run, "plugboard-guest-thread", STACK_BYTES);
-      carrier.setDaemon(true);
-      carrier.start();
+      // recursion on a fiber is a trap too; kept and reused once the fiber is done
+      carrier = FiberCarriers.start(this::run);
     }
     toFiber.release();
     awaitFiber();
@@ -87,7 +84,9 @@ final class Fiber {
         break;
       } catch (InterruptedException e) {
         interrupted = true;
-        carrier.interrupt();
+        if (!finished) {
+          carrier.interrupt();
+        }
       }
     }
     if (interrupted) {

@@ -18,6 +18,12 @@ public final class GuestThread {
   boolean cancellable;
   /** {@code context.get}/{@code context.set} storage. */
   final int[] storage = new int[2];
+  /** The index in the instance's thread table (0: not registered, as the sync fast path leaves it). */
+  int index;
+  /** Between being resumed and blocking (CanonicalABI.md's {@code Thread.running}). */
+  boolean running;
+  /** Set by a blocking fiber that hands control straight to another thread ({@code block(switch_to)}). */
+  private GuestThread switchTo;
 
   private GuestThread(Task task, Store store, Fiber fiber) {
     this.task = task;
@@ -27,7 +33,9 @@ public final class GuestThread {
 
   /** A thread that runs on the caller's stack (a sync-typed call). */
   public static GuestThread inline(Task task, Store store) {
-    return new GuestThread(task, store, null);
+    GuestThread t = new GuestThread(task, store, null);
+    t.running = true;
+    return t;
   }
 
   /** A thread with its own stack, running {@code body} once first resumed. */
@@ -55,6 +63,15 @@ public final class GuestThread {
     return readyFunc != null;
   }
 
+  /** Neither running nor waiting: only {@code thread.resume-later} or a switch runs it again. */
+  boolean suspended() {
+    return !running && readyFunc == null;
+  }
+
+  public int index() {
+    return index;
+  }
+
   boolean ready() {
     return readyFunc != null && readyFunc.getAsBoolean();
   }
@@ -69,18 +86,42 @@ public final class GuestThread {
     store.waiting.remove(this);
   }
 
-  /** Makes this running thread current, enters it, and returns when it blocks or finishes. */
+  /**
+   * Makes this thread current, enters it, and returns when it blocks or finishes; a thread that
+   * blocks by switching to another ({@code thread.suspend-then-resume} and the like) has that one
+   * resumed next, as {@code Thread.resume} of the reference loops.
+   */
   public void resume(boolean cancelled) {
-    if (waiting()) {
-      stopWaiting();
+    GuestThread t = this;
+    boolean c = cancelled;
+    while (t != null) {
+      if (t.waiting()) {
+        t.stopWaiting();
+      }
+      if (t.fiber == null) {
+        // an inline thread further down this stack: its own loop runs it once it is ready
+        t.startWaiting(() -> true);
+        return;
+      }
+      GuestThread resumer = store.current;
+      store.current = t;
+      t.running = true;
+      try {
+        t.fiber.resume(c);
+      } finally {
+        t.running = false;
+        store.current = resumer;
+      }
+      GuestThread next = t.switchTo;
+      t.switchTo = null;
+      t = next;
+      c = false;
     }
-    GuestThread resumer = store.current;
-    store.current = this;
-    try {
-      fiber.resume(cancelled);
-    } finally {
-      store.current = resumer;
-    }
+  }
+
+  /** Marks a suspended thread ready to run later ({@code Thread.resume_later}). */
+  public void resumeLater() {
+    startWaiting(() -> true);
   }
 
   /**
@@ -96,13 +137,57 @@ public final class GuestThread {
       return false;
     }
     startWaiting(ready);
+    return block(cancellable, null, yield);
+  }
+
+  /** {@code Thread.suspend}: blocks until resumed by another thread. */
+  public boolean suspend(boolean cancellable) {
+    if (task.deliverPendingCancel(cancellable)) {
+      return true;
+    }
+    return block(cancellable, null, false);
+  }
+
+  /**
+   * {@code Thread.{suspend,yield}_then_resume}: blocks (staying ready when {@code yield}) and
+   * runs {@code other}, which is suspended, at once.
+   */
+  public boolean switchTo(boolean cancellable, GuestThread other, boolean yield) {
+    if (task.deliverPendingCancel(cancellable)) {
+      return true;
+    }
+    if (yield) {
+      startWaiting(() -> true);
+    }
+    return block(cancellable, other, false);
+  }
+
+  /**
+   * {@code Thread.{suspend,yield}_then_promote}: as {@link #switchTo} when {@code other} is
+   * ready (it stops waiting and runs now), otherwise a plain suspend or yield.
+   */
+  public boolean promote(boolean cancellable, GuestThread other, boolean yield) {
+    if (task.deliverPendingCancel(cancellable)) {
+      return true;
+    }
+    if (other.ready()) {
+      other.stopWaiting();
+      return switchTo(cancellable, other, yield);
+    }
+    return yield ? waitUntil(() -> true, cancellable, true) : suspend(cancellable);
+  }
+
+  private boolean block(boolean cancellable, GuestThread other, boolean yield) {
     this.cancellable = cancellable;
+    running = false;
     try {
       if (fiber != null) {
+        switchTo = other;
         return fiber.block();
       }
-      return runInstanceUntilReady(yield);
+      return runInstanceUntilReady(yield, other);
     } finally {
+      running = true;
       this.cancellable = false;
       if (waiting()) {
         stopWaiting();
@@ -115,9 +200,12 @@ public final class GuestThread {
    * ready threads of the same instance (never the one holding the instance's exclusive lock)
    * until this one is ready; none ready is a trap, since a sync-typed call may not block.
    */
-  private boolean runInstanceUntilReady(boolean yield) {
+  private boolean runInstanceUntilReady(boolean yield, GuestThread other) {
     InstanceState inst = task.inst;
-    boolean first = yield;
+    if (other != null) {
+      other.resume(false);
+    }
+    boolean first = yield && other == null;
     while (first || !ready()) {
       first = false;
       GuestThread next = null;

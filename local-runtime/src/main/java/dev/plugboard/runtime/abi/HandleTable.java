@@ -38,6 +38,11 @@ public final class HandleTable {
     return array.get((int) index);
   }
 
+  /** The element at {@code index}, or null when there is none. */
+  public Object getOrNull(long index) {
+    return index <= 0 || index >= array.size() ? null : array.get((int) index);
+  }
+
   /** The element at {@code index}, which must be a {@code kind}. */
   public <T> T get(long index, Class<T> kind, String what) {
     Object e = getAny(index);

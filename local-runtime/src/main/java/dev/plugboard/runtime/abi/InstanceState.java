@@ -24,8 +24,8 @@ public final class InstanceState {
   int backpressure;
   int numWaitingToEnter;
   GuestThread exclusiveThread;
-  /** The live threads with their own stack (the candidates when a sync call blocks). */
-  final List<GuestThread> threads = new ArrayList<>();
+  /** The instance's thread table ({@code ComponentInstance.threads}): what {@code thread.index} numbers. */
+  public final HandleTable threads = new HandleTable();
 
   public InstanceState(String name) {
     this(name, new Store(), null);

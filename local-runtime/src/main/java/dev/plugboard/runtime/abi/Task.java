@@ -31,6 +31,8 @@ public final class Task {
   private final Consumer<Value[]> onResolve;
   State state = State.INITIAL;
   GuestThread implicitThread;
+  /** The task's live threads in the instance's thread table (null until the first one registers). */
+  private List<GuestThread> threads;
 
   /** A plain scope: the borrow scope of an outgoing call (the handles it lends). */
   public Task() {
@@ -71,6 +73,9 @@ public final class Task {
   /** Ends a synchronous call: lent handles are returned, and every borrow it received must be dropped. */
   public void exit() {
     releaseLenders();
+    if (threads != null) {
+      endSyncThreads();
+    }
     if (numBorrows != 0) {
       throw new Trap("borrow handles still remain at the end of the call");
     }
@@ -82,6 +87,41 @@ public final class Task {
         h.numLends--;
       }
       lenders.clear();
+    }
+  }
+
+  /**
+   * A synchronous call has resolved when its core function returns: its inline thread leaves
+   * the thread table (it registered only when it asked for its index), and threads it made with
+   * {@code thread.new-indirect} live on.
+   */
+  private void endSyncThreads() {
+    state = State.RESOLVED;
+    for (GuestThread t : List.copyOf(threads)) {
+      if (t.fiber == null) {
+        unregisterThread(t);
+      }
+    }
+  }
+
+  /** {@code Task.register_thread}: the thread gets its index in the instance's thread table. */
+  public void registerThread(GuestThread thread) {
+    if (threads == null) {
+      threads = new ArrayList<>();
+    }
+    threads.add(thread);
+    thread.index = inst.threads.add(thread);
+  }
+
+  /** {@code Task.unregister_thread}: the task's last thread may only go once the task resolved. */
+  public void unregisterThread(GuestThread thread) {
+    threads.remove(thread);
+    if (thread.index != 0) {
+      inst.threads.removeAny(thread.index);
+      thread.index = 0;
+    }
+    if (threads.isEmpty() && state != State.RESOLVED) {
+      throw new Trap("the async task's last thread finished without calling task.return (or task.cancel)");
     }
   }
 
@@ -114,20 +154,17 @@ public final class Task {
         inst.exclusiveThread = thread;
       }
     }
-    inst.threads.add(thread);
+    registerThread(thread);
     return true;
   }
 
-  /** {@code Task.exit_implicit_thread}: the task must have resolved by now. */
+  /** {@code Task.exit_implicit_thread}: with the task's last thread, the task must have resolved by now. */
   public void exitImplicitThread() {
-    inst.threads.remove(implicitThread);
     if (asyncType && needsExclusive() && inst.exclusiveThread == implicitThread) {
       inst.exclusiveThread = null;
     }
-    if (state != State.RESOLVED) {
-      throw new Trap("the async task finished without calling task.return (or task.cancel)");
-    }
-    if (numBorrows != 0) {
+    unregisterThread(implicitThread);
+    if (numBorrows != 0 && threads.isEmpty()) {
       throw new Trap("borrow handles still remain at the end of the call");
     }
   }
@@ -142,12 +179,17 @@ public final class Task {
     if (state != State.STARTED) {
       return;
     }
-    GuestThread t = implicitThread;
-    boolean candidate = t != null && t.cancellable && inst.threads.contains(t) && t.fiber != null
-        && !(needsExclusive() && inst.exclusiveThread != null && inst.exclusiveThread != t);
-    if (candidate && inst.mayEnterFrom(caller)) {
+    GuestThread candidate = null;
+    for (GuestThread t : threads == null ? List.<GuestThread>of() : threads) {
+      if (t.cancellable && t.fiber != null && !(t == implicitThread && needsExclusive()
+          && inst.exclusiveThread != null && inst.exclusiveThread != t)) {
+        candidate = t;
+        break;
+      }
+    }
+    if (candidate != null && inst.mayEnterFrom(caller)) {
       state = State.CANCEL_DELIVERED;
-      inst.resumeInside(t, true, caller);
+      inst.resumeInside(candidate, true, caller);
     } else {
       state = State.PENDING_CANCEL;
     }
