@@ -51,6 +51,7 @@ public final class WitTypes {
   public ValueType convert(Type type) {
     return switch (type) {
       case null -> null;
+      case Type.Primitive p when p == Type.Primitive.ERROR_CONTEXT -> new ValueType.AsyncType("error-context", null);
       case Type.Primitive p -> primitive(p);
       case Type.Ref r -> convert(r.id());
     };
@@ -92,8 +93,8 @@ public final class WitTypes {
         yield h.own() ? new ValueType.OwnType(rt) : new ValueType.BorrowType(rt);
       }
       case TypeKind.Resource r -> new ValueType.OwnType(resource(id));
-      case TypeKind.Future f -> throw new UnsupportedOperationException("future is not a synchronous value type");
-      case TypeKind.Stream s -> throw new UnsupportedOperationException("stream is not a synchronous value type");
+      case TypeKind.Future f -> new ValueType.AsyncType("future", convert(f.type()));
+      case TypeKind.Stream s -> new ValueType.AsyncType("stream", convert(s.type()));
       case TypeKind.Unknown u -> throw new IllegalStateException("unresolved type " + def.name);
     };
     cache.put(id, out);

@@ -2,6 +2,7 @@ package dev.plugboard.runtime;
 
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
+import dev.plugboard.abi.FlatType;
 import dev.plugboard.binary.Canon;
 import dev.plugboard.runtime.Extern.RtType;
 import dev.plugboard.runtime.abi.Abi;
@@ -10,7 +11,6 @@ import dev.plugboard.runtime.abi.AbiType;
 import dev.plugboard.runtime.abi.AsyncCanon;
 import dev.plugboard.runtime.abi.CanonOptions;
 import dev.plugboard.runtime.abi.ChicoryMemory;
-import dev.plugboard.runtime.abi.FlatType;
 import dev.plugboard.runtime.abi.InstanceState;
 import dev.plugboard.runtime.abi.Trap;
 import dev.plugboard.types.ValueType;
