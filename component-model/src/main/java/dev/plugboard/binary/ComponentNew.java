@@ -202,6 +202,14 @@ public final class ComponentNew {
 
   // ---- building -----------------------------------------------------------------------
 
+  /** The binary form of a WIT primitive. */
+  private static ValType.Primitive binary(Type.Primitive p) {
+    return switch (p) {
+      case Type.Basic b -> ValType.Basic.of(b.prim());
+      case Type.ErrorContext e -> ValType.ErrorContext.INSTANCE;
+    };
+  }
+
   /** A lowered import waiting for the main module's memory: its shim slot and what to lower. */
   private record Deferred(int slot, int func, boolean realloc) {}
 
@@ -757,11 +765,11 @@ public final class ComponentNew {
 
     ValType val(Type t) {
       return switch (t) {
-        case Type.Primitive p -> ValType.Primitive.valueOf(p.name());
+        case Type.Primitive p -> binary(p);
         case Type.Ref r -> {
           dev.plugboard.wit.resolve.TypeDef def = resolve.types.get(r.id());
           if (def.kind instanceof TypeKind.Alias(Type.Primitive p) && !named.containsKey(r.id())) {
-            yield ValType.Primitive.valueOf(p.name());
+            yield binary(p);
           }
           yield new ValType.Index(index(r.id()));
         }
@@ -807,7 +815,7 @@ public final class ComponentNew {
         case TypeKind.Future f -> new TypeDef.Future(f.type() == null ? null : val(f.type()));
         case TypeKind.Stream s -> new TypeDef.Stream(s.type() == null ? null : val(s.type()));
         case TypeKind.Handle h -> h.own() ? new TypeDef.Own(index(h.resource())) : new TypeDef.Borrow(index(h.resource()));
-        case TypeKind.Alias a -> new TypeDef.Prim(ValType.Primitive.valueOf(((Type.Primitive) a.target()).name()));
+        case TypeKind.Alias a -> new TypeDef.Prim(binary((Type.Primitive) a.target()));
         case TypeKind.Resource r -> throw new IllegalStateException("resource `" + def.name + "` has no index here");
         case TypeKind.Unknown u -> throw new IllegalStateException("unresolved type");
       });
