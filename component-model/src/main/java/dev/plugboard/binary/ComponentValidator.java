@@ -168,6 +168,7 @@ public final class ComponentValidator {
   }
 
   private final Map<Object, Integer> offsets;
+  private final ComponentTypes arena = new ComponentTypes();
   private final boolean validateCoreCode;
   private long offset = -1;
 
@@ -176,21 +177,29 @@ public final class ComponentValidator {
     this.validateCoreCode = validateCoreCode;
   }
 
-  public static void validate(Component c) throws InvalidComponentException {
-    validate(c, Map.of());
+  public static ComponentTypes validate(Component c) throws InvalidComponentException {
+    return validate(c, Map.of());
   }
 
-  /** Validates; {@code offsets} (from the decoder) places errors at their section's byte offset. */
-  public static void validate(Component c, Map<Object, Integer> offsets) throws InvalidComponentException {
-    new ComponentValidator(offsets, true).component(c, null);
+  /**
+   * Validates; {@code offsets} (from the decoder) places errors at their section's byte offset.
+   * Answers the arena of the component's types.
+   */
+  public static ComponentTypes validate(Component c, Map<Object, Integer> offsets) throws InvalidComponentException {
+    ComponentValidator v = new ComponentValidator(offsets, true);
+    v.component(c, null);
+    return v.arena;
   }
 
   /**
    * Validates the component's structure only: core modules contribute their interfaces,
    * but their code is not validated (fast, for editors and previews).
    */
-  public static void validateStructure(Component c, Map<Object, Integer> offsets) throws InvalidComponentException {
-    new ComponentValidator(offsets, false).component(c, null);
+  public static ComponentTypes validateStructure(Component c, Map<Object, Integer> offsets)
+      throws InvalidComponentException {
+    ComponentValidator v = new ComponentValidator(offsets, false);
+    v.component(c, null);
+    return v.arena;
   }
 
   private InvalidComponentException invalid(String message) {
@@ -201,6 +210,7 @@ public final class ComponentValidator {
 
   private TypeT.Comp component(Component c, Scope parent) throws InvalidComponentException {
     Scope s = new Scope(parent, false);
+    arena.put(c, s.types);
     for (Section section : c.sections()) {
       Integer at = offsets.get(section);
       if (at != null) {
@@ -769,6 +779,7 @@ public final class ComponentValidator {
       }
       case TypeDef.ComponentType ct -> {
         Scope inner = new Scope(s, true);
+        arena.put(ct, inner.types);
         for (TypeDef.Decl d : ct.decls()) {
           decl(inner, d);
         }
@@ -776,6 +787,7 @@ public final class ComponentValidator {
       }
       case TypeDef.InstanceType it -> {
         Scope inner = new Scope(s, true);
+        arena.put(it, inner.types);
         for (TypeDef.Decl d : it.decls()) {
           decl(inner, d);
         }
