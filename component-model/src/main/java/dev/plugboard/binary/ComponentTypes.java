@@ -31,7 +31,7 @@ public final class ComponentTypes {
   /** One type index space. */
   public static final class Space {
     private final List<TypeT> types;
-    private Map<Object, TypeId> firstIndexOfResource;
+    private volatile Map<Object, TypeId> firstIndexOfResource;
 
     Space(List<TypeT> types) {
       this.types = Collections.unmodifiableList(types);
@@ -68,16 +68,17 @@ public final class ComponentTypes {
      * by an index of its own space.
      */
     public TypeId indexOf(ResourceType resource) {
-      if (firstIndexOfResource == null) {
-        Map<Object, TypeId> first = new IdentityHashMap<>();
+      Map<Object, TypeId> first = firstIndexOfResource;
+      if (first == null) {
+        first = new IdentityHashMap<>();
         for (int i = 0; i < types.size(); i++) {
           if (types.get(i) instanceof TypeT.Resource r) {
             first.putIfAbsent(ComponentValidator.root(r.token()), new TypeId(i));
           }
         }
-        firstIndexOfResource = first;
+        firstIndexOfResource = first; // built once, published whole: instances may be made on several threads
       }
-      return firstIndexOfResource.get(ComponentValidator.root(resource));
+      return first.get(ComponentValidator.root(resource));
     }
 
     private TypeT at(TypeId id) {
