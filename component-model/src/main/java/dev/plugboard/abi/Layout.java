@@ -264,9 +264,12 @@ public final class Layout {
         out.add(FlatType.I32);
       }
       case ValueType.FixedListType l -> {
-        for (long i = 0; i < l.length() && out.size() <= limit; i++) {
-          flatten(l.element(), out, limit);
-        }
+        List<FlatType> element = new ArrayList<>();
+        flatten(l.element(), element, limit);
+        // past the limit, only enough repetitions to exceed it (nested lists stay small)
+        int times = limit == Integer.MAX_VALUE || element.isEmpty() ? l.length()
+            : (int) Math.min(l.length(), (long) limit / element.size() + 1);
+        out.addAll(listFlat(element, times));
       }
       case ValueType.RecordType r -> fields(r).forEach(f -> flatten(f, out, limit));
       case ValueType.TupleType tu -> fields(tu).forEach(f -> flatten(f, out, limit));
@@ -295,6 +298,15 @@ public final class Layout {
       }
     }
     out.addAll(variantFlat(flats));
+  }
+
+  /** {@code flatten_list} of a fixed-length list: the element's flat types {@code length} times. */
+  public static List<FlatType> listFlat(List<FlatType> element, int length) {
+    List<FlatType> flat = new ArrayList<>(element.size() * length);
+    for (int i = 0; i < length; i++) {
+      flat.addAll(element);
+    }
+    return flat;
   }
 
   /**

@@ -181,6 +181,11 @@ class LayoutTest {
     ValueType huge = new ValueType.FixedListType(Prim.U8, 1_000_000);
     assertThat(Layout.flattenUpTo(List.of(huge), Layout.MAX_FLAT_PARAMS).size()).isGreaterThan(16).isLessThan(100);
     assertThat(Layout.flattenFunctype(List.of(huge), null, true, false, false).params()).containsExactly(I32);
+    ValueType nested = huge;
+    for (int i = 0; i < 100; i++) {
+      nested = new ValueType.FixedListType(nested, 1_000);
+    }
+    assertThat(Layout.flattenFunctype(List.of(nested), null, false, false, false).params()).containsExactly(I32);
     ValueType enormous = new ValueType.FixedListType(new ValueType.FixedListType(huge, 1 << 30), 1 << 30);
     assertThat(Layout.elemSize(enormous)).isEqualTo(Layout.SATURATED);
   }

@@ -131,11 +131,8 @@ public sealed interface AbiType {
       if (length < 0) {
         return new ListOf(element, -1, map, size, alignment, PTR_LEN);
       }
-      FlatType[] flat = new FlatType[element.flat().length * length];
-      for (int i = 0; i < length; i++) {
-        System.arraycopy(element.flat(), 0, flat, i * element.flat().length, element.flat().length);
-      }
-      return new ListOf(element, length, map, size, alignment, flat);
+      return new ListOf(element, length, map, size, alignment,
+          Layout.listFlat(List.of(element.flat()), length).toArray(FlatType[]::new));
     }
 
     private static AbiType record(RecordKind kind, String[] labels, AbiType[] fields) {
