@@ -1,34 +1,30 @@
 package dev.plugboard.runtime;
 
+import dev.plugboard.runtime.abi.Abi;
 import dev.plugboard.runtime.abi.AbiMemory;
 import dev.plugboard.runtime.abi.CanonOptions;
-import dev.plugboard.runtime.abi.ChicoryMemory;
+import dev.plugboard.runtime.abi.Context;
+import dev.plugboard.runtime.abi.FusedTransfer;
 import dev.plugboard.runtime.abi.GuestThread;
 import dev.plugboard.runtime.abi.InstanceState;
 import dev.plugboard.runtime.abi.Task;
-import dev.plugboard.runtime.abi.StringEncoding;
 import dev.plugboard.runtime.abi.Trap;
 import dev.plugboard.runtime.trace.CallTracer;
-import dev.plugboard.types.ValueType;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A fused adapter for a call from one component instance into another (what {@code canon lower}
- * of a {@code canon lift}ed function does), for signatures made of scalars, UTF-8 strings on
- * both sides, and lists of integers. Values go straight from the caller's flat values and
- * memory to the callee's, with every check and the same {@code realloc} calls as the generic
- * lift-then-lower path, but without building {@link dev.plugboard.types.Value}s. Other
- * signatures take the generic path.
+ * of a {@code canon lift}ed function does). Arguments go straight from the caller's flat values
+ * and memory to the callee's, and the result back, through one {@link FusedTransfer} for the
+ * parameters and one for the result, with every check and the same {@code realloc} calls as the
+ * generic lift-then-lower path, but without building {@link dev.plugboard.types.Value}s.
+ * Signatures with resource handles, streams or futures, or strings whose encoding changes, take
+ * the generic path. A call allocates nothing here (but for strings, UTF-16 or UTF-8 over 32
+ * bytes, read out once to be checked): the argument array, the result array, the callee's inline
+ * thread and the two counting contexts are made once per adapter (the callee instance is entered
+ * during a call, so no second call through the same adapter can overlap).
  */
 final class FusedCall {
-  private static final long MAX_BYTE_LENGTH = (1L << 28) - 1;
-  private static final int CANONICAL_NAN32 = 0x7fc00000;
-  private static final long CANONICAL_NAN64 = 0x7ff8000000000000L;
   private static final long[] NO_VALUES = new long[0];
-  private static final String UTF8 = StringEncoding.UTF8.spelling();
 
   /**
    * Whether component-to-component calls use fused adapters where they can (the default). Tests
@@ -37,38 +33,52 @@ final class FusedCall {
    */
   static volatile boolean enabled = true;
 
-  /** How one parameter or the result moves. */
-  private sealed interface Kind {
-    record Scalar(ValueType.Prim prim) implements Kind {}
-
-    /** A list of integers or a UTF-8 string: (ptr, len) and {@code elemSize * len} bytes. */
-    record Buffer(int elemSize, int alignment, boolean utf8) implements Kind {}
-  }
-
   private final InstanceState caller;
-  private final CanonOptions callerOpts;
+  private final InstanceState inst;
   private final LiftedFunction callee;
-  private final Kind[] params;
-  private final Kind result;
-  private final int calleeArgCount;
-  private final long[] argBuffer;
-  /** The callee's inline thread, reused like {@link #argBuffer} (its context slots cleared per call). */
+  private final CoreFunc core;
+  private final CoreFunc postReturn;
+  private final AbiMemory callerMemory;
+  private final AbiMemory calleeMemory;
+  /** The parameters as one tuple, flat to flat, or memory to memory when they spill. */
+  private final FusedTransfer params;
+  private final boolean spillParams;
+  /** The result as a one-element tuple (null for none), flat or through the return pointer. */
+  private final FusedTransfer result;
+  private final boolean spillResult;
+  private final long[] calleeArgs;
+  private final long[] out;
+  /** Where the arguments are stored (callee side) and the result (caller side); they count bytes and reallocs. */
+  private final Context into;
+  private final Context back;
   private final GuestThread calleeThread;
   private final CallTracer tracer;
   private final Sampler sampler;
+  private final String callerEncoding;
+  private final String calleeEncoding;
 
-  private FusedCall(InstanceState caller, CanonOptions callerOpts, LiftedFunction callee, Kind[] params, Kind result,
-      int calleeArgCount, CallTracer tracer) {
+  private FusedCall(InstanceState caller, CanonOptions callerOpts, LiftedFunction callee, FusedTransfer params,
+      FusedTransfer result, CallTracer tracer) {
+    this.caller = caller;
+    this.inst = callee.instance();
+    this.callee = callee;
+    this.core = callee.core();
+    this.postReturn = callee.postReturn();
+    this.callerMemory = callerOpts.memory();
+    this.calleeMemory = callee.options().memory();
+    this.params = params;
+    this.spillParams = params.flatCount() > Abi.MAX_FLAT_PARAMS;
+    this.result = result;
+    this.spillResult = result != null && result.flatCount() > Abi.MAX_FLAT_RESULTS;
+    this.calleeArgs = new long[spillParams ? 1 : params.flatCount()];
+    this.out = result == null || spillResult ? NO_VALUES : new long[result.flatCount()];
+    this.into = new Context(callee.options(), inst, null);
+    this.back = new Context(callerOpts, caller, null);
+    this.calleeThread = GuestThread.inline(new Task(inst), inst.store());
     this.tracer = tracer;
     this.sampler = tracer == null ? null : new Sampler(tracer);
-    this.caller = caller;
-    this.callerOpts = callerOpts;
-    this.callee = callee;
-    this.params = params;
-    this.result = result;
-    this.calleeArgCount = calleeArgCount;
-    this.argBuffer = new long[calleeArgCount];
-    this.calleeThread = GuestThread.inline(new Task(callee.instance()), callee.instance().store());
+    this.callerEncoding = callerOpts.encoding().spelling();
+    this.calleeEncoding = callee.encoding().spelling();
   }
 
   /**
@@ -78,27 +88,24 @@ final class FusedCall {
    */
   static CoreFunc.Body build(InstanceState caller, CanonOptions callerOpts, LiftedFunction callee,
       CallTracer tracer) {
-    FuncType ft = callee.type();
-    Kind[] ps = new Kind[ft.params().size()];
-    int flat = 0;
-    for (int i = 0; i < ps.length; i++) {
-      ps[i] = kind(ft.params().get(i).type(), callerOpts, callee.options());
-      if (ps[i] == null) {
-        return null;
-      }
-      flat += ps[i] instanceof Kind.Scalar ? 1 : 2;
-    }
-    if (flat > 16) {
+    FuncType.Lowered lw = FuncType.Lowered.of(callee.type());
+    CanonOptions calleeOpts = callee.options();
+    FusedTransfer ps = FusedTransfer.of(lw.paramTuple(), callerOpts, calleeOpts);
+    if (ps == null) {
       return null;
     }
-    Kind r = null;
-    if (ft.result() != null) {
-      r = kind(ft.result(), callerOpts, callee.options());
-      if (r == null) {
+    boolean memories = callerOpts.memory() != null && calleeOpts.memory() != null;
+    if (ps.flatCount() > Abi.MAX_FLAT_PARAMS && !(memories && calleeOpts.realloc() != null)) {
+      return null; // the generic path traps with the reason
+    }
+    FusedTransfer r = null;
+    if (callee.type().result() != null) {
+      r = FusedTransfer.of(lw.resultTuple(), calleeOpts, callerOpts);
+      if (r == null || (r.flatCount() > Abi.MAX_FLAT_RESULTS && !memories)) {
         return null;
       }
     }
-    FusedCall f = new FusedCall(caller, callerOpts, callee, ps, r, flat, tracer);
+    FusedCall f = new FusedCall(caller, callerOpts, callee, ps, r, tracer);
     if (tracer == null) {
       return args -> f.call(args, null);
     }
@@ -110,10 +117,10 @@ final class FusedCall {
     if (weight == 0) {
       return call(args, null);
     }
-    TraceSite site = new TraceSite(caller.name(), UTF8, System.nanoTime());
+    TraceSite site = new TraceSite(caller.name(), callerEncoding, System.nanoTime());
     site.weight = weight;
     site.fused = true;
-    site.calleeEncoding = UTF8;
+    site.calleeEncoding = calleeEncoding;
     try {
       return call(args, site);
     } catch (Trap t) {
@@ -132,105 +139,54 @@ final class FusedCall {
     }
   }
 
-  private static Kind kind(ValueType t, CanonOptions a, CanonOptions b) {
-    if (t instanceof ValueType.Prim p) {
-      if (p == ValueType.Prim.STRING) {
-        boolean ok = a.encoding() == StringEncoding.UTF8 && b.encoding() == StringEncoding.UTF8 && a.memory() != null
-            && b.memory() != null && a.realloc() != null && b.realloc() != null;
-        return ok ? new Kind.Buffer(1, 1, true) : null;
-      }
-      return new Kind.Scalar(p);
-    }
-    if (t instanceof ValueType.ListType(ValueType.Prim p) && p.isInteger() && a.memory() != null && b.memory() != null
-        && a.realloc() != null && b.realloc() != null) {
-      int size = p.bits() / 8;
-      return new Kind.Buffer(size, size, false);
-    }
-    return null;
-  }
-
   private long[] call(long[] args, TraceSite site) {
     if (!caller.mayLeave()) {
       throw new Trap("cannot leave component instance " + caller.name() + " during post-return");
     }
-    InstanceState inst = callee.instance();
-    CanonOptions calleeOpts = callee.options();
     inst.enterFrom(caller);
     calleeThread.setContext(0, 0);
     calleeThread.setContext(1, 0);
     GuestThread callerThread = inst.store().swapCurrent(calleeThread);
-    long[] out;
+    Context into = this.into;
+    Context back = this.back;
+    into.bytes = 0;
+    into.reallocCalls = 0;
+    back.bytes = 0;
+    back.reallocCalls = 0;
     try {
-      // the callee instance is entered now, so no other call through this adapter can be running
-      long[] calleeArgs = argBuffer;
-      int in = 0;
-      int at = 0;
-      for (Kind k : params) {
-        if (k instanceof Kind.Scalar s) {
-          calleeArgs[at++] = normalize(s.prim(), args[in++]);
-        } else {
-          Kind.Buffer b = (Kind.Buffer) k;
-          int ptr = (int) args[in++];
-          int len = (int) args[in++];
-          int n = check(callerOpts.memory(), ptr, len, b, "argument");
-          int dst = allocate(calleeOpts, b.alignment(), n);
-          copy(callerOpts.memory(), ptr, calleeOpts.memory(), dst, n);
-          calleeArgs[at++] = Integer.toUnsignedLong(dst);
-          calleeArgs[at++] = Integer.toUnsignedLong(len);
-          if (site != null) {
-            site.bytesIn += n;
-            site.reallocsIn++;
-          }
-        }
+      if (spillParams) {
+        calleeArgs[0] = Integer.toUnsignedLong(params.moveSpilled(callerMemory, args[0], into));
+      } else {
+        params.flat(args, 0, callerMemory, calleeArgs, 0, into);
       }
       if (site != null) {
         site.lower = site.phase();
+        site.bytesIn += into.bytes;
+        site.reallocsIn += into.reallocCalls;
         site.step = 1;
       }
-      long[] results = LiftedFunction.guest(callee.core(), calleeArgs);
+      long[] results = LiftedFunction.guest(core, calleeArgs);
       if (site != null) {
         site.guest = site.phase();
         site.step = 2;
       }
-      if (result == null) {
-        out = NO_VALUES;
-      } else if (result instanceof Kind.Scalar s) {
-        out = new long[] {normalize(s.prim(), results[0])};
-      } else {
-        Kind.Buffer b = (Kind.Buffer) result;
-        AbiMemory mem = calleeOpts.memory();
-        int rp = (int) results[0];
-        long p = Integer.toUnsignedLong(rp);
-        if (p % 4 != 0 || p + 8 > mem.size()) {
-          throw new Trap("the returned pointer " + p + " is misaligned or out of bounds");
-        }
-        int len = mem.readInt(rp + 4);
-        int src = mem.readInt(rp);
-        int n = check(mem, src, len, b, "result");
-        int dst = allocate(callerOpts, b.alignment(), n);
-        copy(mem, src, callerOpts.memory(), dst, n);
-        int retptr = (int) args[args.length - 1];
-        long rpu = Integer.toUnsignedLong(retptr);
-        if (rpu % 4 != 0 || rpu + 8 > callerOpts.memory().size()) {
-          throw new Trap("return pointer " + rpu + " is misaligned or out of bounds");
-        }
-        callerOpts.memory().writeInt(retptr, dst);
-        callerOpts.memory().writeInt(retptr + 4, len);
-        out = NO_VALUES;
-        if (site != null) {
-          site.bytesOut += n;
-          site.reallocsOut++;
+      if (result != null) {
+        if (spillResult) {
+          result.moveSpilled(calleeMemory, results[0], back, (int) args[args.length - 1]);
+        } else {
+          result.flat(results, 0, calleeMemory, out, 0, back);
         }
       }
       if (site != null) {
         site.lift = site.phase();
+        site.bytesOut += back.bytes;
+        site.reallocsOut += back.reallocCalls;
         site.step = 3;
       }
-      CoreFunc post = callee.postReturn();
-      if (post != null) {
+      if (postReturn != null) {
         inst.setMayLeave(false);
         try {
-          LiftedFunction.guest(post, results);
+          LiftedFunction.guest(postReturn, results);
         } finally {
           inst.setMayLeave(true);
         }
@@ -242,87 +198,5 @@ final class FusedCall {
       inst.store().swapCurrent(callerThread);
     }
     return out;
-  }
-
-  private static void copy(AbiMemory from, int src, AbiMemory to, int dst, int n) {
-    if (n == 0) {
-      return;
-    }
-    if (from instanceof ChicoryMemory c) {
-      c.copyTo(src, to, dst, n);
-    } else {
-      to.write(dst, from.readBytes(src, n), 0, n);
-    }
-  }
-
-  /** Checks a buffer in {@code mem} (bounds, alignment, UTF-8) and returns its byte length. */
-  private static int check(AbiMemory mem, int ptr, int len, Kind.Buffer b, String what) {
-    long p = Integer.toUnsignedLong(ptr);
-    long byteLength = Integer.toUnsignedLong(len) * b.elemSize();
-    if (byteLength > MAX_BYTE_LENGTH) {
-      throw new Trap(what + " of " + byteLength + " bytes is too large");
-    }
-    if (p % b.alignment() != 0) {
-      throw new Trap("misaligned " + what + " pointer " + p);
-    }
-    if (p + byteLength > mem.size()) {
-      throw new Trap(what + " [" + p + ", " + (p + byteLength) + ") is out of bounds of memory");
-    }
-    if (b.utf8()) {
-      byte[] bytes = mem.readBytes(ptr, (int) byteLength);
-      if (!ascii(bytes)) {
-        try {
-          StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-        } catch (CharacterCodingException e) {
-          throw new Trap("invalid utf8 string data at " + p);
-        }
-      }
-    }
-    return (int) byteLength;
-  }
-
-  private static boolean ascii(byte[] bytes) {
-    for (byte b : bytes) {
-      if (b < 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static int allocate(CanonOptions opts, int align, int size) {
-    int ptr = opts.realloc().realloc(0, 0, align, size);
-    long p = Integer.toUnsignedLong(ptr);
-    if (p % align != 0) {
-      throw new Trap("realloc returned a misaligned pointer " + p);
-    }
-    if (p + size > opts.memory().size()) {
-      throw new Trap("realloc returned [" + p + ", +" + size + ") out of bounds of memory");
-    }
-    return ptr;
-  }
-
-  /** What lifting then lowering a flat scalar does to it. */
-  static long normalize(ValueType.Prim p, long v) {
-    return switch (p) {
-      case BOOL -> (int) v != 0 ? 1 : 0;
-      case U8 -> v & 0xff;
-      case S8 -> Integer.toUnsignedLong((byte) v);
-      case U16 -> v & 0xffff;
-      case S16 -> Integer.toUnsignedLong((short) v);
-      case U32, S32 -> v & 0xffffffffL;
-      case U64, S64 -> v;
-      case F32 -> Float.isNaN(Float.intBitsToFloat((int) v)) ? CANONICAL_NAN32 : v & 0xffffffffL;
-      case F64 -> Double.isNaN(Double.longBitsToDouble(v)) ? CANONICAL_NAN64 : v;
-      case CHAR -> {
-        long c = v & 0xffffffffL;
-        if (c >= 0x110000 || (c >= 0xD800 && c <= 0xDFFF)) {
-          throw new Trap("invalid char 0x" + Long.toHexString(c));
-        }
-        yield c;
-      }
-      case STRING -> throw new IllegalStateException();
-    };
   }
 }

@@ -284,7 +284,7 @@ final class Instantiator {
       String name) {
     WasmModule module;
     try {
-      module = def.parsed();
+      module = def.ready();
     } catch (ChicoryException e) {
       throw new LinkException(name + ": core module does not parse: " + e.getMessage());
     }
@@ -611,7 +611,7 @@ final class Instantiator {
         ComponentFunction callee = Scope.at(s.funcs, l.func(), "func");
         Options o = options(s, l.options());
         s.coreFuncs.add(o.async || callee.type().async() ? AsyncLower.build(s.state, callee, o.canon, o.async, name)
-            : lower(s.state, callee, o.canon, name));
+            : lower(s.state, callee, o.canon, name, config.tracer()));
       }
       case Canon.ResourceNew rn -> {
         RuntimeResource rt = resource(s, rn.type());
@@ -694,7 +694,8 @@ final class Instantiator {
    * {@code canon lower}: a core function that lifts its arguments out of the caller's memory,
    * calls the component function, and lowers the result back into the caller's memory.
    */
-  private CoreFunc lower(InstanceState caller, ComponentFunction callee, CanonOptions opts, String name) {
+  static CoreFunc lower(InstanceState caller, ComponentFunction callee, CanonOptions opts, String name,
+      CallTracer tracer) {
     FuncType ft = callee.type();
     FuncType.Lowered lw = FuncType.Lowered.of(ft);
     FlatType[] flatParams = Abi.flatten(lw.params());
@@ -717,7 +718,6 @@ final class Instantiator {
         results.add(core(f));
       }
     }
-    CallTracer tracer = config.tracer();
     LiftedFunction lifted = callee instanceof LiftedFunction lf ? lf : null;
     String calleeName = lifted != null ? lifted.name() : "host function";
     FunctionType coreType = FunctionType.of(params, results);

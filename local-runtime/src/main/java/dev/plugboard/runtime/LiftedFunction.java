@@ -28,6 +28,9 @@ final class LiftedFunction implements ComponentFunction {
   private final CoreFunc postReturn;
   private final FuncType type;
   private final FuncType.Lowered lowered;
+  /** Whether the parameters and the result go through memory (more flat values than the ABI passes directly). */
+  private final boolean spillParams;
+  private final boolean spillResults;
   private final CallTracer tracer;
   /** Which host calls are traced. */
   private final Sampler hostCalls;
@@ -41,6 +44,8 @@ final class LiftedFunction implements ComponentFunction {
     this.postReturn = postReturn;
     this.type = type;
     this.lowered = FuncType.Lowered.of(type);
+    this.spillParams = Abi.flatCount(lowered.params()) > Abi.MAX_FLAT_PARAMS;
+    this.spillResults = Abi.flatCount(lowered.results()) > Abi.MAX_FLAT_RESULTS;
     this.tracer = tracer;
     this.hostCalls = tracer == null ? null : new Sampler(tracer);
   }
@@ -114,7 +119,7 @@ final class LiftedFunction implements ComponentFunction {
     int phase = 0;
     Context cx = new Context(opts, inst, task).sourceEncoding(sourceEncoding);
     try {
-      long[] flatArgs = Abi.lowerFlatValues(cx, Abi.MAX_FLAT_PARAMS, args, lowered.params(), lowered.paramTuple(), null);
+      long[] flatArgs = Abi.lowerFlatValues(cx, spillParams, args, lowered.params(), lowered.paramTuple(), null);
       if (s != null) {
         s.lower = s.phase();
         s.bytesIn += cx.bytes;
@@ -129,7 +134,7 @@ final class LiftedFunction implements ComponentFunction {
       long lowered0 = cx.bytes;
       Value result = null;
       if (type.result() != null) {
-        Value[] rs = Abi.liftFlatValues(cx, Abi.MAX_FLAT_RESULTS, new Abi.FlatReader(flatResults), lowered.results(),
+        Value[] rs = Abi.liftFlatValues(cx, spillResults, new Abi.FlatReader(flatResults), lowered.results(),
             lowered.resultTuple());
         result = rs[0];
       }

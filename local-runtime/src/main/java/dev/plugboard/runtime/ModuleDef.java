@@ -5,9 +5,27 @@ import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.CodeSection;
+import com.dylibso.chicory.wasm.types.CustomSection;
+import com.dylibso.chicory.wasm.types.DataCountSection;
+import com.dylibso.chicory.wasm.types.DataSection;
+import com.dylibso.chicory.wasm.types.ElementSection;
+import com.dylibso.chicory.wasm.types.ExportSection;
+import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.FunctionSection;
+import com.dylibso.chicory.wasm.types.GlobalSection;
+import com.dylibso.chicory.wasm.types.ImportSection;
+import com.dylibso.chicory.wasm.types.MemorySection;
+import com.dylibso.chicory.wasm.types.Section;
+import com.dylibso.chicory.wasm.types.StartSection;
+import com.dylibso.chicory.wasm.types.TableSection;
+import com.dylibso.chicory.wasm.types.TagSection;
+import com.dylibso.chicory.wasm.types.TypeSection;
 import java.io.ByteArrayInputStream;
+import java.util.BitSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * A core module of a component: its bytes, parsed by Chicory once, and compiled to JVM
@@ -16,44 +34,142 @@ import java.util.function.Function;
 final class ModuleDef {
   final byte[] bytes;
   final String name;
+  /** The disk cache for this module's compiled code; null for small modules or when it is off. */
+  private final CompiledCodeCache cache;
+  /** The digest of {@link #bytes}, computed once (null without a cache). */
+  private String digest;
   private WasmModule parsed;
+  /** The rewrite {@link TypeRenumbering} applied, to apply again when the module is read again whole. */
+  private UnaryOperator<WasmModule> rewrite = UnaryOperator.identity();
+  /** What the bodies tell {@link TypeRenumbering}, of the module as read. */
+  private CodeStubs.Facts facts;
+  /** The plan the module was read by when only some bodies were read, else null. */
+  private CodeStubs.Plan stubbed;
+  /** Compiled code read from the cache and not yet turned into a machine factory. */
+  private CompiledCode cachedCode;
+  private boolean settled;
   private CompletableFuture<Function<Instance, Machine>> compiled;
 
   ModuleDef(byte[] bytes, String name) {
-    this.bytes = bytes;
-    this.name = name;
+    this(bytes, name, bytes.length >= CompiledCodeCache.MIN_MODULE_BYTES ? CompiledCodeCache.shared() : null);
   }
 
+  ModuleDef(byte[] bytes, String name, CompiledCodeCache cache) {
+    this.bytes = bytes;
+    this.name = name;
+    this.cache = cache;
+  }
+
+  /**
+   * The module as Chicory parsed it. For a big module whose compiled code an earlier run kept,
+   * only the bodies that code interprets are parsed (see {@link CodeStubs}); use {@link #ready()}
+   * for the module that instances are made of.
+   */
   synchronized WasmModule parsed() {
     if (parsed == null) {
-      try {
-        CompiledCodeCache cache = bytes.length >= CompiledCodeCache.MIN_MODULE_BYTES ? CompiledCodeCache.shared() : null;
-        if (cache != null && cache.validatedBefore(bytes)) {
-          // These exact bytes passed Chicory's validation in an earlier run: for a 12 MB module
-          // that is most of a start (5 of 6.5 s of CPU for js-shout-nowasi with its code cached).
-          parsed = Parser.builder().withValidation(false).build().parse(() -> new ByteArrayInputStream(bytes));
+      parsed = cache == null ? parse(bytes, true, null) : parseCached();
+    }
+    return parsed;
+  }
+
+  private WasmModule parseCached() {
+    digest = CompiledCodeCache.digest(bytes);
+    CodeStubs.Plan plan = cache.plan(digest);
+    byte[] stub = plan == null ? null : CodeStubs.keepOnly(bytes, plan.keptBodies());
+    if (stub != null) {
+      stubbed = plan;
+      facts = plan.facts();
+      return parse(stub, false, digest);
+    }
+    // Bytes that passed Chicory's validation in an earlier run are not validated again: for a
+    // 12 MB module that was most of a start (5 of 6.5 s of CPU for js-shout-nowasi).
+    boolean validate = !cache.validatedBefore(digest);
+    WasmModule m = parse(bytes, validate, digest);
+    if (validate) {
+      cache.markValidated(digest);
+    }
+    return m;
+  }
+
+  /** Parses a module, with the digest given (Chicory's own would hash all the bytes again). */
+  private WasmModule parse(byte[] module, boolean validate, String digest) {
+    try {
+      WasmModule.Builder b = WasmModule.builder().withValidation(validate).withDigest(digest);
+      Parser.builder().withValidation(validate).build().parse(new ByteArrayInputStream(module), s -> add(b, s));
+      return b.build();
+    } catch (RuntimeException | AssertionError e) {
+      // Loading checks a component's structure only; a core module whose code is invalid is
+      // found here, and is the component's fault, not the host's (plugboard validate says so too).
+      throw new Instantiator.LinkException(name + ": invalid core module: "
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+    }
+  }
+
+  private static void add(WasmModule.Builder b, Section s) {
+    switch (s) {
+      case CustomSection c -> b.addCustomSection(c.name(), c);
+      case TypeSection t -> b.setTypeSection(t);
+      case ImportSection i -> b.setImportSection(i);
+      case FunctionSection f -> b.setFunctionSection(f);
+      case TableSection t -> b.setTableSection(t);
+      case MemorySection m -> b.setMemorySection(m);
+      case GlobalSection g -> b.setGlobalSection(g);
+      case ExportSection e -> b.setExportSection(e);
+      case StartSection st -> b.setStartSection(st);
+      case ElementSection e -> b.setElementSection(e);
+      case CodeSection c -> b.setCodeSection(c);
+      case DataSection d -> b.setDataSection(d);
+      case DataCountSection d -> b.setDataCountSection(d);
+      case TagSection t -> b.setTagSection(t);
+      default -> b.addIgnoredSection(s.sectionId());
+    }
+  }
+
+  /** What the module's function bodies tell {@link TypeRenumbering} (the same whether stubbed or not). */
+  synchronized CodeStubs.Facts facts() {
+    if (facts == null) {
+      facts = CodeStubs.Facts.of(parsed());
+    }
+    return facts;
+  }
+
+  /** Rewrites the parsed module (before any instance or compilation exists): see {@link TypeRenumbering}. */
+  synchronized void replaceParsed(UnaryOperator<WasmModule> rewrite) {
+    if (compiled != null || settled) {
+      throw new IllegalStateException("already in use");
+    }
+    facts();
+    parsed = rewrite.apply(parsed);
+    this.rewrite = rewrite;
+  }
+
+  /**
+   * The module instances are made of. A module read in part is read whole now if its compiled
+   * code is not in the cache after all (removed, damaged, or made for another rewrite), so no
+   * instance ever runs a stub.
+   */
+  synchronized WasmModule ready() {
+    WasmModule m = parsed();
+    if (!settled) {
+      settled = true;
+      if (stubbed != null) {
+        CompiledCode code = cache.code(m.digest());
+        int imported = m.importSection().count(ExternalType.FUNCTION);
+        if (code != null && containsAll(stubbed.keptBodies(), code.interpretedBodies(imported))) {
+          cachedCode = code;
         } else {
-          parsed = Parser.parse(bytes);
-          if (cache != null) {
-            cache.markValidated(bytes);
-          }
+          stubbed = null;
+          parsed = rewrite.apply(parse(bytes, false, digest));
         }
-      } catch (RuntimeException | AssertionError e) {
-        // Loading checks a component's structure only; a core module whose code is invalid is
-        // found here, and is the component's fault, not the host's (plugboard validate says so too).
-        throw new Instantiator.LinkException(name + ": invalid core module: "
-            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
       }
     }
     return parsed;
   }
 
-  /** Replaces the parsed module (before any instance or compilation exists): see {@link TypeRenumbering}. */
-  synchronized void replaceParsed(WasmModule module) {
-    if (compiled != null) {
-      throw new IllegalStateException("already compiled");
-    }
-    parsed = module;
+  private static boolean containsAll(BitSet all, BitSet some) {
+    BitSet missing = (BitSet) some.clone();
+    missing.andNot(all);
+    return missing.isEmpty();
   }
 
   /** The compiled machine factory, compiling now on this thread if it is not there yet. */
@@ -64,12 +180,13 @@ final class ModuleDef {
   /** Starts compiling in the background (once); the future completes with the machine factory. */
   synchronized CompletableFuture<Function<Instance, Machine>> compile(boolean background) {
     if (compiled == null) {
-      WasmModule m = parsed();
+      WasmModule m = ready();
       compiled = background
           ? CompletableFuture.supplyAsync(() -> compileModule(m), Background.EXECUTOR)
           : CompletableFuture.completedFuture(compileModule(m));
-      if (background && bytes.length >= CompiledCodeCache.MIN_MODULE_BYTES && CompiledCodeCache.shared() != null) {
+      if (background && cache != null) {
         CompiledCodeCache.track(compiled);
+        Compilations.started(new Compilations.Compilation(name, bytes.length, compiled));
       }
     }
     return compiled;
@@ -81,25 +198,45 @@ final class ModuleDef {
   }
 
   /** Whether an earlier run left this module's compiled code in the disk cache. */
-  boolean hasCachedCode() {
-    CompiledCodeCache cache = bytes.length >= CompiledCodeCache.MIN_MODULE_BYTES ? CompiledCodeCache.shared() : null;
-    String digest = cache == null ? null : parsed().digest();
-    return digest != null && java.nio.file.Files.isRegularFile(cache.file(digest));
+  synchronized boolean hasCachedCode() {
+    if (cache == null) {
+      return false;
+    }
+    WasmModule m = ready();
+    return cachedCode != null || (m.digest() != null && cache.hasCode(m.digest()));
   }
 
   /** Compiles, or loads what an earlier run compiled from the disk cache (big modules only). */
   private Function<Instance, Machine> compileModule(WasmModule m) {
-    CompiledCodeCache cache = bytes.length >= CompiledCodeCache.MIN_MODULE_BYTES ? CompiledCodeCache.shared() : null;
     if (cache == null || m.digest() == null) {
       return MachineFactoryCompiler.compile(m);
     }
-    try {
-      return MachineFactoryCompiler.builder(m).withCache(cache).compile();
-    } catch (RuntimeException | LinkageError unloadable) {
-      // An entry that passed its checksum but does not load (say, made by another JVM): drop it.
-      cache.remove(m.digest());
-      return MachineFactoryCompiler.compile(m);
+    CompiledCode code;
+    synchronized (this) {
+      code = cachedCode;
+      cachedCode = null;
     }
+    if (code == null) {
+      code = cache.code(m.digest());
+    }
+    if (code != null) {
+      try {
+        return code.machineFactory(m);
+      } catch (RuntimeException | LinkageError unloadable) {
+        // An entry that passed its checksum but does not load (say, made by another JVM): drop it.
+        cache.remove("code " + m.digest());
+      }
+    }
+    // Compiled code made again (evicted, damaged, or never made): a plan kept from an earlier
+    // compilation names the functions to interpret, sparing the compiler's retries.
+    int imported = m.importSection().count(ExternalType.FUNCTION);
+    CodeStubs.Plan plan = cache.plan(digest);
+    CompiledCode fresh = CompiledCode.compile(m, plan == null ? null : plan.interpretedFunctions(imported));
+    cache.putCode(m.digest(), fresh);
+    if (plan == null) {
+      cache.putPlan(digest, new CodeStubs.Plan(fresh.interpretedBodies(imported), facts()));
+    }
+    return fresh.machineFactory(m);
   }
 
   /** Daemon threads for background compilation. */

@@ -15,6 +15,7 @@ import com.dylibso.chicory.wasm.types.TypeSection;
 import com.dylibso.chicory.wasm.types.ValType;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,12 +41,15 @@ final class TypeRenumbering {
       return;
     }
     List<WasmModule> parsed = new ArrayList<>();
+    List<CodeStubs.Facts> facts = new ArrayList<>();
     for (ModuleDef d : modules) {
       WasmModule m = d.parsed();
-      if (!eligible(m)) {
+      CodeStubs.Facts f = d.facts();
+      if (!eligible(m, f)) {
         return;
       }
       parsed.add(m);
+      facts.add(f);
     }
     Map<FunctionType, Integer> canonical = new LinkedHashMap<>();
     for (WasmModule m : parsed) {
@@ -56,14 +60,14 @@ final class TypeRenumbering {
     }
     List<int[]> maps = new ArrayList<>();
     boolean identity = true;
-    for (WasmModule m : parsed) {
-      TypeSection ts = m.typeSection();
+    for (int k = 0; k < parsed.size(); k++) {
+      TypeSection ts = parsed.get(k).typeSection();
       int[] map = new int[ts.typeCount()];
       for (int i = 0; i < map.length; i++) {
         map[i] = canonical.get(ts.getType(i));
         identity &= map[i] == i && ts.typeCount() == canonical.size();
       }
-      if (!blockTypesSurvive(m, map)) {
+      if (!blockTypesSurvive(facts.get(k), map)) {
         return;
       }
       maps.add(map);
@@ -74,11 +78,12 @@ final class TypeRenumbering {
     TypeSection.Builder shared = TypeSection.builder();
     canonical.keySet().forEach(shared::addFunctionType);
     for (int k = 0; k < modules.size(); k++) {
-      modules.get(k).replaceParsed(rewrite(parsed.get(k), maps.get(k), canonical.keySet()));
+      int[] map = maps.get(k);
+      modules.get(k).replaceParsed(m -> rewrite(m, map, canonical.keySet()));
     }
   }
 
-  private static boolean eligible(WasmModule m) {
+  private static boolean eligible(WasmModule m, CodeStubs.Facts bodies) {
     TypeSection ts = m.typeSection();
     for (int i = 0; i < ts.typeCount(); i++) {
       if (!ts.getRecType(i).isLegacy() || !plain(ts.getType(i).params()) || !plain(ts.getType(i).returns())) {
@@ -88,16 +93,8 @@ final class TypeRenumbering {
     if (ts.subTypeCount() != ts.typeCount() || m.tagSection().isPresent()) {
       return false;
     }
-    for (FunctionBody body : m.codeSection().functionBodies()) {
-      if (!plain(body.localTypes())) {
-        return false;
-      }
-      for (AnnotatedInstruction in : body.instructions()) {
-        OpCode op = in.opcode();
-        if (op == OpCode.CALL_REF || op == OpCode.RETURN_CALL_REF) {
-          return false;
-        }
-      }
+    if (!bodies.plainBodies()) {
+      return false;
     }
     for (var g : m.globalSection().globals()) {
       if (!plain(List.of(g.valueType()))) {
@@ -107,7 +104,7 @@ final class TypeRenumbering {
     return true;
   }
 
-  private static boolean plain(List<ValType> types) {
+  static boolean plain(List<ValType> types) {
     for (ValType t : types) {
       if (!(t.equals(ValType.I32) || t.equals(ValType.I64) || t.equals(ValType.F32) || t.equals(ValType.F64)
           || t.equals(ValType.V128) || t.equals(ValType.FuncRef) || t.equals(ValType.ExternRef))) {
@@ -117,25 +114,21 @@ final class TypeRenumbering {
     return true;
   }
 
-  private static boolean isBlockTypeIndex(long operand) {
+  static boolean isBlockTypeIndex(long operand) {
     return operand != 0x40 && !ValType.isValid(operand);
   }
 
-  private static boolean blockTypesSurvive(WasmModule m, int[] map) {
-    for (FunctionBody body : m.codeSection().functionBodies()) {
-      for (AnnotatedInstruction in : body.instructions()) {
-        if (isBlock(in.opcode()) && isBlockTypeIndex(in.operand(0))) {
-          int now = (int) in.operand(0);
-          if (now >= map.length || !isBlockTypeIndex(map[now])) {
-            return false;
-          }
-        }
+  private static boolean blockTypesSurvive(CodeStubs.Facts bodies, int[] map) {
+    BitSet used = bodies.blockTypeIndices();
+    for (int now = used.nextSetBit(0); now >= 0; now = used.nextSetBit(now + 1)) {
+      if (now >= map.length || !isBlockTypeIndex(map[now])) {
+        return false;
       }
     }
     return true;
   }
 
-  private static boolean isBlock(OpCode op) {
+  static boolean isBlock(OpCode op) {
     return op == OpCode.BLOCK || op == OpCode.LOOP || op == OpCode.IF || op == OpCode.TRY_TABLE;
   }
 

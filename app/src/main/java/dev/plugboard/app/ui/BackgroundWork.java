@@ -46,6 +46,22 @@ final class BackgroundWork {
 
   /** Runs {@code work}; the future completes on the FX thread. */
   <T> CompletableFuture<T> submit(String title, Work<T> work) {
+    return run(title, work, pool);
+  }
+
+  /**
+   * Shows {@code title} in the status bar until work that runs elsewhere (a compilation in the
+   * runtime's own threads) is done; waits on a thread of its own, not one of the pool's.
+   */
+  <T> CompletableFuture<T> watch(String title, CompletableFuture<T> elsewhere) {
+    return run(title, progress -> elsewhere.get(), r -> {
+      Thread t = new Thread(r, "plugboard-watch");
+      t.setDaemon(true);
+      t.start();
+    });
+  }
+
+  private <T> CompletableFuture<T> run(String title, Work<T> work, java.util.concurrent.Executor executor) {
     CompletableFuture<T> result = new CompletableFuture<>();
     Task<T> task = new Task<>() {
       @Override
@@ -85,7 +101,7 @@ final class BackgroundWork {
     });
     running.add(task);
     show(task);
-    pool.execute(task);
+    executor.execute(task);
     return result;
   }
 

@@ -10,6 +10,7 @@ import dev.plugboard.app.workspace.Location;
 import dev.plugboard.app.workspace.Problem;
 import dev.plugboard.app.workspace.SampleWorkspace;
 import dev.plugboard.app.workspace.Workspace;
+import dev.plugboard.runtime.Compilations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,6 +91,7 @@ public final class MainWindow implements Shell {
   private final WelcomePage welcome;
   private final CommandPalette palette = new CommandPalette(actions::all);
   private final ConsoleCapture capture;
+  private final Runnable stopWatchingCompilations;
 
   MainWindow(Stage stage, SettingsStore store) {
     this(stage, store, StandardPages.registry());
@@ -160,6 +162,18 @@ public final class MainWindow implements Shell {
       }
     });
     capture = ConsoleCapture.install(this::log);
+    stopWatchingCompilations = Compilations.subscribe(c -> Platform.runLater(() -> watch(c)));
+  }
+
+  /** A big core module compiling in the background: shown in the status bar, logged when done. */
+  private void watch(Compilations.Compilation c) {
+    long start = System.nanoTime();
+    String size = String.format(java.util.Locale.ROOT, "%.1f MB", c.bytes() / 1e6);
+    work.watch("Compiling " + c.module() + " (" + size + "); calls run interpreted until it is done", c.done())
+        .whenComplete((done, failure) -> log(failure == null
+            ? String.format(java.util.Locale.ROOT, "compiled %s (%s) in %.1f s; kept for later runs", c.module(), size,
+                (System.nanoTime() - start) / 1e9)
+            : "compiling " + c.module() + " stopped: it runs interpreted"));
   }
 
   private static ExecutorService singleThread(String name) {
@@ -181,6 +195,7 @@ public final class MainWindow implements Shell {
     checker.shutdownNow();
     runner.shutdownNow();
     capture.close();
+    stopWatchingCompilations.run();
   }
 
   // ---- registries ---------------------------------------------------------------------

@@ -403,4 +403,20 @@ class ShellTest extends IdeTest {
     assertThat(window().consoleText()).contains("chicory warning: a message from chicory's logger")
         .contains("chicory: Warning: using interpreted mode for function 7 (too large)");
   }
+
+  /** A big module compiling in the runtime's background shows in the status bar until done, then in the Console. */
+  @Test
+  void aBackgroundCompilationShowsInTheStatusBarUntilItIsDone() throws Exception {
+    java.util.concurrent.CompletableFuture<Object> done = new java.util.concurrent.CompletableFuture<>();
+    dev.plugboard.runtime.Compilations.started(
+        new dev.plugboard.runtime.Compilations.Compilation("js-shout.wasm.module0", 12_449_036, done));
+    javafx.scene.control.Label task = lookup("#status-task").queryAs(javafx.scene.control.Label.class);
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> task.getText().startsWith("Compiling js-shout.wasm.module0"));
+    assertThat(task.getText()).contains("12.4 MB").contains("interpreted");
+    assertThat(task.getParent().isVisible()).isTrue();
+    done.complete(null);
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window().consoleText().contains("compiled js-shout.wasm.module0"));
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !task.getParent().isVisible());
+    assertThat(window().consoleText()).contains("kept for later runs");
+  }
 }

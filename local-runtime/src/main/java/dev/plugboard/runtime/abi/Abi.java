@@ -6,10 +6,7 @@ import dev.plugboard.runtime.abi.AbiType.VariantKind;
 import dev.plugboard.types.U8List;
 import dev.plugboard.types.Value;
 import dev.plugboard.types.ValueType;
-import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -192,12 +189,13 @@ public final class Abi {
     cx.charge(2 * byteLength + 24);
     byte[] bytes = mem.readBytes(ptr, (int) byteLength);
     cx.bytes += byteLength;
-    try {
-      return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
+    // checked in place, then decoded by String (which, for valid input, gives what a reporting decoder gives)
+    boolean valid = charset == StandardCharsets.ISO_8859_1 || (charset == StandardCharsets.UTF_8
+        ? Utf.validUtf8(bytes) : Utf.validUtf16(bytes));
+    if (!valid) {
       throw new Trap("invalid " + cx.opts.encoding().spelling() + " string data at " + p);
     }
+    return new String(bytes, charset);
   }
 
   static Value loadList(Context cx, int ptr, AbiType.ListOf l) {
@@ -431,6 +429,11 @@ public final class Abi {
   /** {@code store_string_into_range}: returns {ptr, tagged code units}. */
   static long[] storeStringIntoRange(Context cx, String src) {
     StringEncoding srcEncoding = cx.sourceEncoding;
+    if (srcEncoding == StringEncoding.UTF8 && cx.opts.encoding() == StringEncoding.UTF8) {
+      // store_string_copy with the UTF-8 length known from one encoding pass
+      byte[] encoded = src.getBytes(StandardCharsets.UTF_8);
+      return storeBytesCopy(cx, encoded, encoded.length, 1);
+    }
     long srcTagged = srcEncoding.taggedCodeUnits(src);
     String simple;
     long srcCodeUnits;
@@ -469,13 +472,13 @@ public final class Abi {
     };
   }
 
-  private static void checkRange(Context cx, long ptr, long length) {
+  static void checkRange(Context cx, long ptr, long length) {
     if (Integer.toUnsignedLong((int) ptr) + length > cx.memory().size()) {
       throw new Trap("allocation [" + Integer.toUnsignedLong((int) ptr) + ", +" + length + ") is out of bounds of memory");
     }
   }
 
-  private static void checkAligned(long ptr, int alignment) {
+  static void checkAligned(long ptr, int alignment) {
     if (Integer.toUnsignedLong((int) ptr) % alignment != 0) {
       throw new Trap("realloc returned a misaligned pointer");
     }
@@ -488,6 +491,16 @@ public final class Abi {
     checkAligned(ptr, dstAlignment);
     checkRange(cx, ptr, dstByteLength);
     byte[] encoded = src.getBytes(dst);
+    cx.memory().write(ptr, encoded, 0, encoded.length);
+    cx.bytes += encoded.length;
+    return new long[] {Integer.toUnsignedLong(ptr), srcCodeUnits};
+  }
+
+  /** {@code store_string_copy} of bytes already in the destination encoding ({@code srcCodeUnits} code units). */
+  private static long[] storeBytesCopy(Context cx, byte[] encoded, long srcCodeUnits, int alignment) {
+    int ptr = cx.allocate(alignment, encoded.length);
+    checkAligned(ptr, alignment);
+    checkRange(cx, ptr, encoded.length);
     cx.memory().write(ptr, encoded, 0, encoded.length);
     cx.bytes += encoded.length;
     return new long[] {Integer.toUnsignedLong(ptr), srcCodeUnits};
@@ -818,7 +831,12 @@ public final class Abi {
 
   /** {@code lift_flat_values}: through memory (one pointer) when there are more than {@code maxFlat} values. */
   public static Value[] liftFlatValues(Context cx, int maxFlat, FlatReader vi, AbiType[] ts, AbiType tuple) {
-    if (flatCount(ts) > maxFlat) {
+    return liftFlatValues(cx, flatCount(ts) > maxFlat, vi, ts, tuple);
+  }
+
+  /** {@code lift_flat_values} with whether the values spill known already (a function lifts the same types each call). */
+  public static Value[] liftFlatValues(Context cx, boolean spilled, FlatReader vi, AbiType[] ts, AbiType tuple) {
+    if (spilled) {
       int ptr = vi.nextI32();
       long p = Integer.toUnsignedLong(ptr);
       if (p % tuple.alignment() != 0) {
@@ -827,7 +845,13 @@ public final class Abi {
       if (p + tuple.size() > cx.memory().size()) {
         throw new Trap("spilled values at " + p + " are out of bounds of memory");
       }
-      return ((Value.TupleValue) load(cx, ptr, tuple)).elements().toArray(Value[]::new);
+      // load of the tuple, field by field (no tuple value to build and take apart)
+      int[] offsets = ((AbiType.Record) tuple).offsets();
+      Value[] out = new Value[ts.length];
+      for (int i = 0; i < ts.length; i++) {
+        out[i] = load(cx, ptr + offsets[i], ts[i]);
+      }
+      return out;
     }
     Value[] out = new Value[ts.length];
     for (int i = 0; i < ts.length; i++) {
@@ -843,8 +867,14 @@ public final class Abi {
    */
   public static long[] lowerFlatValues(Context cx, int maxFlat, Value[] vs, AbiType[] ts, AbiType tuple,
       Integer outParam) {
+    return lowerFlatValues(cx, flatCount(ts) > maxFlat, vs, ts, tuple, outParam);
+  }
+
+  /** {@code lower_flat_values} with whether the values spill known already. */
+  public static long[] lowerFlatValues(Context cx, boolean spilled, Value[] vs, AbiType[] ts, AbiType tuple,
+      Integer outParam) {
     FlatWriter out = new FlatWriter();
-    if (flatCount(ts) > maxFlat) {
+    if (spilled) {
       int ptr;
       if (outParam == null) {
         ptr = cx.allocate(tuple.alignment(), tuple.size());
@@ -859,7 +889,13 @@ public final class Abi {
       if (p + tuple.size() > cx.memory().size()) {
         throw new Trap("return pointer " + p + " is out of bounds of memory");
       }
-      store(cx, new Value.TupleValue(List.of(vs)), tuple, ptr);
+      if (vs.length != ts.length) {
+        throw mismatch(new Value.TupleValue(List.of(vs)), "a " + ts.length + "-tuple");
+      }
+      int[] offsets = ((AbiType.Record) tuple).offsets();
+      for (int i = 0; i < ts.length; i++) {
+        store(cx, vs[i], ts[i], ptr + offsets[i]);
+      }
       return out.toArray();
     }
     for (int i = 0; i < vs.length; i++) {
