@@ -22,7 +22,7 @@ class ArchitectureTest {
 
   private static final String[] COMPONENT_MODEL = {
     "dev.plugboard.wit..", "dev.plugboard.binary..", "dev.plugboard.types..", "dev.plugboard.wave..",
-    "dev.plugboard.io.."
+    "dev.plugboard.io..", "dev.plugboard.abi.."
   };
 
   private static final String[] LOCAL_RUNTIME = {"dev.plugboard.runtime.."};
@@ -82,6 +82,15 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("dev.plugboard..")
         .and().resideOutsideOfPackage("..ui..")
         .should().dependOnClassesThat().resideInAnyPackage("org.fxmisc..", "atlantafx..", "org.testfx..")
+        .check(CLASSES);
+  }
+
+  /** The Canonical ABI's layout sits on the value types alone: no binary format, no WIT. */
+  @Test
+  void theAbiLayoutKnowsOnlyValueTypes() {
+    noClasses().that().resideInAPackage("dev.plugboard.abi..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.plugboard.binary..", "dev.plugboard.wit..",
+            "dev.plugboard.runtime..")
         .check(CLASSES);
   }
 

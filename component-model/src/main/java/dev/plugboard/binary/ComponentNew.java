@@ -1,7 +1,10 @@
 package dev.plugboard.binary;
 
+import dev.plugboard.abi.Layout;
 import dev.plugboard.binary.Component.*;
 import dev.plugboard.binary.CoreModuleWriter.Sig;
+import dev.plugboard.types.ValueType;
+import dev.plugboard.types.WitTypes;
 import dev.plugboard.wit.resolve.Function;
 import dev.plugboard.wit.resolve.Interface;
 import dev.plugboard.wit.resolve.Owner;
@@ -37,10 +40,8 @@ public final class ComponentNew {
     }
   }
 
-  private static final int MAX_FLAT_PARAMS = 16;
-  private static final int MAX_FLAT_RESULTS = 1;
-
   private final Resolve resolve;
+  private final WitTypes valueTypes;
   private final World world;
   private final CoreModuleInterface core;
   private final Names names;
@@ -58,6 +59,7 @@ public final class ComponentNew {
   private ComponentNew(Resolve resolve, int worldId, CoreModuleInterface core, ComponentBuilder out) {
     this.out = out;
     this.resolve = resolve;
+    this.valueTypes = new WitTypes(resolve);
     this.world = resolve.worlds.get(worldId);
     this.core = core;
     this.names = core.exports().containsKey("cm32p2_memory") ? new Cm32p2() : new Legacy();
@@ -182,55 +184,31 @@ public final class ComponentNew {
 
   // ---- the ABI shape of functions -----------------------------------------------------
 
-  private int flat(Type t) {
-    return switch (t) {
-      case null -> 0;
-      case Type.Primitive p -> p == Type.Primitive.STRING ? 2 : 1;
-      case Type.Ref r -> switch (resolve.types.get(r.id()).kind) {
-        case TypeKind.Alias a -> flat(a.target());
-        case TypeKind.Record rec -> rec.fields().stream().mapToInt(f -> flat(f.type())).sum();
-        case TypeKind.Tuple tu -> tu.types().stream().mapToInt(this::flat).sum();
-        case TypeKind.Variant v -> 1 + v.cases().stream().mapToInt(c -> flat(c.type())).max().orElse(0);
-        case TypeKind.Option o -> 1 + flat(o.type());
-        case TypeKind.Result res -> 1 + Math.max(flat(res.ok()), flat(res.err()));
-        case TypeKind.Flags f -> (f.flags().size() + 31) / 32;
-        case TypeKind.ListOf l -> 2;
-        case TypeKind.MapOf m -> 2;
-        case TypeKind.FixedList l -> (int) Math.min(1_000, l.size() * flat(l.element()));
-        default -> 1;
-      };
-    };
-  }
-
   private boolean usesMemory(Type t) {
-    return switch (t) {
-      case null -> false;
-      case Type.Primitive p -> p == Type.Primitive.STRING;
-      case Type.Ref r -> switch (resolve.types.get(r.id()).kind) {
-        case TypeKind.Alias a -> usesMemory(a.target());
-        case TypeKind.Record rec -> rec.fields().stream().anyMatch(f -> usesMemory(f.type()));
-        case TypeKind.Tuple tu -> tu.types().stream().anyMatch(this::usesMemory);
-        case TypeKind.Variant v -> v.cases().stream().anyMatch(c -> usesMemory(c.type()));
-        case TypeKind.Option o -> usesMemory(o.type());
-        case TypeKind.Result res -> usesMemory(res.ok()) || usesMemory(res.err());
-        case TypeKind.ListOf l -> true;
-        case TypeKind.MapOf m -> true;
-        case TypeKind.FixedList l -> usesMemory(l.element());
-        default -> false;
-      };
-    };
+    return Layout.usesMemory(valueTypes.convert(t));
   }
 
   private boolean paramsUseMemory(Function f) {
-    return f.params().stream().anyMatch(p -> usesMemory(p.type()))
-        || f.params().stream().mapToInt(p -> flat(p.type())).sum() > MAX_FLAT_PARAMS;
+    List<ValueType> params = f.params().stream().map(p -> valueTypes.convert(p.type())).toList();
+    return params.stream().anyMatch(Layout::usesMemory)
+        || Layout.flattenUpTo(params, Layout.MAX_FLAT_PARAMS).size() > Layout.MAX_FLAT_PARAMS;
   }
 
   private boolean resultUsesMemory(Function f) {
-    return usesMemory(f.result()) || flat(f.result()) > MAX_FLAT_RESULTS;
+    return f.result() != null && (usesMemory(f.result())
+        || Layout.flattenUpTo(List.of(valueTypes.convert(f.result())), Layout.MAX_FLAT_PARAMS).size()
+        > Layout.MAX_FLAT_RESULTS);
   }
 
   // ---- building -----------------------------------------------------------------------
+
+  /** The binary form of a WIT primitive. */
+  private static ValType.Primitive binary(Type.Primitive p) {
+    return switch (p) {
+      case Type.Basic b -> ValType.Basic.of(b.prim());
+      case Type.ErrorContext e -> ValType.ErrorContext.INSTANCE;
+    };
+  }
 
   /** A lowered import waiting for the main module's memory: its shim slot and what to lower. */
   private record Deferred(int slot, int func, boolean realloc) {}
@@ -787,11 +765,11 @@ public final class ComponentNew {
 
     ValType val(Type t) {
       return switch (t) {
-        case Type.Primitive p -> ValType.Primitive.valueOf(p.name());
+        case Type.Primitive p -> binary(p);
         case Type.Ref r -> {
           dev.plugboard.wit.resolve.TypeDef def = resolve.types.get(r.id());
           if (def.kind instanceof TypeKind.Alias(Type.Primitive p) && !named.containsKey(r.id())) {
-            yield ValType.Primitive.valueOf(p.name());
+            yield binary(p);
           }
           yield new ValType.Index(index(r.id()));
         }
@@ -837,7 +815,7 @@ public final class ComponentNew {
         case TypeKind.Future f -> new TypeDef.Future(f.type() == null ? null : val(f.type()));
         case TypeKind.Stream s -> new TypeDef.Stream(s.type() == null ? null : val(s.type()));
         case TypeKind.Handle h -> h.own() ? new TypeDef.Own(index(h.resource())) : new TypeDef.Borrow(index(h.resource()));
-        case TypeKind.Alias a -> new TypeDef.Prim(ValType.Primitive.valueOf(((Type.Primitive) a.target()).name()));
+        case TypeKind.Alias a -> new TypeDef.Prim(binary((Type.Primitive) a.target()));
         case TypeKind.Resource r -> throw new IllegalStateException("resource `" + def.name + "` has no index here");
         case TypeKind.Unknown u -> throw new IllegalStateException("unresolved type");
       });

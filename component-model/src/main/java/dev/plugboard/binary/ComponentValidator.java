@@ -2,6 +2,8 @@ package dev.plugboard.binary;
 
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.types.ExternalType;
+import dev.plugboard.abi.CoreSignature;
+import dev.plugboard.abi.Layout;
 import dev.plugboard.binary.Component.*;
 import dev.plugboard.types.ResourceType;
 import dev.plugboard.types.ValueType;
@@ -108,6 +110,10 @@ public final class ComponentValidator {
   record CoreFuncT(List<String> params, List<String> results) {
     static final CoreFuncT UNKNOWN = new CoreFuncT(null, null);
 
+    static CoreFuncT of(CoreSignature sig) {
+      return new CoreFuncT(sig.watParams(), sig.watResults());
+    }
+
     @Override
     public String toString() {
       return params + " -> " + results;
@@ -162,6 +168,7 @@ public final class ComponentValidator {
   }
 
   private final Map<Object, Integer> offsets;
+  private final ComponentTypes arena = new ComponentTypes();
   private final boolean validateCoreCode;
   private long offset = -1;
 
@@ -170,21 +177,29 @@ public final class ComponentValidator {
     this.validateCoreCode = validateCoreCode;
   }
 
-  public static void validate(Component c) throws InvalidComponentException {
-    validate(c, Map.of());
+  public static ComponentTypes validate(Component c) throws InvalidComponentException {
+    return validate(c, Map.of());
   }
 
-  /** Validates; {@code offsets} (from the decoder) places errors at their section's byte offset. */
-  public static void validate(Component c, Map<Object, Integer> offsets) throws InvalidComponentException {
-    new ComponentValidator(offsets, true).component(c, null);
+  /**
+   * Validates; {@code offsets} (from the decoder) places errors at their section's byte offset.
+   * Answers the arena of the component's types.
+   */
+  public static ComponentTypes validate(Component c, Map<Object, Integer> offsets) throws InvalidComponentException {
+    ComponentValidator v = new ComponentValidator(offsets, true);
+    v.component(c, null);
+    return v.arena;
   }
 
   /**
    * Validates the component's structure only: core modules contribute their interfaces,
    * but their code is not validated (fast, for editors and previews).
    */
-  public static void validateStructure(Component c, Map<Object, Integer> offsets) throws InvalidComponentException {
-    new ComponentValidator(offsets, false).component(c, null);
+  public static ComponentTypes validateStructure(Component c, Map<Object, Integer> offsets)
+      throws InvalidComponentException {
+    ComponentValidator v = new ComponentValidator(offsets, false);
+    v.component(c, null);
+    return v.arena;
   }
 
   private InvalidComponentException invalid(String message) {
@@ -195,6 +210,7 @@ public final class ComponentValidator {
 
   private TypeT.Comp component(Component c, Scope parent) throws InvalidComponentException {
     Scope s = new Scope(parent, false);
+    arena.put(c, s.types);
     for (Section section : c.sections()) {
       Integer at = offsets.get(section);
       if (at != null) {
@@ -763,6 +779,7 @@ public final class ComponentValidator {
       }
       case TypeDef.ComponentType ct -> {
         Scope inner = new Scope(s, true);
+        arena.put(ct, inner.types);
         for (TypeDef.Decl d : ct.decls()) {
           decl(inner, d);
         }
@@ -770,6 +787,7 @@ public final class ComponentValidator {
       }
       case TypeDef.InstanceType it -> {
         Scope inner = new Scope(s, true);
+        arena.put(it, inner.types);
         for (TypeDef.Decl d : it.decls()) {
           decl(inner, d);
         }
@@ -837,7 +855,7 @@ public final class ComponentValidator {
     if (m[1] > MAX_TYPE_DEPTH) {
       throw invalid("type nesting is too deep: more than " + MAX_TYPE_DEPTH + " levels");
     }
-    if (Flattening.elementSize(t) >= (1L << 28)) {
+    if (Layout.elemSize(t) >= (1L << 28)) {
       throw invalid("type is too large: its size in memory must be less than 2^28 bytes (Binary.md)");
     }
     return t;
@@ -903,7 +921,7 @@ public final class ComponentValidator {
         }
         ValueType element = valType(s, l.element());
         // elem_size(t) must stay below 2^28 (Binary.md)
-        if (l.length() > Integer.MAX_VALUE || Flattening.elementSize(element) * l.length() >= (1L << 28)) {
+        if (l.length() > Integer.MAX_VALUE || Layout.elemSize(element) * l.length() >= (1L << 28)) {
           throw invalid("fixed size list of " + l.length() + " elements is too large: its size must be less than "
               + "2^28 bytes");
         }
@@ -1403,7 +1421,7 @@ public final class ComponentValidator {
         Opts o = options(s, l.options(), true);
         asyncOptions(o, ft, true);
         requireOptions(o, ft, true);
-        CoreFuncT expected = Flattening.flatten(ft, o.async, o.callback >= 0, true);
+        CoreFuncT expected = CoreFuncT.of(Layout.flattenFunctype(ft.params(), ft.result(), true, o.async, o.callback >= 0));
         CoreFuncT actual = s.coreFuncs.get(l.coreFunc());
         if (actual.params() != null && !expected.params().equals(actual.params())) {
           throw invalid("lowered parameter types `" + show(expected.params()) + "` do not match parameter types `"
@@ -1427,7 +1445,7 @@ public final class ComponentValidator {
         Opts o = options(s, l.options(), false);
         asyncOptions(o, ft, false);
         requireOptions(o, ft, false);
-        s.coreFuncs.add(Flattening.flatten(ft, o.async, false, false));
+        s.coreFuncs.add(CoreFuncT.of(Layout.flattenFunctype(ft.params(), ft.result(), false, o.async, false)));
       }
       case Canon.ResourceNew r -> {
         localResource(s, r.type());
@@ -1540,21 +1558,21 @@ public final class ComponentValidator {
    * needs {@code realloc}; spilled parameters and results need them too.
    */
   private void requireOptions(Opts o, TypeT.Func ft, boolean lift) throws InvalidComponentException {
-    boolean paramsNeedMemory = ft.params().stream().anyMatch(Flattening::usesMemory);
-    boolean resultNeedsMemory = ft.result() != null && Flattening.usesMemory(ft.result());
-    int flatParams = Flattening.flatCount(ft.params());
-    int flatResults = ft.result() == null ? 0 : Flattening.flatCount(List.of(ft.result()));
+    boolean paramsNeedMemory = ft.params().stream().anyMatch(Layout::usesMemory);
+    boolean resultNeedsMemory = Layout.usesMemory(ft.result());
+    int flatParams = Layout.flattenUpTo(ft.params(), Layout.MAX_FLAT_PARAMS).size();
+    int flatResults = ft.result() == null ? 0 : Layout.flattenUpTo(List.of(ft.result()), Layout.MAX_FLAT_PARAMS).size();
     boolean needsMemory;
     boolean needsRealloc;
     if (lift) {
-      needsRealloc = paramsNeedMemory || flatParams > Flattening.MAX_FLAT_PARAMS;
+      needsRealloc = paramsNeedMemory || flatParams > Layout.MAX_FLAT_PARAMS;
       needsMemory = resultNeedsMemory
-          || flatResults > (o.async ? Flattening.MAX_FLAT_PARAMS : Flattening.MAX_FLAT_RESULTS);
+          || flatResults > (o.async ? Layout.MAX_FLAT_PARAMS : Layout.MAX_FLAT_RESULTS);
     } else {
       needsRealloc = resultNeedsMemory;
       needsMemory = paramsNeedMemory || o.async
-          || flatParams > (o.async ? Flattening.MAX_FLAT_ASYNC_PARAMS : Flattening.MAX_FLAT_PARAMS)
-          || flatResults > Flattening.MAX_FLAT_RESULTS;
+          || flatParams > (o.async ? Layout.MAX_FLAT_ASYNC_PARAMS : Layout.MAX_FLAT_PARAMS)
+          || flatResults > Layout.MAX_FLAT_RESULTS;
     }
     if ((needsMemory || needsRealloc) && o.memory < 0) {
       throw invalid("canonical option `memory` is required");
@@ -1605,11 +1623,11 @@ public final class ComponentValidator {
     }
     List<ValueType> params = resultType == null ? List.of() : List.of(valType(s, resultType));
     TypeT.Func ft = new TypeT.Func(false, params.isEmpty() ? List.of() : List.of("v"), params, null);
-    if ((params.stream().anyMatch(Flattening::usesMemory)
-        || Flattening.flatCount(params) > Flattening.MAX_FLAT_PARAMS) && o.memory < 0) {
+    if ((params.stream().anyMatch(Layout::usesMemory)
+        || Layout.flattenUpTo(params, Layout.MAX_FLAT_PARAMS).size() > Layout.MAX_FLAT_PARAMS) && o.memory < 0) {
       throw invalid("canonical option `memory` is required");
     }
-    return Flattening.flatten(ft, false, false, false);
+    return CoreFuncT.of(Layout.flattenFunctype(ft.params(), ft.result(), false, false, false));
   }
 
   private void checkBuiltin(Scope s, Canon.Builtin b) throws InvalidComponentException {
@@ -1644,7 +1662,7 @@ public final class ComponentValidator {
           if (o.memory < 0) {
             throw invalid("canonical option `memory` is required");
           }
-          if (read && Flattening.usesMemory(t.element()) && o.realloc < 0) {
+          if (read && Layout.usesMemory(t.element()) && o.realloc < 0) {
             throw invalid("canonical option `realloc` is required");
           }
         }

@@ -430,7 +430,10 @@ public final class ComponentWit {
   // ---- value types --------------------------------------------------------------------
 
   private static Type primitive(ValType.Primitive p) {
-    return Type.Primitive.of(p.wit());
+    return switch (p) {
+      case ValType.Basic b -> Type.Basic.of(b.prim());
+      case ValType.ErrorContext e -> Type.ErrorContext.INSTANCE;
+    };
   }
 
   private Type valType(ValType v, Scope s) throws InvalidComponentException {

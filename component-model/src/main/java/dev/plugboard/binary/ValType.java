@@ -1,57 +1,79 @@
 package dev.plugboard.binary;
 
+import dev.plugboard.types.ValueType;
+
 /** A value type in a binary: a primitive, or an index into the type index space. */
 public sealed interface ValType {
 
-  /** The primitive value types with their binary codes. */
-  enum Primitive implements ValType {
-    BOOL(0x7f, "bool"), S8(0x7e, "s8"), U8(0x7d, "u8"), S16(0x7c, "s16"), U16(0x7b, "u16"), S32(0x7a, "s32"),
-    U32(0x79, "u32"), S64(0x78, "s64"), U64(0x77, "u64"), F32(0x76, "f32"), F64(0x75, "f64"), CHAR(0x74, "char"),
-    STRING(0x73, "string"), ERROR_CONTEXT(0x64, "error-context");
+  /** A primitive value type, written as one byte (Binary.md {@code primvaltype}). */
+  sealed interface Primitive extends ValType {
+    /** The byte that encodes it. */
+    int code();
 
-    private final int code;
-    private final String wit;
+    /** The value type it stands for ({@code error-context} is a handle type). */
+    ValueType valueType();
 
-    Primitive(int code, String wit) {
-      this.code = code;
-      this.wit = wit;
-    }
+    /** How WIT spells it. */
+    String wit();
 
-    public int code() {
-      return code;
-    }
-
-    /** The value type this primitive stands for ({@code error-context} is a handle type). */
-    public dev.plugboard.types.ValueType valueType() {
-      return switch (this) {
-        case BOOL -> dev.plugboard.types.ValueType.Prim.BOOL;
-        case S8 -> dev.plugboard.types.ValueType.Prim.S8;
-        case U8 -> dev.plugboard.types.ValueType.Prim.U8;
-        case S16 -> dev.plugboard.types.ValueType.Prim.S16;
-        case U16 -> dev.plugboard.types.ValueType.Prim.U16;
-        case S32 -> dev.plugboard.types.ValueType.Prim.S32;
-        case U32 -> dev.plugboard.types.ValueType.Prim.U32;
-        case S64 -> dev.plugboard.types.ValueType.Prim.S64;
-        case U64 -> dev.plugboard.types.ValueType.Prim.U64;
-        case F32 -> dev.plugboard.types.ValueType.Prim.F32;
-        case F64 -> dev.plugboard.types.ValueType.Prim.F64;
-        case CHAR -> dev.plugboard.types.ValueType.Prim.CHAR;
-        case STRING -> dev.plugboard.types.ValueType.Prim.STRING;
-        case ERROR_CONTEXT -> new dev.plugboard.types.ValueType.AsyncType("error-context", null);
-      };
-    }
-
-    public String wit() {
-      return wit;
-    }
-
-    public static Primitive of(int code) {
-      for (Primitive p : values()) {
-        if (p.code == code) {
-          return p;
-        }
+    /** The primitive encoded as {@code code}, or null. */
+    static Primitive of(int code) {
+      if (code == ErrorContext.CODE) {
+        return ErrorContext.INSTANCE;
       }
-      return null;
+      int ordinal = Basic.BOOL_CODE - code;
+      return ordinal >= 0 && ordinal < Basic.ALL.length ? Basic.ALL[ordinal] : null;
+    }
+  }
+
+  /**
+   * One of the value types' primitives ({@link ValueType.Prim}); its code is 0x7f for
+   * {@code bool} counting down in {@code Prim}'s order to 0x73 for {@code string}.
+   */
+  record Basic(ValueType.Prim prim) implements Primitive {
+    private static final int BOOL_CODE = 0x7f;
+    private static final Basic[] ALL = java.util.Arrays.stream(ValueType.Prim.values()).map(Basic::new)
+        .toArray(Basic[]::new);
+
+    /** The binary form of {@code prim}. */
+    public static Basic of(ValueType.Prim prim) {
+      return ALL[prim.ordinal()];
+    }
+
+    @Override
+    public int code() {
+      return BOOL_CODE - prim.ordinal();
+    }
+
+    @Override
+    public ValueType valueType() {
+      return prim;
+    }
+
+    @Override
+    public String wit() {
+      return prim.wit();
+    }
+  }
+
+  /** {@code error-context} (0x64): a handle of the async ABI, encoded as a primitive. */
+  record ErrorContext() implements Primitive {
+    static final int CODE = 0x64;
+    public static final ErrorContext INSTANCE = new ErrorContext();
+
+    @Override
+    public int code() {
+      return CODE;
+    }
+
+    @Override
+    public ValueType valueType() {
+      return new ValueType.AsyncType("error-context", null);
+    }
+
+    @Override
+    public String wit() {
+      return "error-context";
     }
   }
 

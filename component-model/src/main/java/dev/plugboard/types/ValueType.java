@@ -9,7 +9,11 @@ import java.util.List;
  */
 public sealed interface ValueType {
 
-  /** The primitive value types. */
+  /**
+   * The primitive value types: the one list that WIT ({@code wit.resolve.Type.Basic}), binaries
+   * ({@code binary.ValType.Basic}) and the ABI share. Its order is Binary.md's: codes 0x7f
+   * ({@code bool}) down to 0x73 ({@code string}).
+   */
   enum Prim implements ValueType {
     BOOL("bool"), S8("s8"), U8("u8"), S16("s16"), U16("u16"), S32("s32"), U32("u32"), S64("s64"), U64("u64"),
     F32("f32"), F64("f64"), CHAR("char"), STRING("string");
@@ -22,6 +26,16 @@ public sealed interface ValueType {
 
     public String wit() {
       return wit;
+    }
+
+    /** The primitive that WIT spells {@code wit}, or null. */
+    public static Prim ofWit(String wit) {
+      for (Prim p : values()) {
+        if (p.wit.equals(wit)) {
+          return p;
+        }
+      }
+      return null;
     }
 
     /** Whether this is one of the eight integer types. */

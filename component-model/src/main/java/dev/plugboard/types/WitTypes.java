@@ -51,7 +51,8 @@ public final class WitTypes {
   public ValueType convert(Type type) {
     return switch (type) {
       case null -> null;
-      case Type.Primitive p -> primitive(p);
+      case Type.Basic b -> b.prim();
+      case Type.ErrorContext e -> new ValueType.AsyncType("error-context", null);
       case Type.Ref r -> convert(r.id());
     };
   }
@@ -92,8 +93,8 @@ public final class WitTypes {
         yield h.own() ? new ValueType.OwnType(rt) : new ValueType.BorrowType(rt);
       }
       case TypeKind.Resource r -> new ValueType.OwnType(resource(id));
-      case TypeKind.Future f -> throw new UnsupportedOperationException("future is not a synchronous value type");
-      case TypeKind.Stream s -> throw new UnsupportedOperationException("stream is not a synchronous value type");
+      case TypeKind.Future f -> new ValueType.AsyncType("future", convert(f.type()));
+      case TypeKind.Stream s -> new ValueType.AsyncType("stream", convert(s.type()));
       case TypeKind.Unknown u -> throw new IllegalStateException("unresolved type " + def.name);
     };
     cache.put(id, out);
@@ -103,24 +104,5 @@ public final class WitTypes {
   /** The resource type object of the resource defined at {@code id}. */
   public ResourceType resource(int id) {
     return resources.computeIfAbsent(id, k -> ResourceType.named(resolve.types.get(k).name));
-  }
-
-  public static ValueType.Prim primitive(Type.Primitive p) {
-    return switch (p) {
-      case BOOL -> ValueType.Prim.BOOL;
-      case U8 -> ValueType.Prim.U8;
-      case U16 -> ValueType.Prim.U16;
-      case U32 -> ValueType.Prim.U32;
-      case U64 -> ValueType.Prim.U64;
-      case S8 -> ValueType.Prim.S8;
-      case S16 -> ValueType.Prim.S16;
-      case S32 -> ValueType.Prim.S32;
-      case S64 -> ValueType.Prim.S64;
-      case F32 -> ValueType.Prim.F32;
-      case F64 -> ValueType.Prim.F64;
-      case CHAR -> ValueType.Prim.CHAR;
-      case STRING -> ValueType.Prim.STRING;
-      case ERROR_CONTEXT -> throw new UnsupportedOperationException("error-context is not supported");
-    };
   }
 }

@@ -3,6 +3,7 @@ package dev.plugboard.binary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plugboard.binary.Component.*;
+import dev.plugboard.types.ValueType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,7 +90,7 @@ class ComponentFuzzTest {
     for (int i = 0; i < n; i++) {
       sections.add(switch (r.nextInt(depth < 2 ? 7 : 6)) {
         case 0 -> new TypeSection(List.of(randomType(r), new TypeDef.Func(r.nextBoolean(),
-            List.of(new TypeDef.Param("a", ValType.Primitive.U32)), r.nextBoolean() ? null : new ValType.Index(
+            List.of(new TypeDef.Param("a", ValType.Basic.of(ValueType.Prim.U32))), r.nextBoolean() ? null : new ValType.Index(
                 r.nextInt(300)))));
         case 1 -> new ImportSection(List.of(new Import(ExternName.of("x" + r.nextInt(99)),
             new ExternType.Func(r.nextInt(1000)))));
@@ -108,9 +109,9 @@ class ComponentFuzzTest {
   }
 
   private static TypeDef randomType(SplittableRandom r) {
-    ValType t = r.nextBoolean() ? ValType.Primitive.STRING : new ValType.Index(r.nextInt(100_000));
+    ValType t = r.nextBoolean() ? ValType.Basic.of(ValueType.Prim.STRING) : new ValType.Index(r.nextInt(100_000));
     return switch (r.nextInt(6)) {
-      case 0 -> new TypeDef.Record(List.of(new TypeDef.Field("a", t), new TypeDef.Field("b", ValType.Primitive.F64)));
+      case 0 -> new TypeDef.Record(List.of(new TypeDef.Field("a", t), new TypeDef.Field("b", ValType.Basic.of(ValueType.Prim.F64))));
       case 1 -> new TypeDef.Variant(List.of(new TypeDef.Case("x", null), new TypeDef.Case("y", t)));
       case 2 -> new TypeDef.Result(r.nextBoolean() ? t : null, r.nextBoolean() ? t : null);
       case 3 -> new TypeDef.FixedList(t, 1 + r.nextInt(1 << 20));

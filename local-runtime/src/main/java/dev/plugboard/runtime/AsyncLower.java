@@ -2,10 +2,11 @@ package dev.plugboard.runtime;
 
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
+import dev.plugboard.abi.FlatType;
+import dev.plugboard.abi.Layout;
 import dev.plugboard.runtime.abi.Abi;
 import dev.plugboard.runtime.abi.CanonOptions;
 import dev.plugboard.runtime.abi.Context;
-import dev.plugboard.runtime.abi.FlatType;
 import dev.plugboard.runtime.abi.GuestThread;
 import dev.plugboard.runtime.abi.InstanceState;
 import dev.plugboard.runtime.abi.Subtask;
@@ -24,7 +25,6 @@ import java.util.function.Supplier;
  * callee blocks the calling thread until the callee resolves.
  */
 final class AsyncLower {
-  private static final int MAX_FLAT_ASYNC_PARAMS = 4;
 
   private AsyncLower() {}
 
@@ -33,7 +33,7 @@ final class AsyncLower {
     FuncType.Lowered lw = FuncType.Lowered.of(ft);
     FlatType[] flatParams = Abi.flatten(lw.params());
     FlatType[] flatResults = Abi.flatten(lw.results());
-    int maxParams = async ? MAX_FLAT_ASYNC_PARAMS : Abi.MAX_FLAT_PARAMS;
+    int maxParams = async ? Layout.MAX_FLAT_ASYNC_PARAMS : Abi.MAX_FLAT_PARAMS;
     int maxResults = async ? 0 : Abi.MAX_FLAT_RESULTS;
     List<ValType> params = new ArrayList<>();
     List<ValType> results = new ArrayList<>();

@@ -48,6 +48,7 @@ final class HostImports {
           throw new Instantiator.LinkException(name + ": import \"" + importName + "\" is a component; the host "
               + "gave something else");
         }
+        in.addTypes(lc.types());
         yield new Extern.Comp(new Extern.ComponentDef(lc.component(), null));
       }
       default -> throw new Instantiator.LinkException(name + ": imports of kind "
@@ -58,6 +59,7 @@ final class HostImports {
   private static Map<String, Extern> instance(Instantiator in, Scope s, TypeDef.InstanceType type,
       HostInterface host, String importName, String name) {
     Scope local = new Scope(s, s.state);
+    local.typeSpace = in.typeSpace(type);
     Map<String, Extern> out = new LinkedHashMap<>();
     List<String> missing = new ArrayList<>();
     for (TypeDef.Decl decl : type.decls()) {

@@ -17,8 +17,10 @@ import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import com.dylibso.chicory.wasm.types.ValType;
+import dev.plugboard.abi.FlatType;
 import dev.plugboard.binary.Canon;
 import dev.plugboard.binary.Component;
+import dev.plugboard.binary.ComponentTypes;
 import dev.plugboard.binary.Sort;
 import dev.plugboard.binary.TypeDef;
 import dev.plugboard.runtime.Extern.RtType;
@@ -27,7 +29,6 @@ import dev.plugboard.runtime.abi.AbiMemory;
 import dev.plugboard.runtime.abi.CanonOptions;
 import dev.plugboard.runtime.abi.ChicoryMemory;
 import dev.plugboard.runtime.abi.Context;
-import dev.plugboard.runtime.abi.FlatType;
 import dev.plugboard.runtime.abi.Handles;
 import dev.plugboard.runtime.abi.InstanceState;
 import dev.plugboard.runtime.abi.Realloc;
@@ -60,6 +61,8 @@ final class Instantiator {
   private final List<InstanceState> states = new ArrayList<>();
   /** The store every instance of this instantiation shares (its async scheduler). */
   private final Store store;
+  /** The arenas of types that validation made, of the component instantiated and of components given to it. */
+  private final List<ComponentTypes> arenas = new ArrayList<>();
   private int componentCount;
 
   /** With the store of the running components whose exports are given as imports (one scheduler for all). */
@@ -109,6 +112,7 @@ final class Instantiator {
     state.setMaxLiftBytes(config.maxResultBytes());
     states.add(state);
     Scope s = new Scope(def.outer(), state);
+    s.typeSpace = typeSpace(def.component());
     dev.plugboard.binary.ComponentNames names = dev.plugboard.binary.ComponentNames.of(def.component());
     Map<String, Extern> exports = new LinkedHashMap<>();
     for (Component.Section section : def.component().sections()) {
@@ -425,15 +429,23 @@ final class Instantiator {
 
   // ---- types ----------------------------------------------------------------------------
 
-  /** A type definition in scope {@code s}; {@code resourceName} names a resource when known. */
+  /**
+   * The type definition {@code t} that is about to become index {@code s.types.size()} of scope
+   * {@code s}; {@code resourceName} names a resource when known. Value and function types are
+   * read from the arena that validation made ({@code s.typeSpace}), with its resource tokens
+   * replaced by this instance's resources; only resources (new per instance) and declarations
+   * are made here.
+   */
   RtType defineType(Scope s, TypeDef t, String resourceName) {
     return switch (t) {
       case TypeDef.Func f -> {
-        List<FuncType.Param> params = new ArrayList<>();
-        for (TypeDef.Param p : f.params()) {
-          params.add(new FuncType.Param(p.name(), valueType(s, p.type())));
+        ComponentTypes.Func ft = typeSpace(s).function(new ComponentTypes.TypeId(s.types.size()));
+        List<FuncType.Param> params = new ArrayList<>(ft.params().size());
+        for (int i = 0; i < ft.params().size(); i++) {
+          params.add(new FuncType.Param(ft.names().get(i), instanceType(s, ft.params().get(i))));
         }
-        yield new RtType.Fn(new FuncType(params, f.result() == null ? null : valueType(s, f.result()), f.async()));
+        yield new RtType.Fn(new FuncType(params, ft.result() == null ? null : instanceType(s, ft.result()),
+            ft.async()));
       }
       case TypeDef.Resource r -> {
         CoreFunc dtor = r.dtor() < 0 ? null : Scope.at(s.coreFuncs, r.dtor(), "core func");
@@ -442,8 +454,114 @@ final class Instantiator {
       }
       case TypeDef.ComponentType c -> new RtType.Decl(c, s);
       case TypeDef.InstanceType i -> new RtType.Decl(i, s);
-      default -> new RtType.Val(valueTypeOf(s, t));
+      default -> new RtType.Val(instanceType(s, typeSpace(s).valueType(new ComponentTypes.TypeId(s.types.size()))));
     };
+  }
+
+  /** The arena space of the scope's component or type declaration. */
+  private static ComponentTypes.Space typeSpace(Scope s) {
+    if (s.typeSpace == null) {
+      throw new IllegalStateException("scope has no validated types");
+    }
+    return s.typeSpace;
+  }
+
+  /** The arena space of {@code owner} (a component or a type declaration) in any arena known here. */
+  ComponentTypes.Space typeSpace(Object owner) {
+    for (ComponentTypes a : arenas) {
+      ComponentTypes.Space space = a.space(owner);
+      if (space != null) {
+        return space;
+      }
+    }
+    throw new IllegalStateException("the component's types were not validated");
+  }
+
+  /** Makes the types of {@code arena} (a validated component's) known to this instantiator. */
+  void addTypes(ComponentTypes arena) {
+    if (!arenas.contains(arena)) {
+      arenas.add(arena);
+    }
+  }
+
+  /**
+   * A validated value type with its resource tokens replaced by the resources of this instance
+   * (found at the index where the arena first holds the token); unchanged parts are kept.
+   */
+  private static ValueType instanceType(Scope s, ValueType t) {
+    return switch (t) {
+      case null -> null;
+      case ValueType.Prim p -> p;
+      case ValueType.EnumType e -> e;
+      case ValueType.FlagsType f -> f;
+      case ValueType.OwnType o -> new ValueType.OwnType(instanceResource(s, o.resource()));
+      case ValueType.BorrowType b -> new ValueType.BorrowType(instanceResource(s, b.resource()));
+      case ValueType.ListType l -> same(l.element(), instanceType(s, l.element())) ? l
+          : new ValueType.ListType(instanceType(s, l.element()));
+      case ValueType.FixedListType l -> same(l.element(), instanceType(s, l.element())) ? l
+          : new ValueType.FixedListType(instanceType(s, l.element()), l.length());
+      case ValueType.OptionType o -> same(o.type(), instanceType(s, o.type())) ? o
+          : new ValueType.OptionType(instanceType(s, o.type()));
+      case ValueType.ResultType r -> {
+        ValueType ok = instanceType(s, r.ok());
+        ValueType err = instanceType(s, r.err());
+        yield ok == r.ok() && err == r.err() ? r : new ValueType.ResultType(ok, err);
+      }
+      case ValueType.MapType m -> {
+        ValueType k = instanceType(s, m.key());
+        ValueType v = instanceType(s, m.value());
+        yield k == m.key() && v == m.value() ? m : new ValueType.MapType(k, v);
+      }
+      case ValueType.TupleType tu -> {
+        List<ValueType> types = new ArrayList<>(tu.types().size());
+        boolean changed = false;
+        for (ValueType x : tu.types()) {
+          ValueType y = instanceType(s, x);
+          changed |= y != x;
+          types.add(y);
+        }
+        yield changed ? new ValueType.TupleType(types) : tu;
+      }
+      case ValueType.RecordType r -> {
+        List<ValueType.Field> fields = new ArrayList<>(r.fields().size());
+        boolean changed = false;
+        for (ValueType.Field f : r.fields()) {
+          ValueType y = instanceType(s, f.type());
+          changed |= y != f.type();
+          fields.add(y == f.type() ? f : new ValueType.Field(f.name(), y));
+        }
+        yield changed ? new ValueType.RecordType(fields) : r;
+      }
+      case ValueType.VariantType v -> {
+        List<ValueType.Case> cases = new ArrayList<>(v.cases().size());
+        boolean changed = false;
+        for (ValueType.Case c : v.cases()) {
+          ValueType y = instanceType(s, c.type());
+          changed |= y != c.type();
+          cases.add(y == c.type() ? c : new ValueType.Case(c.name(), y));
+        }
+        yield changed ? new ValueType.VariantType(cases) : v;
+      }
+      case ValueType.AsyncType a -> same(a.element(), instanceType(s, a.element())) ? a
+          : new ValueType.AsyncType(a.kind(), instanceType(s, a.element()));
+    };
+  }
+
+  private static boolean same(ValueType a, ValueType b) {
+    return a == b;
+  }
+
+  /** This instance's resource for a validated resource token: the one at the token's index, here or outside. */
+  private static RuntimeResource instanceResource(Scope s, dev.plugboard.types.ResourceType token) {
+    for (Scope x = s; x != null; x = x.outer) {
+      if (x.typeSpace != null) {
+        ComponentTypes.TypeId id = x.typeSpace.indexOf(token);
+        if (id != null && id.index() < x.types.size()) {
+          return resource(x, id.index());
+        }
+      }
+    }
+    throw new IllegalStateException("resource " + token.name() + " has no type index in scope");
   }
 
   static ValueType valueType(Scope s, dev.plugboard.binary.ValType v) {
@@ -456,30 +574,6 @@ final class Instantiator {
         }
         throw new IllegalStateException("type " + i.index() + " is not a value type");
       }
-    };
-  }
-
-  private static ValueType valueTypeOf(Scope s, TypeDef t) {
-    return switch (t) {
-      case TypeDef.Prim p -> valueType(s, p.type());
-      case TypeDef.Record r -> new ValueType.RecordType(r.fields().stream()
-          .map(f -> new ValueType.Field(f.name(), valueType(s, f.type()))).toList());
-      case TypeDef.Variant v -> new ValueType.VariantType(v.cases().stream()
-          .map(c -> new ValueType.Case(c.name(), c.type() == null ? null : valueType(s, c.type()))).toList());
-      case TypeDef.ListOf l -> new ValueType.ListType(valueType(s, l.element()));
-      case TypeDef.FixedList l -> new ValueType.FixedListType(valueType(s, l.element()), (int) l.length());
-      case TypeDef.Tuple tu -> new ValueType.TupleType(tu.types().stream().map(x -> valueType(s, x)).toList());
-      case TypeDef.Flags f -> new ValueType.FlagsType(f.names());
-      case TypeDef.Enum e -> new ValueType.EnumType(e.names());
-      case TypeDef.Option o -> new ValueType.OptionType(valueType(s, o.type()));
-      case TypeDef.Result r -> new ValueType.ResultType(r.ok() == null ? null : valueType(s, r.ok()),
-          r.err() == null ? null : valueType(s, r.err()));
-      case TypeDef.Own o -> new ValueType.OwnType(resource(s, o.resource()));
-      case TypeDef.Borrow b -> new ValueType.BorrowType(resource(s, b.resource()));
-      case TypeDef.MapOf m -> new ValueType.MapType(valueType(s, m.key()), valueType(s, m.value()));
-      case TypeDef.Stream st -> new ValueType.AsyncType("stream", st.element() == null ? null : valueType(s, st.element()));
-      case TypeDef.Future fu -> new ValueType.AsyncType("future", fu.element() == null ? null : valueType(s, fu.element()));
-      default -> throw new IllegalStateException("not a value type: " + t);
     };
   }
 

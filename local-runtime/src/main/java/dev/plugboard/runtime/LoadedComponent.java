@@ -2,6 +2,7 @@ package dev.plugboard.runtime;
 
 import dev.plugboard.binary.Component;
 import dev.plugboard.binary.ComponentDecoder;
+import dev.plugboard.binary.ComponentTypes;
 import dev.plugboard.binary.ComponentValidator;
 import dev.plugboard.binary.InvalidComponentException;
 import dev.plugboard.binary.MalformedBinaryException;
@@ -14,12 +15,14 @@ import java.util.Map;
  */
 public final class LoadedComponent {
   private final Component component;
+  private final ComponentTypes types;
   private final String name;
   private final Map<byte[], ModuleDef> modules = Instantiator.newModuleCache();
   private boolean prepared;
 
-  private LoadedComponent(Component component, String name) {
+  private LoadedComponent(Component component, ComponentTypes types, String name) {
     this.component = component;
+    this.types = types;
     this.name = name;
   }
 
@@ -31,12 +34,17 @@ public final class LoadedComponent {
   public static LoadedComponent load(byte[] bytes, String name) throws MalformedBinaryException,
       InvalidComponentException {
     Component c = ComponentDecoder.decode(bytes);
-    ComponentValidator.validateStructure(c, java.util.Map.of());
-    return new LoadedComponent(c, name);
+    ComponentTypes types = ComponentValidator.validateStructure(c, java.util.Map.of());
+    return new LoadedComponent(c, types, name);
   }
 
   public Component component() {
     return component;
+  }
+
+  /** The arena of the component's types that validation made. */
+  public ComponentTypes types() {
+    return types;
   }
 
   public String name() {
@@ -57,6 +65,7 @@ public final class LoadedComponent {
     Map<String, Extern> args = new LinkedHashMap<>();
     imports.entries.forEach((k, v) -> args.put(k, new Extern.Host(v)));
     Instantiator in = new Instantiator(config, modules, Instantiator.storeFor(imports));
+    in.addTypes(types);
     try {
       Map<String, Extern> exports;
       synchronized (modules) {

@@ -3,6 +3,7 @@ package dev.plugboard.runtime;
 import com.dylibso.chicory.runtime.GlobalInstance;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.runtime.TableInstance;
+import dev.plugboard.binary.ComponentTypes;
 import dev.plugboard.runtime.abi.InstanceState;
 import dev.plugboard.types.Value;
 import java.util.ArrayList;
@@ -28,6 +29,8 @@ final class Scope {
   final List<Map<String, Extern>> instances = new ArrayList<>();
   final List<ComponentFunction> funcs = new ArrayList<>();
   final List<Value> values = new ArrayList<>();
+  /** The validated types of the component or type declaration this scope instantiates. */
+  ComponentTypes.Space typeSpace;
 
   Scope(Scope outer, InstanceState state) {
     this.outer = outer;

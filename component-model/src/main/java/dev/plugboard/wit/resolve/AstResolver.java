@@ -1,5 +1,6 @@
 package dev.plugboard.wit.resolve;
 
+import dev.plugboard.types.ValueType;
 import dev.plugboard.wit.ast.Ast;
 import dev.plugboard.wit.ast.Ast.Attribute;
 import dev.plugboard.wit.ast.Ast.Extern;
@@ -634,8 +635,7 @@ final class AstResolver {
       t = target;
     }
     boolean foreign = t instanceof Type.Ref(int id) && out.types.get(id).kind instanceof TypeKind.Unknown;
-    boolean allowed = t instanceof Type.Primitive p && p != Type.Primitive.F32 && p != Type.Primitive.F64
-        && p != Type.Primitive.ERROR_CONTEXT;
+    boolean allowed = t instanceof Type.Basic(ValueType.Prim p) && p != ValueType.Prim.F32 && p != ValueType.Prim.F64;
     if (!allowed && !foreign) {
       throw fail(span, "invalid map key type: a map key must be an integer type, `char`, `bool` or `string`");
     }

@@ -1,5 +1,7 @@
 package dev.plugboard.runtime.abi;
 
+import dev.plugboard.abi.FlatType;
+import dev.plugboard.abi.Layout;
 import dev.plugboard.runtime.abi.AbiType.VariantKind;
 import dev.plugboard.types.U8List;
 import dev.plugboard.types.Value;
@@ -19,8 +21,8 @@ import java.util.List;
  * the reader, which is exactly the reference's coercion.
  */
 public final class Abi {
-  public static final int MAX_FLAT_PARAMS = 16;
-  public static final int MAX_FLAT_RESULTS = 1;
+  public static final int MAX_FLAT_PARAMS = Layout.MAX_FLAT_PARAMS;
+  public static final int MAX_FLAT_RESULTS = Layout.MAX_FLAT_RESULTS;
   static final long MAX_STRING_BYTE_LENGTH = (1L << 28) - 1;
   static final long MAX_LIST_BYTE_LENGTH = (1L << 28) - 1;
   static final int CANONICAL_NAN32 = 0x7fc00000;

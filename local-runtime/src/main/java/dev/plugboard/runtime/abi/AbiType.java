@@ -1,5 +1,7 @@
 package dev.plugboard.runtime.abi;
 
+import dev.plugboard.abi.FlatType;
+import dev.plugboard.abi.Layout;
 import dev.plugboard.types.ResourceType;
 import dev.plugboard.types.ValueType;
 import java.util.ArrayList;
@@ -8,9 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A value type after {@code despecialize} (CanonicalABI.md): tuples are records, enums,
- * options and results are variants, maps are lists of pairs. Each node knows its size,
- * alignment and flat types, computed once; {@link #kind} remembers what it was written as so
+ * The runtime's compiled lift/lower plan of a value type, after {@code despecialize}
+ * (CanonicalABI.md): tuples are records, enums, options and results are variants, maps are lists
+ * of pairs. Each node knows its size, alignment, field offsets and flat types, taken once from the
+ * Canonical ABI's one layout ({@link Layout}); {@link #kind} remembers what it was written as so
  * that lifting gives back the specialised value.
  */
 public sealed interface AbiType {
@@ -62,7 +65,7 @@ public sealed interface AbiType {
   }
 
   static int alignTo(int ptr, int alignment) {
-    return (ptr + alignment - 1) / alignment * alignment;
+    return (int) Layout.alignTo(ptr, alignment);
   }
 
   /** Builds {@link AbiType}s; a per-thread cache keeps repeated types cheap. */
@@ -116,83 +119,63 @@ public sealed interface AbiType {
     }
 
     private static AbiType prim(ValueType.Prim p) {
-      return switch (p) {
-        case BOOL, S8, U8 -> new Scalar(p, 1, 1, I32);
-        case S16, U16 -> new Scalar(p, 2, 2, I32);
-        case S32, U32, CHAR -> new Scalar(p, 4, 4, I32);
-        case S64, U64 -> new Scalar(p, 8, 8, new FlatType[] {FlatType.I64});
-        case F32 -> new Scalar(p, 4, 4, new FlatType[] {FlatType.F32});
-        case F64 -> new Scalar(p, 8, 8, new FlatType[] {FlatType.F64});
-        case STRING -> new Str(8, 4, PTR_LEN);
-      };
+      int size = (int) Layout.elemSize(p);
+      int alignment = Layout.alignment(p);
+      return p == ValueType.Prim.STRING ? new Str(size, alignment, PTR_LEN)
+          : new Scalar(p, size, alignment, Layout.flatten(p).toArray(FlatType[]::new));
     }
 
     private static AbiType list(AbiType element, int length, boolean map) {
+      int size = (int) Layout.listSize(element.size(), length);
+      int alignment = Layout.listAlignment(element.alignment(), length);
       if (length < 0) {
-        return new ListOf(element, -1, map, 8, 4, PTR_LEN);
+        return new ListOf(element, -1, map, size, alignment, PTR_LEN);
       }
-      FlatType[] flat = new FlatType[element.flat().length * length];
-      for (int i = 0; i < length; i++) {
-        System.arraycopy(element.flat(), 0, flat, i * element.flat().length, element.flat().length);
-      }
-      return new ListOf(element, length, map, element.size() * length, element.alignment(), flat);
+      return new ListOf(element, length, map, size, alignment,
+          Layout.listFlat(List.of(element.flat()), length).toArray(FlatType[]::new));
     }
 
     private static AbiType record(RecordKind kind, String[] labels, AbiType[] fields) {
-      int size = 0;
-      int alignment = 1;
-      int[] offsets = new int[fields.length];
+      long[] sizes = new long[fields.length];
+      int[] alignments = new int[fields.length];
       List<FlatType> flat = new ArrayList<>();
       for (int i = 0; i < fields.length; i++) {
-        size = alignTo(size, fields[i].alignment());
-        offsets[i] = size;
-        size += fields[i].size();
-        alignment = Math.max(alignment, fields[i].alignment());
+        sizes[i] = fields[i].size();
+        alignments[i] = fields[i].alignment();
         flat.addAll(List.of(fields[i].flat()));
       }
-      return new Record(kind, labels, fields, offsets, alignTo(size, alignment), alignment,
+      Layout.RecordLayout layout = Layout.record(sizes, alignments);
+      int[] offsets = new int[fields.length];
+      for (int i = 0; i < fields.length; i++) {
+        offsets[i] = (int) layout.offsets()[i];
+      }
+      return new Record(kind, labels, fields, offsets, (int) layout.size(), layout.alignment(),
           flat.toArray(FlatType[]::new));
     }
 
     private static AbiType variant(VariantKind kind, String[] labels, AbiType[] cases) {
-      int n = cases.length;
-      int discSize = n <= 256 ? 1 : n <= 65536 ? 2 : 4;
       int maxCaseAlign = 1;
-      int maxCaseSize = 0;
-      List<FlatType> payload = new ArrayList<>();
+      long maxCaseSize = 0;
+      List<List<FlatType>> caseFlats = new ArrayList<>();
       for (AbiType c : cases) {
-        if (c == null) {
-          continue;
-        }
-        maxCaseAlign = Math.max(maxCaseAlign, c.alignment());
-        maxCaseSize = Math.max(maxCaseSize, c.size());
-        FlatType[] f = c.flat();
-        for (int i = 0; i < f.length; i++) {
-          if (i < payload.size()) {
-            payload.set(i, FlatType.join(payload.get(i), f[i]));
-          } else {
-            payload.add(f[i]);
-          }
+        if (c != null) {
+          maxCaseAlign = Math.max(maxCaseAlign, c.alignment());
+          maxCaseSize = Math.max(maxCaseSize, c.size());
+          caseFlats.add(List.of(c.flat()));
         }
       }
-      int alignment = Math.max(discSize, maxCaseAlign);
-      int payloadOffset = alignTo(discSize, maxCaseAlign);
-      int size = alignTo(payloadOffset + maxCaseSize, alignment);
-      FlatType[] flat = new FlatType[payload.size() + 1];
-      flat[0] = FlatType.I32;
-      for (int i = 0; i < payload.size(); i++) {
-        flat[i + 1] = payload.get(i);
-      }
+      Layout.VariantLayout layout = Layout.variant(cases.length, maxCaseSize, maxCaseAlign);
       Map<String, Integer> index = new HashMap<>();
       for (int i = 0; i < labels.length; i++) {
         index.put(labels[i], i);
       }
-      return new Variant(kind, labels, cases, index, discSize, payloadOffset, size, alignment, flat);
+      return new Variant(kind, labels, cases, index, layout.discriminantSize(), (int) layout.payloadOffset(),
+          (int) layout.size(), layout.alignment(), Layout.variantFlat(caseFlats).toArray(FlatType[]::new));
     }
 
     private static AbiType flags(List<String> names) {
       int n = names.size();
-      int size = n <= 8 ? 1 : n <= 16 ? 2 : 4;
+      int size = Layout.flagsSize(n);
       Map<String, Integer> index = new HashMap<>();
       for (int i = 0; i < n; i++) {
         index.put(names.get(i), i);

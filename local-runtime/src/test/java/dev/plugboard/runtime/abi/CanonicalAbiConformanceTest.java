@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plugboard.abi.FlatType;
 import dev.plugboard.types.Value;
 import dev.plugboard.types.ValueType;
 import dev.plugboard.types.WitTypes;

@@ -1,0 +1,113 @@
+package dev.plugboard.binary;
+
+import dev.plugboard.binary.ComponentValidator.TypeT;
+import dev.plugboard.types.ResourceType;
+import dev.plugboard.types.ValueType;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The arena of a component's types that validation produced (the role wasmparser's {@code types}
+ * module plays for wasm-tools): for the component and every component, component type and
+ * instance type declared inside it, the type index space as the validator built it. Value types
+ * are {@link ValueType}s; resources are {@link ResourceType} tokens compared by identity (an
+ * import or export of a resource names the same resource under a new index, see
+ * {@link #sameResource}). The runtime's instantiator, the WIT view and the composer read types
+ * here instead of deriving them again from the binary's type definitions.
+ *
+ * <p>Which space: a {@link Component} for a component definition, the {@link TypeDef.ComponentType}
+ * or {@link TypeDef.InstanceType} object for a type declaration (by identity).
+ */
+public final class ComponentTypes {
+
+  /** An index into one type index space: a typed id, never a bare int. */
+  public record TypeId(int index) {}
+
+  /** A function type: parameter names and types, the result (null for none), {@code async}. */
+  public record Func(boolean async, List<String> names, List<ValueType> params, ValueType result) {}
+
+  /** One type index space. */
+  public static final class Space {
+    private final List<TypeT> types;
+    private volatile Map<Object, TypeId> firstIndexOfResource;
+
+    Space(List<TypeT> types) {
+      this.types = Collections.unmodifiableList(types);
+    }
+
+    public int size() {
+      return types.size();
+    }
+
+    /** The value type at {@code id}. */
+    public ValueType valueType(TypeId id) {
+      if (at(id) instanceof TypeT.Val(ValueType v)) {
+        return v;
+      }
+      throw new IllegalArgumentException("type " + id.index() + " is not a value type");
+    }
+
+    /** The function type at {@code id}. */
+    public Func function(TypeId id) {
+      if (at(id) instanceof TypeT.Func f) {
+        return new Func(f.async(), f.names(), f.params(), f.result());
+      }
+      throw new IllegalArgumentException("type " + id.index() + " is not a function type");
+    }
+
+    /** The resource at {@code id}, or null when {@code id} holds another kind of type. */
+    public ResourceType resource(TypeId id) {
+      return at(id) instanceof TypeT.Resource r ? r.token() : null;
+    }
+
+    /**
+     * The first index of this space that holds {@code resource} (by identity, past aliases), or
+     * null: every resource a type here refers to has one, since a type can only name resources
+     * by an index of its own space.
+     */
+    public TypeId indexOf(ResourceType resource) {
+      Map<Object, TypeId> first = firstIndexOfResource;
+      if (first == null) {
+        first = new IdentityHashMap<>();
+        for (int i = 0; i < types.size(); i++) {
+          if (types.get(i) instanceof TypeT.Resource r) {
+            first.putIfAbsent(ComponentValidator.root(r.token()), new TypeId(i));
+          }
+        }
+        firstIndexOfResource = first; // built once, published whole: instances may be made on several threads
+      }
+      return first.get(ComponentValidator.root(resource));
+    }
+
+    private TypeT at(TypeId id) {
+      if (id.index() < 0 || id.index() >= types.size()) {
+        throw new IllegalArgumentException("type index " + id.index() + " out of bounds (" + types.size()
+            + " defined)");
+      }
+      return types.get(id.index());
+    }
+  }
+
+  private final Map<Object, Space> spaces = new IdentityHashMap<>();
+
+  ComponentTypes() {}
+
+  void put(Object owner, List<TypeT> types) {
+    spaces.put(owner, new Space(types));
+  }
+
+  /**
+   * The type index space of {@code owner} (a {@link Component}, {@link TypeDef.ComponentType} or
+   * {@link TypeDef.InstanceType} that was validated with this arena), or null.
+   */
+  public Space space(Object owner) {
+    return spaces.get(owner);
+  }
+
+  /** Whether two resource tokens are the same resource (identity, past the aliases imports and exports make). */
+  public static boolean sameResource(ResourceType a, ResourceType b) {
+    return ComponentValidator.root(a) == ComponentValidator.root(b);
+  }
+}
