@@ -1,6 +1,5 @@
 package dev.plugboard.runtime;
 
-import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.ImportFunction;
 import com.dylibso.chicory.runtime.ImportGlobal;
 import com.dylibso.chicory.runtime.ImportMemory;
@@ -319,10 +318,11 @@ final class Instantiator {
           throw new Trap("the module needs " + limits.initialPages() + " pages of memory at start, more than the "
               + cap + " allowed (--max-memory)");
         }
-        return new ByteArrayMemory(new MemoryLimits(limits.initialPages(), Math.min(limits.maximumPages(), cap)));
+        return ChicoryMemory.create(new MemoryLimits(limits.initialPages(), Math.min(limits.maximumPages(), cap),
+            limits.shared()));
       });
     } else {
-      b.withMemoryFactory(ByteArrayMemory::new);
+      b.withMemoryFactory(ChicoryMemory::create);
     }
     Instance instance;
     try {
