@@ -40,7 +40,6 @@ import dev.plugboard.runtime.trace.CallTracer;
 import dev.plugboard.types.Value;
 import dev.plugboard.types.ValueType;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -721,7 +720,11 @@ final class Instantiator {
     }
   }
 
+  /**
+   * The core modules of a loaded component by their bytes (arrays hash by identity); concurrent,
+   * since instances are made in parallel and a component given as an import adds its modules.
+   */
   static Map<byte[], ModuleDef> newModuleCache() {
-    return new IdentityHashMap<>();
+    return new java.util.concurrent.ConcurrentHashMap<>();
   }
 }

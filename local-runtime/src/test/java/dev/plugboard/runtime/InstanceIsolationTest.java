@@ -55,6 +55,36 @@ class InstanceIsolationTest {
     assertThat(b.call("[method]store.len", borrow(storeB))).isEqualTo(Value.u32(0));
   }
 
+  /** Instances are made without a lock: threads instantiating one component at once each get a working one. */
+  @ParameterizedTest
+  @EnumSource(RuntimeConfig.Engine.class)
+  void instancesMadeOnSeveralThreadsAtOnceEachWork(RuntimeConfig.Engine engine) throws Exception {
+    LoadedComponent app = FixtureRunTest.load("composed-app-upper"); // three core modules, prepared by the first
+    RuntimeConfig cfg = RuntimeConfig.DEFAULT.withEngine(engine);
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    java.util.List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+      for (int t = 0; t < 4; t++) {
+        String word = "thread" + t;
+        results.add(pool.submit(() -> {
+          go.await();
+          String last = null;
+          for (int i = 0; i < 10; i++) {
+            last = FixtureRunTest.call(app.instantiate(Imports.none(), cfg), "run(\"" + word + "\")");
+          }
+          return last;
+        }));
+      }
+      go.countDown();
+      String expected = FixtureRunTest.call(app.instantiate(Imports.none(), cfg), "run(\"thread0\")");
+      assertThat(expected).contains("THREAD0");
+      for (int t = 0; t < 4; t++) {
+        assertThat(results.get(t).get()).isEqualTo(expected.replace("THREAD0", "THREAD" + t)
+            .replace("thread0", "thread" + t));
+      }
+    }
+  }
+
   /** Two instances of {@code kv.wasm} made from one loaded component. */
   private static ComponentInstance[] twoKvInstances(RuntimeConfig.Engine engine) throws Exception {
     LoadedComponent kv = FixtureRunTest.load("kv");
