@@ -54,16 +54,23 @@ import java.util.function.Function;
 final class Instantiator {
   private final RuntimeConfig config;
   private final Map<byte[], ModuleDef> modules;
+  /** The name sections of the loaded component's (nested) components, parsed once: see {@link #newNamesCache}. */
+  private final Map<Component, dev.plugboard.binary.ComponentNames> names;
   private final List<Instance> coreInstances = new ArrayList<>();
   private final List<InstanceState> states = new ArrayList<>();
   /** The store every instance of this instantiation shares (its async scheduler). */
   private final Store store;
   private int componentCount;
 
-  /** With the store of the running components whose exports are given as imports (one scheduler for all). */
-  Instantiator(RuntimeConfig config, Map<byte[], ModuleDef> modules, Store store) {
+  /**
+   * With the caches of the loaded component (its core modules and its components' name sections)
+   * and the store of the running components whose exports are given as imports (one scheduler for all).
+   */
+  Instantiator(RuntimeConfig config, Map<byte[], ModuleDef> modules,
+      Map<Component, dev.plugboard.binary.ComponentNames> names, Store store) {
     this.config = config;
     this.modules = modules;
+    this.names = names;
     this.store = store;
   }
 
@@ -107,7 +114,8 @@ final class Instantiator {
     state.setMaxLiftBytes(config.maxResultBytes());
     states.add(state);
     Scope s = new Scope(def.outer(), state);
-    dev.plugboard.binary.ComponentNames names = dev.plugboard.binary.ComponentNames.of(def.component());
+    dev.plugboard.binary.ComponentNames names = this.names.computeIfAbsent(def.component(),
+        dev.plugboard.binary.ComponentNames::of);
     Map<String, Extern> exports = new LinkedHashMap<>();
     for (Component.Section section : def.component().sections()) {
       switch (section) {
@@ -726,5 +734,10 @@ final class Instantiator {
    */
   static Map<byte[], ModuleDef> newModuleCache() {
     return new java.util.concurrent.ConcurrentHashMap<>();
+  }
+
+  /** Name sections by component, by identity (a component's record equality would hash all its bytes). */
+  static Map<Component, dev.plugboard.binary.ComponentNames> newNamesCache() {
+    return java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
   }
 }

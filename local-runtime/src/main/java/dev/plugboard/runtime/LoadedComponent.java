@@ -16,6 +16,7 @@ public final class LoadedComponent {
   private final Component component;
   private final String name;
   private final Map<byte[], ModuleDef> modules = Instantiator.newModuleCache();
+  private final Map<Component, dev.plugboard.binary.ComponentNames> names = Instantiator.newNamesCache();
   /** Set once every core module is collected and renumbered; from then on {@link #modules} is only read. */
   private volatile boolean prepared;
 
@@ -57,7 +58,7 @@ public final class LoadedComponent {
   public ComponentInstance instantiate(Imports imports, RuntimeConfig config) {
     Map<String, Extern> args = new LinkedHashMap<>();
     imports.entries.forEach((k, v) -> args.put(k, new Extern.Host(v)));
-    Instantiator in = new Instantiator(config, modules, Instantiator.storeFor(imports));
+    Instantiator in = new Instantiator(config, modules, names, Instantiator.storeFor(imports));
     try {
       prepare();
       // No lock while instantiating: what instances share (the module map, filled above, and each
