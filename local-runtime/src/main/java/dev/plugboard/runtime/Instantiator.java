@@ -1,6 +1,5 @@
 package dev.plugboard.runtime;
 
-import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.ImportFunction;
 import com.dylibso.chicory.runtime.ImportGlobal;
 import com.dylibso.chicory.runtime.ImportMemory;
@@ -42,7 +41,6 @@ import dev.plugboard.runtime.trace.CallTracer;
 import dev.plugboard.types.Value;
 import dev.plugboard.types.ValueType;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +55,8 @@ import java.util.function.Function;
 final class Instantiator {
   private final RuntimeConfig config;
   private final Map<byte[], ModuleDef> modules;
+  /** The name sections of the loaded component's (nested) components, parsed once: see {@link #newNamesCache}. */
+  private final Map<Component, dev.plugboard.binary.ComponentNames> names;
   private final List<Instance> coreInstances = new ArrayList<>();
   private final List<InstanceState> states = new ArrayList<>();
   /** The store every instance of this instantiation shares (its async scheduler). */
@@ -65,10 +65,15 @@ final class Instantiator {
   private final List<ComponentTypes> arenas = new ArrayList<>();
   private int componentCount;
 
-  /** With the store of the running components whose exports are given as imports (one scheduler for all). */
-  Instantiator(RuntimeConfig config, Map<byte[], ModuleDef> modules, Store store) {
+  /**
+   * With the caches of the loaded component (its core modules and its components' name sections)
+   * and the store of the running components whose exports are given as imports (one scheduler for all).
+   */
+  Instantiator(RuntimeConfig config, Map<byte[], ModuleDef> modules,
+      Map<Component, dev.plugboard.binary.ComponentNames> names, Store store) {
     this.config = config;
     this.modules = modules;
+    this.names = names;
     this.store = store;
   }
 
@@ -113,7 +118,8 @@ final class Instantiator {
     states.add(state);
     Scope s = new Scope(def.outer(), state);
     s.typeSpace = typeSpace(def.component());
-    dev.plugboard.binary.ComponentNames names = dev.plugboard.binary.ComponentNames.of(def.component());
+    dev.plugboard.binary.ComponentNames names = this.names.computeIfAbsent(def.component(),
+        dev.plugboard.binary.ComponentNames::of);
     Map<String, Extern> exports = new LinkedHashMap<>();
     for (Component.Section section : def.component().sections()) {
       switch (section) {
@@ -323,10 +329,11 @@ final class Instantiator {
           throw new Trap("the module needs " + limits.initialPages() + " pages of memory at start, more than the "
               + cap + " allowed (--max-memory)");
         }
-        return new ByteArrayMemory(new MemoryLimits(limits.initialPages(), Math.min(limits.maximumPages(), cap)));
+        return ChicoryMemory.create(new MemoryLimits(limits.initialPages(), Math.min(limits.maximumPages(), cap),
+            limits.shared()));
       });
     } else {
-      b.withMemoryFactory(ByteArrayMemory::new);
+      b.withMemoryFactory(ChicoryMemory::create);
     }
     Instance instance;
     try {
@@ -815,7 +822,16 @@ final class Instantiator {
     }
   }
 
+  /**
+   * The core modules of a loaded component by their bytes (arrays hash by identity); concurrent,
+   * since instances are made in parallel and a component given as an import adds its modules.
+   */
   static Map<byte[], ModuleDef> newModuleCache() {
-    return new IdentityHashMap<>();
+    return new java.util.concurrent.ConcurrentHashMap<>();
+  }
+
+  /** Name sections by component, by identity (a component's record equality would hash all its bytes). */
+  static Map<Component, dev.plugboard.binary.ComponentNames> newNamesCache() {
+    return java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
   }
 }

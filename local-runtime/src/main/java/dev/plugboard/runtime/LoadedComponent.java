@@ -18,7 +18,9 @@ public final class LoadedComponent {
   private final ComponentTypes types;
   private final String name;
   private final Map<byte[], ModuleDef> modules = Instantiator.newModuleCache();
-  private boolean prepared;
+  private final Map<Component, dev.plugboard.binary.ComponentNames> names = Instantiator.newNamesCache();
+  /** Set once every core module is collected and renumbered; from then on {@link #modules} is only read. */
+  private volatile boolean prepared;
 
   private LoadedComponent(Component component, ComponentTypes types, String name) {
     this.component = component;
@@ -64,23 +66,33 @@ public final class LoadedComponent {
   public ComponentInstance instantiate(Imports imports, RuntimeConfig config) {
     Map<String, Extern> args = new LinkedHashMap<>();
     imports.entries.forEach((k, v) -> args.put(k, new Extern.Host(v)));
-    Instantiator in = new Instantiator(config, modules, Instantiator.storeFor(imports));
+    Instantiator in = new Instantiator(config, modules, names, Instantiator.storeFor(imports));
     in.addTypes(types);
     try {
-      Map<String, Extern> exports;
-      synchronized (modules) {
-        if (!prepared) {
-          collectModules(component, name);
-          TypeRenumbering.apply(modules.values());
-          prepared = true;
-        }
-        exports = in.instantiate(new Extern.ComponentDef(component, null), args, name);
-      }
+      prepare();
+      // No lock while instantiating: what instances share (the module map, filled above, and each
+      // ModuleDef, which synchronizes its own parsing and compiling) is only read from here on, so
+      // instances are made in parallel (plugboard serve's pool fillers and request threads).
+      Map<String, Extern> exports = in.instantiate(new Extern.ComponentDef(component, null), args, name);
       return new ComponentInstance(name, exports, config, in.store());
     } catch (Instantiator.LinkException e) {
       throw new LinkError(e.getMessage());
     } catch (UnsupportedOperationException e) {
       throw new LinkError(name + ": " + e.getMessage());
+    }
+  }
+
+  /** Collects and renumbers the core modules, once. */
+  private void prepare() {
+    if (prepared) {
+      return;
+    }
+    synchronized (modules) {
+      if (!prepared) {
+        collectModules(component, name);
+        TypeRenumbering.apply(modules.values());
+        prepared = true;
+      }
     }
   }
 

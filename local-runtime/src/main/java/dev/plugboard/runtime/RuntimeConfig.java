@@ -30,8 +30,8 @@ public record RuntimeConfig(Engine engine, int maxMemoryPages, CallTracer tracer
 
   /**
    * Each linear memory may grow to 256 MiB unless the run configuration says otherwise (a
-   * sandbox default; it also keeps an idle instance small, since Chicory sizes its page table by
-   * the maximum).
+   * sandbox default). The cap costs an instance nothing: memories allocate blocks as they are
+   * written ({@link dev.plugboard.runtime.abi.SparseMemory}).
    */
   public static final int DEFAULT_MAX_MEMORY_PAGES = 4096;
 

@@ -77,10 +77,9 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     WasiConfig grants = grantOptions.config(List.of(file.toString()))
         .withStdio(java.io.InputStream.nullInputStream(), System.err, System.err);
     Ready first = prepare(component, config, grants);
-    if (WasiHost.httpHandler(first.instance()).isEmpty()) {
-      throw new UserError(file.getFileName() + " does not export wasi:http/incoming-handler, so there is nothing "
-          + "to serve (plugboard run runs commands)");
-    }
+    String handler = WasiHost.httpHandler(first.instance()).map(ComponentInstance.Export::qualifiedName)
+        .orElseThrow(() -> new UserError(file.getFileName() + " does not export wasi:http/incoming-handler, so "
+            + "there is nothing to serve (plugboard run runs commands)"));
     BlockingQueue<Ready> ready = new ArrayBlockingQueue<>(pool);
     ready.add(first);
     List<Thread> fillers = new ArrayList<>();
@@ -104,7 +103,8 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     ExecutorService workers = Executors.newFixedThreadPool(threads,
         r -> new Thread(null, r, "plugboard-serve", STACK_BYTES));
     server.setExecutor(workers);
-    server.createContext("/", exchange -> handle(exchange, ready, component, config, grants, err));
+    RequestLog log = new RequestLog(err);
+    server.createContext("/", exchange -> handle(exchange, ready, component, config, grants, handler, log));
     server.start();
     err.println("plugboard: serving " + file.getFileName() + " on http://" + address.getHostString() + ":"
         + server.getAddress().getPort() + " (Ctrl+C stops)");
@@ -114,6 +114,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
       server.stop(0);
       workers.shutdownNow();
       fillers.forEach(Thread::interrupt);
+      log.close();
       err.println("plugboard: stopped");
       err.flush();
       stopped.countDown();
@@ -139,7 +140,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
   }
 
   private static void handle(HttpExchange exchange, BlockingQueue<Ready> ready, LoadedComponent component,
-      RuntimeConfig config, WasiConfig grants, PrintWriter log) {
+      RuntimeConfig config, WasiConfig grants, String handler, RequestLog log) {
     long t0 = System.nanoTime();
     String method = exchange.getRequestMethod();
     String path = exchange.getRequestURI().getRawPath()
@@ -163,7 +164,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
       List<Map.Entry<String, String>> headers = new ArrayList<>();
       exchange.getRequestHeaders().forEach((name, values) -> values.forEach(v -> headers.add(Map.entry(name, v))));
       String authority = exchange.getRequestHeaders().getFirst("Host");
-      outcome = String.valueOf(r.host().serveHttp(r.instance(),
+      outcome = String.valueOf(r.host().serveHttp(r.instance(), handler,
           new HttpServing.Request(method, path, authority, headers, exchange.getRequestBody()), response));
     } catch (Trap t) {
       outcome = (started[0] ? "trap after the response started: " : "500 trap: ") + t.getMessage();
@@ -177,10 +178,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
       }
       exchange.close();
     }
-    synchronized (log) {
-      log.printf(Locale.ROOT, "%s %s %s %.2f ms%n", method, path, outcome, (System.nanoTime() - t0) / 1e6);
-      log.flush();
-    }
+    log.log(String.format(Locale.ROOT, "%s %s %s %.2f ms", method, path, outcome, (System.nanoTime() - t0) / 1e6));
   }
 
   private static void failed(HttpExchange exchange, boolean started) {

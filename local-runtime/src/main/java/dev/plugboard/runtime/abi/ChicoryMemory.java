@@ -15,6 +15,14 @@ public final class ChicoryMemory implements AbiMemory {
         ? (byte[][]) PAGES.get(memory) : null;
   }
 
+  /**
+   * A new linear memory for a core instance: a {@link SparseMemory} (blocks allocated as they are
+   * written), or Chicory's {@code ByteArrayMemory} for a shared memory (threads).
+   */
+  public static Memory create(com.dylibso.chicory.wasm.types.MemoryLimits limits) {
+    return limits.shared() ? new com.dylibso.chicory.runtime.ByteArrayMemory(limits) : new SparseMemory(limits);
+  }
+
   /** Two views of the same Chicory memory are equal (canonical options are compared by memory). */
   @Override
   public boolean equals(Object o) {
@@ -38,9 +46,15 @@ public final class ChicoryMemory implements AbiMemory {
 
   /**
    * Copies {@code length} bytes at {@code from} in this memory to {@code to} in {@code dst},
-   * page by page when both are Chicory byte-array memories; bounds are the caller's to check.
+   * block by block when both are sparse memories, page by page when both are Chicory byte-array
+   * memories; bounds are the caller's to check.
    */
   public void copyTo(int from, AbiMemory dst, int to, int length) {
+    if (memory instanceof SparseMemory s && dst instanceof ChicoryMemory d && d.memory instanceof SparseMemory t
+        && s != t) {
+      s.copyTo(from, t, to, length);
+      return;
+    }
     if (pages != null && dst instanceof ChicoryMemory d && d.pages != null) {
       int remaining = length;
       int a = from;

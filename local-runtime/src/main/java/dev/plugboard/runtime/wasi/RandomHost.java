@@ -9,7 +9,9 @@ import java.util.function.Consumer;
 
 /** {@code wasi:random}: secure bytes from {@link SecureRandom}, insecure ones from a seeded generator. */
 final class RandomHost {
-  private final SecureRandom secure = new SecureRandom();
+  /** One generator for every host: thread-safe, and costly to make (it seeds itself) once per instance. */
+  private static final SecureRandom SECURE = new SecureRandom();
+  private final SecureRandom secure = SECURE;
   private final SplittableRandom insecure = new SplittableRandom(secure.nextLong());
   private final long seed0 = secure.nextLong();
   private final long seed1 = secure.nextLong();

@@ -30,7 +30,10 @@ import java.util.regex.Pattern;
  */
 public final class WasiHost implements AutoCloseable {
   private static final Pattern WASI_NAME = Pattern.compile("(wasi:[a-z0-9-]+/[a-z0-9-]+)@0\\.2\\.(\\d+)");
+  /** The interfaces of the packages asked for so far ({@code wasi:io/streams} → its functions). */
   private final Map<String, WasiInterface> interfaces = new HashMap<>();
+  /** The packages ({@code wasi:io}) whose interfaces are in {@link #interfaces}. */
+  private final java.util.Set<String> registered = new java.util.HashSet<>();
   private final IoHost io;
   private final CliHost cli;
   private final FilesystemHost filesystem;
@@ -43,15 +46,29 @@ public final class WasiHost implements AutoCloseable {
     io = new IoHost(signal);
     cli = new CliHost(config, io, signal);
     filesystem = new FilesystemHost(config, io);
-    io.register(interfaces);
-    cli.register(interfaces);
-    new ClocksHost(io).register(interfaces);
-    new RandomHost().register(interfaces);
-    filesystem.register(interfaces);
     sockets = new SocketsHost(io, NetGrants.parse(config.allowedNet()), signal);
-    sockets.register(interfaces);
     http = new HttpHost(io, config.allowedHttp(), signal);
-    http.register(interfaces);
+    // The interfaces' functions are made when a component first imports their package: a host
+    // is made per instance (plugboard serve: per request), and most components import a few of
+    // the seven packages (a wasi:http handler needs neither sockets nor the filesystem).
+  }
+
+  /** The interface served under an unversioned name ({@code wasi:io/streams}), registering its package first. */
+  private WasiInterface interfaceNamed(String unversioned) {
+    String pkg = unversioned.substring(0, unversioned.indexOf('/'));
+    if (registered.add(pkg)) {
+      switch (pkg) {
+        case "wasi:io" -> io.register(interfaces);
+        case "wasi:cli" -> cli.register(interfaces);
+        case "wasi:clocks" -> new ClocksHost(io).register(interfaces);
+        case "wasi:random" -> new RandomHost().register(interfaces);
+        case "wasi:filesystem" -> filesystem.register(interfaces);
+        case "wasi:sockets" -> sockets.register(interfaces);
+        case "wasi:http" -> http.register(interfaces);
+        default -> { }
+      }
+    }
+    return interfaces.get(unversioned);
   }
 
   /**
@@ -91,12 +108,12 @@ public final class WasiHost implements AutoCloseable {
   /** The host's implementation for an import name, matched by semver compatibility ({@code 0.2.x}). */
   private WasiInterface serving(String importName) {
     Matcher m = WASI_NAME.matcher(importName);
-    return m.matches() ? interfaces.get(m.group(1)) : null;
+    return m.matches() ? interfaceNamed(m.group(1)) : null;
   }
 
   /** The interface served under an unversioned name ({@code wasi:io/streams}), for tests. */
   WasiInterface served(String unversionedName) {
-    return interfaces.get(unversionedName);
+    return interfaceNamed(unversionedName);
   }
 
   /** Whether this host serves {@code importName} (any {@code 0.2.x} of a WASI interface it implements). */
@@ -134,7 +151,17 @@ public final class WasiHost implements AutoCloseable {
       throws java.io.IOException {
     ComponentInstance.Export handler = httpHandler(instance).orElseThrow(() -> new IllegalArgumentException(
         instance.name() + " does not export wasi:http/incoming-handler"));
-    return http.serve(instance, handler.qualifiedName(), request, response);
+    return serveHttp(instance, handler.qualifiedName(), request, response);
+  }
+
+  /**
+   * {@link #serveHttp(ComponentInstance, HttpServing.Request, HttpServing.Response)} with the
+   * handler's qualified name already known (every instance of one component has the same), as a
+   * server looks it up once rather than per request.
+   */
+  public int serveHttp(ComponentInstance instance, String handlerName, HttpServing.Request request,
+      HttpServing.Response response) throws java.io.IOException {
+    return http.serve(instance, handlerName, request, response);
   }
 
   /**
