@@ -1320,7 +1320,9 @@ public final class ComponentValidator {
       throws InvalidComponentException {
     if (t instanceof ExternT.TypeX(TypeT.Val v) && !s.typeScope) {
       // a type given a name here (nameTypes ran first): what it is made of must have names too
-      for (ValueType part : ValueTypes.parts(v.value())) {
+      boolean nominal = v.value() instanceof ValueType.RecordType || v.value() instanceof ValueType.VariantType
+          || v.value() instanceof ValueType.EnumType || v.value() instanceof ValueType.FlagsType;
+      for (ValueType part : nominal ? ValueTypes.parts(v.value()) : List.of(v.value())) {
         requireNamed(s, part, "type `" + name + "`", verb, alsoVisible);
       }
     } else if (t instanceof ExternT.FuncX(TypeT.Func f)) {
