@@ -185,11 +185,26 @@ public final class Adapter {
    * adapter's {@code wasi:cli/run}). Added to {@code resolve}; returns its id.
    */
   public static int mergeWorlds(Resolve resolve, int mainWorld, List<Integer> adapterWorlds) {
+    return mergeWorlds(resolve, mainWorld, adapterWorlds, java.util.Collections.nCopies(adapterWorlds.size(), null));
+  }
+
+  /**
+   * {@link #mergeWorlds(Resolve, int, List)} keeping of each adapter's imports only the interfaces
+   * in {@code used} (its {@link #usedImportModules}, matched by semver; {@code null}: all) and the
+   * interfaces whose types those {@code use}.
+   */
+  public static int mergeWorlds(Resolve resolve, int mainWorld, List<Integer> adapterWorlds, List<Set<String>> used) {
     World main = resolve.worlds.get(mainWorld);
     World merged = new World(main.name);
     merged.pkg = main.pkg;
-    for (int a : adapterWorlds) {
-      resolve.worlds.get(a).imports.forEach(merged.imports::putIfAbsent);
+    for (int k = 0; k < adapterWorlds.size(); k++) {
+      Map<WorldKey, WorldItem> imports = resolve.worlds.get(adapterWorlds.get(k)).imports;
+      Set<Integer> keep = used.get(k) == null ? null : needed(resolve, imports, used.get(k));
+      imports.forEach((key, item) -> {
+        if (keep == null || item instanceof WorldItem.OfInterface i && keep.contains(i.id())) {
+          merged.imports.putIfAbsent(key, item);
+        }
+      });
     }
     main.imports.forEach(merged.imports::putIfAbsent);
     main.exports.forEach(merged.exports::putIfAbsent);
@@ -198,6 +213,32 @@ public final class Adapter {
     }
     resolve.worlds.add(merged);
     return resolve.worlds.size() - 1;
+  }
+
+  /** The interfaces among {@code imports} named by {@code used}, with those whose types they use. */
+  private static Set<Integer> needed(Resolve resolve, Map<WorldKey, WorldItem> imports, Set<String> used) {
+    Set<Integer> keep = new java.util.HashSet<>();
+    java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
+    imports.forEach((key, item) -> {
+      if (item instanceof WorldItem.OfInterface i && used.stream().anyMatch(m -> sameInterface(resolve.keyName(key),
+          m))) {
+        work.add(i.id());
+      }
+    });
+    while (!work.isEmpty()) {
+      int id = work.poll();
+      if (!keep.add(id)) {
+        continue;
+      }
+      for (int t : resolve.interfaces.get(id).types.values()) {
+        if (resolve.types.get(t).kind instanceof dev.plugboard.wit.resolve.TypeKind.Alias(
+            dev.plugboard.wit.resolve.Type.Ref(int target))
+            && resolve.types.get(target).owner instanceof dev.plugboard.wit.resolve.Owner.OfInterface(int other)) {
+          work.add(other);
+        }
+      }
+    }
+    return keep;
   }
 
   /** The world {@code root} of adapter {@code index} in a resolve made with {@link #wit}. */
@@ -250,6 +291,190 @@ public final class Adapter {
       }
     }
     return out;
+  }
+
+  // ---- pruning: what the used functions can reach -----------------------------------------
+
+  /**
+   * The adapter exports a main module can reach: those it imports from this adapter, the
+   * realloc of the adapter's lowered imports, and interface functions ({@code wasi:cli/run}).
+   */
+  private Set<String> roots(CoreModuleInterface main) {
+    Set<String> roots = new java.util.HashSet<>(List.of("cabi_import_realloc", "cabi_realloc"));
+    for (CoreModuleInterface.Import imp : main.imports()) {
+      if (imp.module().equals(name)) {
+        roots.add(imp.name());
+      }
+    }
+    for (String export : iface.exports().keySet()) {
+      if (export.contains("#")) {
+        roots.add(export);
+      }
+    }
+    return roots;
+  }
+
+  /**
+   * Which of the adapter's imported functions (numbered among its function imports) the code
+   * reachable from what {@code main} uses may call; {@code null} when the walk meets an
+   * instruction it does not know (then every import is kept, and the caller prunes nothing).
+   */
+  java.util.BitSet reachableImports(CoreModuleInterface main) {
+    try {
+      return reachable(roots(main));
+    } catch (MalformedBinaryException | UnsupportedOperationException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The import modules (WASI interfaces) of the functions {@link #reachableImports} keeps, or
+   * {@code null} for all of them.
+   */
+  public Set<String> usedImportModules(byte[] mainModule) throws ComponentNew.Failure {
+    CoreModuleInterface main;
+    try {
+      main = CoreModuleInterface.read(mainModule);
+    } catch (MalformedBinaryException e) {
+      throw new ComponentNew.Failure("not a core module: " + e.describe());
+    }
+    java.util.BitSet used = reachableImports(main);
+    if (used == null) {
+      return null;
+    }
+    Set<String> modules = new java.util.HashSet<>();
+    int f = 0;
+    for (CoreModuleInterface.Import imp : iface.imports()) {
+      if (imp.kind() == 0 && used.get(f++)) {
+        modules.add(imp.module());
+      }
+    }
+    return modules;
+  }
+
+  private java.util.BitSet reachable(Set<String> roots) throws MalformedBinaryException {
+    int importedFuncs = (int) iface.imports().stream().filter(i -> i.kind() == 0).count();
+    List<int[]> bodies = new ArrayList<>();
+    java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
+    for (RawSection s : sections(bytes)) {
+      BinaryReader r = new BinaryReader(bytes, s.start, s.end);
+      if (s.id == 7) {
+        int n = r.count("exports", 3);
+        for (int i = 0; i < n; i++) {
+          String export = r.name();
+          int kind = r.u8();
+          int index = (int) r.u32();
+          if (kind == 0 && roots.contains(export)) {
+            work.add(index);
+          }
+        }
+      } else if (s.id == 8) {
+        work.add((int) r.u32());
+      } else if (s.id == 9 || (s.id == 6 && containsRefFunc(r))) {
+        throw new UnsupportedOperationException("element segments or function references in globals");
+      } else if (s.id == 10) {
+        int n = r.count("functions", 1);
+        for (int i = 0; i < n; i++) {
+          int size = r.length("function body");
+          bodies.add(new int[] {r.position(), r.position() + size});
+          r.skip(size);
+        }
+      }
+    }
+    java.util.BitSet imports = new java.util.BitSet();
+    java.util.BitSet seen = new java.util.BitSet();
+    while (!work.isEmpty()) {
+      int f = work.poll();
+      if (f < importedFuncs) {
+        imports.set(f);
+      } else if (!seen.get(f) && f - importedFuncs < bodies.size()) {
+        seen.set(f);
+        int[] body = bodies.get(f - importedFuncs);
+        calls(new BinaryReader(bytes, body[0], body[1]), work);
+      }
+    }
+    return imports;
+  }
+
+  private static boolean containsRefFunc(BinaryReader globals) {
+    byte[] src = globals.source();
+    for (int i = globals.position(); i < globals.end(); i++) {
+      if ((src[i] & 0xff) == 0xd2) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Adds the functions a body calls or takes references to ({@code call}, {@code return_call},
+   * {@code ref.func}) to {@code work}, reading every instruction's immediates of the MVP,
+   * sign-extension, saturating conversion, bulk memory, reference types and multi-value; anything
+   * else (SIMD, exceptions, GC, threads) is unsupported.
+   */
+  private static void calls(BinaryReader r, java.util.ArrayDeque<Integer> work) throws MalformedBinaryException {
+    int groups = r.count("locals", 2);
+    for (int i = 0; i < groups; i++) {
+      r.u32();
+      GcTypes.skipValType(r);
+    }
+    while (!r.atEnd()) {
+      int op = r.u8();
+      switch (op) {
+        case 0x02, 0x03, 0x04 -> {
+          if (r.peek() == 0x63 || r.peek() == 0x64) {
+            r.u8();
+          }
+          r.s33();
+        }
+        case 0x0c, 0x0d, 0x20, 0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0x3f, 0x40, 0xd5, 0xd6 -> r.u32();
+        case 0x0e -> {
+          int n = r.count("br_table labels", 1);
+          for (int i = 0; i <= n; i++) {
+            r.u32();
+          }
+        }
+        case 0x10, 0x12, 0xd2 -> work.add((int) r.u32());
+        case 0x11, 0x13 -> {
+          r.u32();
+          r.u32();
+        }
+        case 0x1c -> {
+          int n = r.count("select types", 1);
+          for (int i = 0; i < n; i++) {
+            GcTypes.skipValType(r);
+          }
+        }
+        case 0x41 -> r.s33();
+        case 0x42 -> r.skipU64();
+        case 0x43 -> r.skip(4);
+        case 0x44 -> r.skip(8);
+        case 0xd0 -> r.s33();
+        case 0xfc -> {
+          long sub = r.u32();
+          if (sub == 8 || sub == 10 || sub == 12 || sub == 14) {
+            r.u32();
+            r.u32();
+          } else if (sub == 9 || sub == 11 || sub == 13 || (sub >= 15 && sub <= 17)) {
+            r.u32();
+          } else if (sub > 7) {
+            throw new UnsupportedOperationException("0xfc " + sub);
+          }
+        }
+        default -> {
+          if (op >= 0x28 && op <= 0x3e) {
+            long align = r.u32();
+            if ((align & 0x40) != 0) {
+              r.u32();
+            }
+            r.skipU64();
+          } else if (!(op <= 0x01 || op == 0x05 || op == 0x0b || op == 0x0f || op == 0x1a || op == 0x1b
+              || (op >= 0x45 && op <= 0xc4) || op == 0xd1 || op == 0xd3 || op == 0xd4)) {
+            throw new UnsupportedOperationException(Integer.toHexString(op));
+          }
+        }
+      }
+    }
   }
 
   // ---- the module, with a stack ----------------------------------------------------------

@@ -55,6 +55,8 @@ public final class ComponentNew {
   private List<Adapter> adapters = List.of();
   private int[] adapterInstances = new int[0];
   private int[] adapterReallocs = new int[0];
+  /** Per adapter, the signatures of the imports no used function reaches: trapping stubs stand in for them. */
+  private final List<List<Sig>> adapterStubs = new ArrayList<>();
   /** While an adapter's imports are planned, its index: its lowered imports then use its realloc. */
   private int planningFor = -1;
 
@@ -602,11 +604,21 @@ public final class ComponentNew {
       Map<Integer, String[]> localResources, List<Sig> shimSigs, List<Object[]> shimTargets) throws Failure {
     Adapter a = adapters.get(k);
     Map<String, Map<String, Object>> plan = new LinkedHashMap<>();
+    java.util.BitSet reached = a.reachableImports(core);
+    List<Sig> stubs = new ArrayList<>();
+    adapterStubs.add(stubs);
     planningFor = k;
+    int funcImport = 0;
     for (CoreModuleInterface.Import imp : a.coreInterface().imports()) {
       Object p;
       String what = "the adapter `" + a.name() + "` imports `" + imp.module() + "` `" + imp.name() + "`";
-      if (imp.kind() == 2 && imp.name().equals("memory")
+      boolean unused = imp.kind() == 0 && reached != null && !reached.get(funcImport++);
+      if (unused && !imp.module().equals(Adapter.MAIN_MODULE)) {
+        // no function the main module uses calls it: a stub that traps, and no import for it
+        p = new Object[] {"stub", stubs.size()};
+        stubs.add(new Sig(imp.params().stream().map(CoreModuleWriter::valueTypeCode).toList(),
+            imp.results().stream().map(CoreModuleWriter::valueTypeCode).toList()));
+      } else if (imp.kind() == 2 && imp.name().equals("memory")
           && (imp.module().equals("env") || imp.module().equals(Adapter.MAIN_MODULE))) {
         p = new Object[] {"memory"};
       } else if (imp.kind() != 0) {
@@ -649,6 +661,12 @@ public final class ComponentNew {
             + "` works in");
       }
       int module = out.coreModule(a.module());
+      int stubInstance = -1;
+      if (!adapterStubs.get(k).isEmpty()) {
+        // a shim whose table is never filled: calling any of its functions traps
+        stubInstance = out.coreInstance(new CoreInstance.Instantiate(out.coreModule(CoreModuleWriter.shim(
+            adapterStubs.get(k))), List.of()));
+      }
       List<CoreArg> args = new ArrayList<>();
       for (var m : plans.get(k).entrySet()) {
         List<CoreExport> exports = new ArrayList<>();
@@ -656,6 +674,8 @@ public final class ComponentNew {
           Object[] p = (Object[]) f.getValue();
           switch ((String) p[0]) {
             case "memory" -> exports.add(new CoreExport(f.getKey(), Sort.CORE_MEMORY, memory));
+            case "stub" -> exports.add(new CoreExport(f.getKey(), Sort.CORE_FUNC, out.alias(new Alias(Sort.CORE_FUNC,
+                new AliasTarget.CoreInstanceExport(stubInstance, Integer.toString((Integer) p[1]))))));
             case "main" -> exports.add(new CoreExport(f.getKey(), Sort.CORE_FUNC, out.alias(new Alias(Sort.CORE_FUNC,
                 new AliasTarget.CoreInstanceExport(main, (String) p[1])))));
             case "realloc" -> {

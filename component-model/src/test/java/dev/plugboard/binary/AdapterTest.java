@@ -81,6 +81,38 @@ class AdapterTest {
         .hasMessageContaining("is a component, not a core module");
   }
 
+  /** A core module importing preview1's {@code fd_write}, and nothing else. */
+  private static byte[] writesOnly() {
+    java.io.ByteArrayOutputStream m = new java.io.ByteArrayOutputStream();
+    m.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
+    m.writeBytes(new byte[] {1, 9, 1, 0x60, 4, 0x7f, 0x7f, 0x7f, 0x7f, 1, 0x7f}); // (func (param i32 x4) (result i32))
+    m.writeBytes(new byte[] {2, 35, 1, 22});
+    m.writeBytes("wasi_snapshot_preview1".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    m.writeBytes(new byte[] {8});
+    m.writeBytes("fd_write".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    m.writeBytes(new byte[] {0, 0});
+    return m.toByteArray();
+  }
+
+  @Test
+  void onlyTheInterfacesTheUsedFunctionsReachAreImported() throws Exception {
+    Adapter a = Adapter.read("wasi_snapshot_preview1", adapter("command"));
+    Set<String> used = a.usedImportModules(writesOnly());
+    // fd_write reaches the streams (and finding the descriptors, the preopens), but not exit (no proc_exit here)
+    assertThat(used).contains("wasi:io/streams@0.2.12", "wasi:cli/stdout@0.2.12")
+        .doesNotContain("wasi:cli/exit@0.2.12", "wasi:sockets/tcp@0.2.12", "wasi:random/random@0.2.12",
+            "wasi:cli/environment@0.2.12");
+    Resolve[] r = new Resolve[1];
+    World full = world(a, r);
+    r[0].worlds.add(new World("main"));
+    int merged = Adapter.mergeWorlds(r[0], r[0].worlds.size() - 1, List.of(r[0].worlds.indexOf(full)),
+        List.of(used));
+    List<String> imports = r[0].worlds.get(merged).imports.keySet().stream().map(r[0]::keyName).toList();
+    // streams uses wasi:io/error and wasi:io/poll: they come along
+    assertThat(imports).contains("wasi:io/streams@0.2.12", "wasi:io/error@0.2.12", "wasi:io/poll@0.2.12")
+        .doesNotContain("wasi:sockets/tcp@0.2.12").hasSizeLessThan(full.imports.size());
+  }
+
   @Test
   void importModulesMatchTheWorldsInterfacesBySemver() {
     List<String> world = List.of("wasi:filesystem/types@0.2.12", "wasi:filesystem/preopens@0.2.12", "ns:p/i@1.4.0");

@@ -108,7 +108,15 @@ public final class NewCommand implements Callable<Integer> {
       for (int k = 0; k < adapters.size(); k++) {
         adapterWorlds.add(adapters.get(k).worldIn(r.resolve(), k));
       }
-      world = Adapter.mergeWorlds(r.resolve(), world, adapterWorlds);
+      List<Set<String>> used = new ArrayList<>();
+      for (Adapter a : adapters) {
+        try {
+          used.add(a.usedImportModules(core));
+        } catch (ComponentNew.Failure e) {
+          throw new UserError(module + ": " + e.getMessage());
+        }
+      }
+      world = Adapter.mergeWorlds(r.resolve(), world, adapterWorlds, used);
     }
     byte[] component;
     try {

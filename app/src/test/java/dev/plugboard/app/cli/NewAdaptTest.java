@@ -109,6 +109,9 @@ class NewAdaptTest {
     assertThat(world.exports.keySet().stream().map(r::keyName)).containsExactly("wasi:cli/run@0.2.12");
     assertThat(imports).contains("wasi:cli/environment@0.2.12", "wasi:cli/stdin@0.2.12",
         "wasi:filesystem/preopens@0.2.12", "wasi:io/streams@0.2.12");
+    // what the program's preview1 calls cannot reach is not imported
+    assertThat(imports).doesNotContain("wasi:sockets/udp@0.2.12", "wasi:sockets/tcp@0.2.12",
+        "wasi:random/insecure@0.2.12", "wasi:clocks/monotonic-clock@0.2.12");
     assertThat(cli.run("validate", hello)).as(cli.err()).isZero();
   }
 
