@@ -52,6 +52,15 @@ public final class ComponentNew {
   private final Map<Integer, Integer> exportingInstance = new HashMap<>();
   private final Map<Integer, Integer> outerAnon = new HashMap<>();
 
+  /** Preview1 adapters ({@code new --adapt}), their core instances and the realloc their lowered imports use. */
+  private List<Adapter> adapters = List.of();
+  private int[] adapterInstances = new int[0];
+  private int[] adapterReallocs = new int[0];
+  /** Per adapter, the signatures of the imports no used function reaches: trapping stubs stand in for them. */
+  private final List<List<Sig>> adapterStubs = new ArrayList<>();
+  /** While an adapter's imports are planned, its index: its lowered imports then use its realloc. */
+  private int planningFor = -1;
+
   private ComponentNew(Resolve resolve, int worldId, CoreModuleInterface core) {
     this(resolve, worldId, core, new ComponentBuilder());
   }
@@ -67,6 +76,15 @@ public final class ComponentNew {
 
   /** Wraps {@code module} into a component of world {@code worldId} of {@code resolve}. */
   public static byte[] wrap(byte[] module, Resolve resolve, int worldId) throws Failure {
+    return wrap(module, resolve, worldId, List.of());
+  }
+
+  /**
+   * Wraps {@code module} with preview1 {@code adapters} (see {@link Adapter}): the module's
+   * imports from an adapter's name are the adapter's exports, and the world (made with
+   * {@link Adapter#mergeWorlds}) has the adapters' imports and exports too.
+   */
+  public static byte[] wrap(byte[] module, Resolve resolve, int worldId, List<Adapter> adapters) throws Failure {
     CoreModuleInterface core;
     try {
       core = CoreModuleInterface.read(module);
@@ -74,6 +92,13 @@ public final class ComponentNew {
       throw new Failure("not a core module: " + e.describe());
     }
     ComponentNew n = new ComponentNew(resolve, worldId, core);
+    n.adapters = List.copyOf(adapters);
+    for (Adapter a : adapters) {
+      if (core.imports().stream().noneMatch(i -> i.module().equals(a.name()))) {
+        throw new Failure("the core module imports nothing from `" + a.name() + "`, the adapter's name (it imports from "
+            + String.join(", ", core.imports().stream().map(i -> "`" + i.module() + "`").distinct().toList()) + ")");
+      }
+    }
     return ComponentEncoder.encode(n.build(module));
   }
 
@@ -338,12 +363,22 @@ public final class ComponentNew {
       }
     }
     for (CoreModuleInterface.Import imp : core.imports()) {
+      Adapter adapter = adapterNamed(imp.module());
+      if (adapter != null) {
+        argPlan.computeIfAbsent(imp.module(), k -> new LinkedHashMap<>()).put(imp.name(), adapterExport(adapter, imp,
+            shimSigs, shimTargets));
+        continue;
+      }
       if (imp.kind() != 0) {
         throw new Failure("the core module imports a non-function `" + imp.module() + "` `" + imp.name()
             + "`; only functions can be provided");
       }
       argPlan.computeIfAbsent(imp.module(), k -> new LinkedHashMap<>()).put(imp.name(), planImport(imp,
           importedInstances, importedFuncs, localResources, shimSigs, shimTargets));
+    }
+    List<Map<String, Map<String, Object>>> adapterPlans = new ArrayList<>();
+    for (int k = 0; k < adapters.size(); k++) {
+      adapterPlans.add(planAdapter(k, importedInstances, importedFuncs, localResources, shimSigs, shimTargets));
     }
     // destructors of exported resources go through the shim too (they live in the main module)
     Map<Integer, Integer> dtorSlots = new HashMap<>();
@@ -390,6 +425,7 @@ public final class ComponentNew {
     if (core.exports().containsKey(names.realloc())) {
       realloc = out.alias(new Alias(Sort.CORE_FUNC, new AliasTarget.CoreInstanceExport(main, names.realloc())));
     }
+    instantiateAdapters(adapterPlans, main, memory, realloc, shimInstance);
 
     // 5. fill the shim's table
     if (!shimSigs.isEmpty()) {
@@ -401,6 +437,9 @@ public final class ComponentNew {
         int f;
         if (target[0].equals("dtor")) {
           f = out.alias(new Alias(Sort.CORE_FUNC, new AliasTarget.CoreInstanceExport(main, (String) target[1])));
+        } else if (target[0].equals("adapter")) {
+          f = out.alias(new Alias(Sort.CORE_FUNC, new AliasTarget.CoreInstanceExport(adapterInstances[(Integer) target[1]],
+              (String) target[2])));
         } else {
           Function fn = (Function) target[2];
           if (memory < 0) {
@@ -410,17 +449,23 @@ public final class ComponentNew {
           List<Canon.Option> opts = new ArrayList<>(List.of(new Canon.Option(Canon.Option.UTF8, -1),
               new Canon.Option(Canon.Option.MEMORY, memory)));
           if (usesMemory(fn.result())) {
-            if (realloc < 0) {
+            int r = (Integer) target[3] < 0 ? realloc : adapterReallocs[(Integer) target[3]];
+            if (r < 0) {
               throw new Failure("`" + fn.name() + "` returns strings or lists, but the core module exports no `"
                   + names.realloc() + "`");
             }
-            opts.add(new Canon.Option(Canon.Option.REALLOC, realloc));
+            opts.add(new Canon.Option(Canon.Option.REALLOC, r));
           }
           f = out.canon(new Canon.Lower((Integer) target[1], opts));
         }
         fixupArgs.add(new CoreExport(Integer.toString(slot), Sort.CORE_FUNC, f));
       }
-      int fixupModule = out.coreModule(CoreModuleWriter.fixup(shimSigs));
+      boolean initialize = !adapters.isEmpty() && core.exports().containsKey("_initialize");
+      if (initialize) {
+        fixupArgs.add(new CoreExport("_initialize", Sort.CORE_FUNC, out.alias(new Alias(Sort.CORE_FUNC,
+            new AliasTarget.CoreInstanceExport(main, "_initialize")))));
+      }
+      int fixupModule = out.coreModule(CoreModuleWriter.fixup(shimSigs, initialize));
       int args = out.coreInstance(new CoreInstance.FromExports(fixupArgs));
       out.coreInstance(new CoreInstance.Instantiate(fixupModule, List.of(new CoreArg("", args))));
     }
@@ -493,6 +538,148 @@ public final class ComponentNew {
         + "`, which the world does not provide");
   }
 
+  // ---- preview1 adapters ---------------------------------------------------------------
+
+  private Adapter adapterNamed(String module) {
+    for (Adapter a : adapters) {
+      if (a.name().equals(module)) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  /** A main module import an adapter exports: a shim slot, filled with the adapter's function once it exists. */
+  private Object adapterExport(Adapter adapter, CoreModuleInterface.Import imp, List<Sig> shimSigs,
+      List<Object[]> shimTargets) throws Failure {
+    CoreModuleInterface.Export export = adapter.coreInterface().exports().get(imp.name());
+    if (imp.kind() != 0 || export == null || export.kind() != 0) {
+      throw new Failure("the core module imports `" + imp.module() + "` `" + imp.name() + "`, which the adapter `"
+          + adapter.name() + "` does not export");
+    }
+    if (!export.params().equals(imp.params()) || !export.results().equals(imp.results())) {
+      throw new Failure("the core module imports `" + imp.module() + "` `" + imp.name() + "` as " + signature(
+          imp.params(), imp.results()) + ", but the adapter exports it as " + signature(export.params(),
+          export.results()));
+    }
+    int slot = shimSigs.size();
+    shimSigs.add(new Sig(imp.params().stream().map(CoreModuleWriter::valueTypeCode).toList(),
+        imp.results().stream().map(CoreModuleWriter::valueTypeCode).toList()));
+    shimTargets.add(new Object[] {"adapter", adapters.indexOf(adapter), imp.name()});
+    return new Object[] {"shim", slot};
+  }
+
+  private static String signature(List<String> params, List<String> results) {
+    return "(" + String.join(" ", params) + ") -> (" + String.join(" ", results) + ")";
+  }
+
+  /**
+   * What provides each import of adapter {@code k}: the main module's memory, its functions
+   * ({@code __main_module__}), or the world's imports (matched by semver-compatible interface names,
+   * lowered with the adapter's realloc).
+   */
+  private Map<String, Map<String, Object>> planAdapter(int k, Map<String, Integer> instances, Map<String, Integer> funcs,
+      Map<Integer, String[]> localResources, List<Sig> shimSigs, List<Object[]> shimTargets) throws Failure {
+    Adapter a = adapters.get(k);
+    Map<String, Map<String, Object>> plan = new LinkedHashMap<>();
+    java.util.BitSet reached = a.reachableImports(core);
+    List<Sig> stubs = new ArrayList<>();
+    adapterStubs.add(stubs);
+    planningFor = k;
+    int funcImport = 0;
+    for (CoreModuleInterface.Import imp : a.coreInterface().imports()) {
+      Object p;
+      String what = "the adapter `" + a.name() + "` imports `" + imp.module() + "` `" + imp.name() + "`";
+      boolean unused = imp.kind() == 0 && reached != null && !reached.get(funcImport++);
+      if (unused && !imp.module().equals(Adapter.MAIN_MODULE)) {
+        // no function the main module uses calls it: a stub that traps, and no import for it
+        p = new Object[] {"stub", stubs.size()};
+        stubs.add(new Sig(imp.params().stream().map(CoreModuleWriter::valueTypeCode).toList(),
+            imp.results().stream().map(CoreModuleWriter::valueTypeCode).toList()));
+      } else if (imp.kind() == 2 && imp.name().equals("memory")
+          && (imp.module().equals("env") || imp.module().equals(Adapter.MAIN_MODULE))) {
+        p = new Object[] {"memory"};
+      } else if (imp.kind() != 0) {
+        throw new Failure(what + ", which is not a function or the main module's memory");
+      } else if (imp.module().equals(Adapter.MAIN_MODULE)) {
+        CoreModuleInterface.Export e = core.exports().get(imp.name());
+        if (imp.name().equals("cabi_realloc") && e == null) {
+          p = new Object[] {"realloc"};
+        } else if (e == null || e.kind() != 0) {
+          throw new Failure(what + ", but the core module does not export `" + imp.name() + "`"
+              + (imp.name().equals("_start") ? " (a reactor needs the reactor adapter)" : ""));
+        } else {
+          p = new Object[] {"main", imp.name()};
+        }
+      } else {
+        String module = Adapter.worldNameFor(imp.module(), instances.keySet());
+        try {
+          p = planImport(new CoreModuleInterface.Import(module, imp.name(), imp.kind(), imp.params(), imp.results()),
+              instances, funcs, localResources, shimSigs, shimTargets);
+        } catch (Failure e) {
+          throw new Failure(what + ", which its WIT does not provide");
+        }
+      }
+      plan.computeIfAbsent(imp.module(), m -> new LinkedHashMap<>()).put(imp.name(), p);
+    }
+    planningFor = -1;
+    return plan;
+  }
+
+  /** Instantiates each adapter once the main module's memory exists, recording the realloc its lowered imports use. */
+  private void instantiateAdapters(List<Map<String, Map<String, Object>>> plans, int main, int memory, int realloc,
+      int shimInstance) throws Failure {
+    adapterInstances = new int[adapters.size()];
+    adapterReallocs = new int[adapters.size()];
+    int growRealloc = -1;
+    for (int k = 0; k < adapters.size(); k++) {
+      Adapter a = adapters.get(k);
+      if (memory < 0) {
+        throw new Failure("the core module exports no `" + names.memory() + "`, which the adapter `" + a.name()
+            + "` works in");
+      }
+      int module = out.coreModule(a.module());
+      int stubInstance = -1;
+      if (!adapterStubs.get(k).isEmpty()) {
+        // a shim whose table is never filled: calling any of its functions traps
+        stubInstance = out.coreInstance(new CoreInstance.Instantiate(out.coreModule(CoreModuleWriter.shim(
+            adapterStubs.get(k))), List.of()));
+      }
+      List<CoreArg> args = new ArrayList<>();
+      for (var m : plans.get(k).entrySet()) {
+        List<CoreExport> exports = new ArrayList<>();
+        for (var f : m.getValue().entrySet()) {
+          Object[] p = (Object[]) f.getValue();
+          switch ((String) p[0]) {
+            case "memory" -> exports.add(new CoreExport(f.getKey(), Sort.CORE_MEMORY, memory));
+            case "stub" -> exports.add(new CoreExport(f.getKey(), Sort.CORE_FUNC, out.alias(new Alias(Sort.CORE_FUNC,
+                new AliasTarget.CoreInstanceExport(stubInstance, Integer.toString((Integer) p[1]))))));
+            case "main" -> exports.add(new CoreExport(f.getKey(), Sort.CORE_FUNC, out.alias(new Alias(Sort.CORE_FUNC,
+                new AliasTarget.CoreInstanceExport(main, (String) p[1])))));
+            case "realloc" -> {
+              if (growRealloc < 0) {
+                int grow = out.coreModule(Adapter.reallocModule());
+                int env = out.coreInstance(new CoreInstance.FromExports(List.of(new CoreExport("memory",
+                    Sort.CORE_MEMORY, memory))));
+                int helper = out.coreInstance(new CoreInstance.Instantiate(grow, List.of(new CoreArg("env", env))));
+                growRealloc = out.alias(new Alias(Sort.CORE_FUNC, new AliasTarget.CoreInstanceExport(helper,
+                    "cabi_realloc")));
+              }
+              exports.add(new CoreExport(f.getKey(), Sort.CORE_FUNC, growRealloc));
+            }
+            default -> exports.add(new CoreExport(f.getKey(), Sort.CORE_FUNC, provide(p, shimInstance)));
+          }
+        }
+        args.add(new CoreArg(m.getKey(), out.coreInstance(new CoreInstance.FromExports(exports))));
+      }
+      adapterInstances[k] = out.coreInstance(new CoreInstance.Instantiate(module, args));
+      String own = a.coreInterface().exports().containsKey("cabi_import_realloc") ? "cabi_import_realloc"
+          : a.coreInterface().exports().containsKey("cabi_realloc") ? "cabi_realloc" : null;
+      adapterReallocs[k] = own == null ? realloc : out.alias(new Alias(Sort.CORE_FUNC,
+          new AliasTarget.CoreInstanceExport(adapterInstances[k], own)));
+    }
+  }
+
   private Function funcFor(String name) {
     for (WorldItem item : world.imports.values()) {
       if (item instanceof WorldItem.OfFunction f && f.function().name().equals(name)) {
@@ -519,7 +706,7 @@ public final class ComponentNew {
     int slot = shimSigs.size();
     shimSigs.add(new Sig(imp.params().stream().map(CoreModuleWriter::valueTypeCode).toList(),
         imp.results().stream().map(CoreModuleWriter::valueTypeCode).toList()));
-    shimTargets.add(new Object[] {"lower", func, fn});
+    shimTargets.add(new Object[] {"lower", func, fn, planningFor});
     return new Object[] {"shim", slot};
   }
 
@@ -538,7 +725,14 @@ public final class ComponentNew {
 
   private int lift(String iface, Function f, int memory, int realloc, int main) throws Failure {
     String coreName = names.export(iface, f.name());
-    CoreModuleInterface.Export export = core.exports().get(coreName);
+    CoreModuleInterface from = core;
+    for (int k = 0; k < adapters.size() && !core.exports().containsKey(coreName); k++) {
+      if (adapters.get(k).coreInterface().exports().containsKey(coreName)) {
+        from = adapters.get(k).coreInterface(); // the command adapter's `wasi:cli/run`
+        main = adapterInstances[k];
+      }
+    }
+    CoreModuleInterface.Export export = from.exports().get(coreName);
     if (export == null || export.kind() != 0) {
       throw new Failure("the core module does not export function `" + coreName + "` for `" + f.name() + "`");
     }
@@ -560,7 +754,7 @@ public final class ComponentNew {
       }
     }
     String post = names.postReturn(coreName);
-    if (core.exports().containsKey(post)) {
+    if (from.exports().containsKey(post)) {
       int pr = out.alias(new Alias(Sort.CORE_FUNC, new AliasTarget.CoreInstanceExport(main, post)));
       opts.add(new Canon.Option(Canon.Option.POST_RETURN, pr));
     }

@@ -1338,7 +1338,11 @@ public final class ComponentValidator {
       throws InvalidComponentException {
     if (t instanceof ExternT.TypeX(TypeT.Val v) && !s.typeScope) {
       // a type given a name here (nameTypes ran first): what it is made of must have names too
-      requireNamed(s, v.value(), "type `" + name + "`", verb, alsoVisible);
+      boolean nominal = v.value() instanceof ValueType.RecordType || v.value() instanceof ValueType.VariantType
+          || v.value() instanceof ValueType.EnumType || v.value() instanceof ValueType.FlagsType;
+      for (ValueType part : nominal ? ValueTypes.parts(v.value()) : List.of(v.value())) {
+        requireNamed(s, part, "type `" + name + "`", verb, alsoVisible);
+      }
     } else if (t instanceof ExternT.FuncX(TypeT.Func f)) {
       for (ValueType p : f.params()) {
         requireNamed(s, p, "func `" + name + "`", verb, alsoVisible);
@@ -1375,12 +1379,14 @@ public final class ComponentValidator {
     if (t == null || !checked.add(t)) {
       return;
     }
+    // a named record, variant, enum or flags type had its parts checked where it was named
+    // (as wasmparser's `type_named_type_id`), so the walk stops there
     switch (t) {
       case null -> { }
-      case ValueType.RecordType r -> mustBeNamed(s, t, name, verb, alsoVisible);
-      case ValueType.VariantType v -> mustBeNamed(s, t, name, verb, alsoVisible);
-      case ValueType.EnumType e -> mustBeNamed(s, t, name, verb, alsoVisible);
-      case ValueType.FlagsType f -> mustBeNamed(s, t, name, verb, alsoVisible);
+      case ValueType.RecordType _, ValueType.VariantType _, ValueType.EnumType _, ValueType.FlagsType _ -> {
+        mustBeNamed(s, t, name, verb, alsoVisible);
+        return;
+      }
       case ValueType.OwnType o -> resourceNamed(s, o.resource(), name, verb, alsoVisible);
       case ValueType.BorrowType b -> resourceNamed(s, b.resource(), name, verb, alsoVisible);
       default -> { }

@@ -74,11 +74,24 @@ final class CoreModuleWriter {
 
   /** Imports the table {@code "$imports"} and functions {@code "0".."n-1"} from {@code ""}, and stores them in the table. */
   static byte[] fixup(List<Sig> sigs) {
-    List<Sig> types = distinct(sigs);
+    return fixup(sigs, false);
+  }
+
+  /**
+   * Like {@link #fixup(List)}; with {@code initialize}, it also imports {@code ""}
+   * {@code "_initialize"} and makes it its start function, so that a preview1 reactor is
+   * initialised once its imports work (as wasm-tools does).
+   */
+  static byte[] fixup(List<Sig> sigs, boolean initialize) {
+    Sig none = new Sig(List.of(), List.of());
+    List<Sig> types = new ArrayList<>(distinct(sigs));
+    if (initialize && !types.contains(none)) {
+      types.add(none);
+    }
     BinaryWriter m = header();
     section(m, 1, typeSection(types));
     BinaryWriter imports = new BinaryWriter();
-    imports.u32(sigs.size() + 1);
+    imports.u32(sigs.size() + 1 + (initialize ? 1 : 0));
     imports.name("");
     imports.name("$imports");
     imports.u8(0x01);
@@ -92,7 +105,18 @@ final class CoreModuleWriter {
       imports.u8(0x00);
       imports.u32(types.indexOf(sigs.get(i)));
     }
+    if (initialize) {
+      imports.name("");
+      imports.name("_initialize");
+      imports.u8(0x00);
+      imports.u32(types.indexOf(none));
+    }
     section(m, 2, imports);
+    if (initialize) {
+      BinaryWriter start = new BinaryWriter();
+      start.u32(sigs.size());
+      section(m, 8, start);
+    }
     BinaryWriter elem = new BinaryWriter();
     elem.u32(1);
     elem.u8(0x00);
@@ -117,13 +141,13 @@ final class CoreModuleWriter {
     return out;
   }
 
-  private static BinaryWriter header() {
+  static BinaryWriter header() {
     BinaryWriter m = new BinaryWriter();
     m.bytes(new byte[] {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00});
     return m;
   }
 
-  private static BinaryWriter typeSection(List<Sig> types) {
+  static BinaryWriter typeSection(List<Sig> types) {
     BinaryWriter t = new BinaryWriter();
     t.u32(types.size());
     for (Sig s : types) {
@@ -136,7 +160,7 @@ final class CoreModuleWriter {
     return t;
   }
 
-  private static void section(BinaryWriter m, int id, BinaryWriter body) {
+  static void section(BinaryWriter m, int id, BinaryWriter body) {
     m.u8(id);
     m.sized(body);
   }

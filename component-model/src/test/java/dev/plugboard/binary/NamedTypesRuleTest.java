@@ -29,4 +29,26 @@ class NamedTypesRuleTest {
   void namingTheRecordByImportingItMakesItValid() {
     assertThatCode(() -> ComponentValidator.validate(importing(true))).doesNotThrowAnyException();
   }
+
+  /**
+   * An instance type that re-exports a named variant whose case is a record named only outside it
+   * (as WASI's sockets `udp` uses `network.ip-socket-address`): the record was checked where the
+   * variant got its name, so the instance's function may use the variant (wasmparser agrees).
+   */
+  @Test
+  void aNamedTypesPartsAreCheckedWhereItIsNamedNotAgainWhereItIsUsed() {
+    ComponentBuilder b = new ComponentBuilder();
+    int record = b.type(new TypeDef.Record(List.of(new TypeDef.Field("x", ValType.Primitive.U32))));
+    int point = b.importItem("point", new Component.ExternType.Type(true, record));
+    int variant = b.type(new TypeDef.Variant(List.of(new TypeDef.Case("at", new ValType.Index(point)))));
+    int shape = b.importItem("shape", new Component.ExternType.Type(true, variant));
+    int instance = b.type(new TypeDef.InstanceType(List.of(
+        new TypeDef.Decl.AliasDecl(new Component.Alias(Sort.TYPE, new Component.AliasTarget.Outer(1, shape))),
+        new TypeDef.Decl.ExportDecl(Component.ExternName.of("shape"), new Component.ExternType.Type(true, 0)),
+        new TypeDef.Decl.TypeDecl(new TypeDef.Func(false, List.of(new TypeDef.Param("s", new ValType.Index(1))),
+            null)),
+        new TypeDef.Decl.ExportDecl(Component.ExternName.of("f"), new Component.ExternType.Func(2)))));
+    b.importItem("ns:pkg/shapes", new Component.ExternType.InstanceType(instance));
+    assertThatCode(() -> ComponentValidator.validate(b.build())).doesNotThrowAnyException();
+  }
 }

@@ -78,8 +78,14 @@ final class WasiGuests implements BeforeEachCallback, AfterEachCallback {
 
   /** Runs {@code command} with {@code stdin} fed in, stderr kept in a file so neither pipe can fill. */
   Child exec(List<String> command, byte[] stdin) throws Exception {
-    Path errFile = Files.createTempFile(dir, "stderr", ".txt");
-    Process p = new ProcessBuilder(command).redirectError(errFile.toFile()).start();
+    return exec(new ProcessBuilder(command), stdin, dir);
+  }
+
+  /** {@link #exec(List, byte[])} of a process as {@code builder} sets it up, stderr's file in {@code tempDir}. */
+  static Child exec(ProcessBuilder builder, byte[] stdin, Path tempDir) throws Exception {
+    Path errFile = Files.createTempFile(tempDir, "stderr", ".txt");
+    List<String> command = builder.command();
+    Process p = builder.redirectError(errFile.toFile()).start();
     Thread feeder = Thread.ofVirtual().start(() -> {
       try (var in = p.getOutputStream()) {
         in.write(stdin);

@@ -84,6 +84,15 @@ public final class WitResolver {
    * {@code overrides} instead of the disk: an editor's unsaved buffers.
    */
   public static Result resolvePath(Path path, Options options, Map<Path, String> overrides) {
+    return resolvePath(path, options, overrides, List.of());
+  }
+
+  /**
+   * Like {@link #resolvePath(Path, Options, Map)}, with {@code extraDeps} resolved as if they
+   * were in the package's {@code deps/} (packages that come from elsewhere, such as the WIT a
+   * preview1 adapter carries).
+   */
+  public static Result resolvePath(Path path, Options options, Map<Path, String> overrides, List<Group> extraDeps) {
     WitResolver r = new WitResolver(options);
     r.overrides = new HashMap<>();
     overrides.forEach((p, text) -> r.overrides.put(p.toAbsolutePath().normalize(), text));
@@ -110,6 +119,7 @@ public final class WitResolver {
     if (!r.diagnostics.isEmpty()) {
       return new Result(new Resolve(), List.of(), r.sources, r.diagnostics);
     }
+    deps.addAll(extraDeps);
     return r.run(main, deps);
   }
 
