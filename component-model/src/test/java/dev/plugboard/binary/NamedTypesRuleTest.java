@@ -38,7 +38,7 @@ class NamedTypesRuleTest {
   @Test
   void aNamedTypesPartsAreCheckedWhereItIsNamedNotAgainWhereItIsUsed() {
     ComponentBuilder b = new ComponentBuilder();
-    int record = b.type(new TypeDef.Record(List.of(new TypeDef.Field("x", ValType.Primitive.U32))));
+    int record = b.type(new TypeDef.Record(List.of(new TypeDef.Field("x", ValType.Basic.of(dev.plugboard.types.ValueType.Prim.U32)))));
     int point = b.importItem("point", new Component.ExternType.Type(true, record));
     int variant = b.type(new TypeDef.Variant(List.of(new TypeDef.Case("at", new ValType.Index(point)))));
     int shape = b.importItem("shape", new Component.ExternType.Type(true, variant));
