@@ -66,7 +66,7 @@ public final class WitPackages implements BinaryPackageReader {
     try {
       return print(decode(binary));
     } catch (MalformedBinaryException e) {
-      throw new Unreadable(fileName + ": not a WIT package: " + e.describe());
+      throw new Unreadable(fileName + ": cannot be read as a WIT package: " + e.describe());
     } catch (InvalidComponentException e) {
       throw new Unreadable(fileName + ": " + e.describe());
     }
