@@ -2,7 +2,7 @@
 (component
   (type (export "types") (component
     (export "rules:text/types" (instance
-      (export $file "file" (type (sub resource)))
+      (export "file" (type $file (sub resource)))
       (type $point (record (field "x" s32) (field "y" s32)))
       (export "point" (type (eq $point)))
       (export "[method]file.read" (func
