@@ -136,11 +136,11 @@ public final class ComponentWit {
     Package pkg = w.resolve.packages.get(w.rootPackage);
     List<PackageItem> interfaces = new ArrayList<>(items.stream().filter(i -> !i.isWorld()).toList());
     for (PackageItem item : dependenciesFirst(interfaces)) {
-      w.packageInterface(item);
+      w.packageItem(item);
     }
     for (PackageItem item : items) {
       if (item.isWorld()) {
-        w.packageWorld(item);
+        w.packageItem(item);
       }
     }
     // the package lists its items in the binary's order, as they were written
@@ -175,19 +175,7 @@ public final class ComponentWit {
                   + "` is not a component type");
             }
             types.add(types.get(e.index()));
-            List<TypeDef.Decl.ExportDecl> inner = ct.decls().stream()
-                .filter(x -> x instanceof TypeDef.Decl.ExportDecl).map(x -> (TypeDef.Decl.ExportDecl) x).toList();
-            if (inner.size() != 1 || !(inner.getFirst().type() instanceof ExternType.InstanceType
-                || inner.getFirst().type() instanceof ExternType.ComponentType)) {
-              throw new InvalidComponentException(at, "`" + name + "` should export one instance (an interface) "
-                  + "or one component (a world), found " + inner.size() + " exports");
-            }
-            String innerName = inner.getFirst().name().name();
-            if (!innerName.contains(":") || !innerName.contains("/")) {
-              throw new InvalidComponentException(at, "`" + name + "` exports `" + innerName
-                  + "`, not a name of the form ns:pkg/" + name);
-            }
-            items.add(new PackageItem(name, innerName, ct, inner.getFirst(), at));
+            items.addAll(wrapped(name, ct, at));
           }
         }
         case CustomSection cs -> { }
@@ -197,6 +185,39 @@ public final class ComponentWit {
       }
     }
     return items;
+  }
+
+  /**
+   * The items one top-level export wraps: one interface or world (the current form, export
+   * {@code name}), or every interface and world of the package (the older form, one export named
+   * {@code ns:pkg/wit}), each with the declarations up to its own export.
+   */
+  private static List<PackageItem> wrapped(String name, TypeDef.ComponentType ct, long at)
+      throws InvalidComponentException {
+    List<TypeDef.Decl> decls = ct.decls();
+    List<PackageItem> out = new ArrayList<>();
+    for (int i = 0; i < decls.size(); i++) {
+      if (!(decls.get(i) instanceof TypeDef.Decl.ExportDecl exp)) {
+        continue;
+      }
+      String innerName = exp.name().name();
+      if (!(exp.type() instanceof ExternType.InstanceType || exp.type() instanceof ExternType.ComponentType)) {
+        throw new InvalidComponentException(at, "`" + name + "` exports `" + innerName + "`, which is neither an "
+            + "instance (an interface) nor a component (a world)");
+      }
+      if (!innerName.contains(":") || !innerName.contains("/")) {
+        throw new InvalidComponentException(at, "`" + name + "` exports `" + innerName
+            + "`, not a name of the form ns:pkg/" + name);
+      }
+      String label = innerName.substring(innerName.indexOf('/') + 1).replaceAll("@.*", "");
+      out.add(new PackageItem(name.contains(":") ? label : name, innerName,
+          new TypeDef.ComponentType(decls.subList(0, i + 1)), exp, at));
+    }
+    if (out.isEmpty() || (out.size() > 1 && !name.contains(":"))) {
+      throw new InvalidComponentException(at, "`" + name + "` should export one instance (an interface) "
+          + "or one component (a world), found " + out.size() + " exports");
+    }
+    return out;
   }
 
   private static PackageId packageOf(PackageItem item) throws InvalidComponentException {
@@ -241,7 +262,12 @@ public final class ComponentWit {
     return out;
   }
 
-  private void packageInterface(PackageItem item) throws InvalidComponentException {
+  /**
+   * Reads one item of a package: walks its wrapper's declarations (imports of other interfaces,
+   * and in the older one-wrapper form the items exported before it, link to what is known of them)
+   * and defines the interface or world it exports.
+   */
+  private void packageItem(PackageItem item) throws InvalidComponentException {
     Scope s = new Scope(null);
     try {
       for (TypeDef.Decl d : item.wrapper().decls()) {
@@ -255,6 +281,12 @@ public final class ComponentWit {
             }
             interfaceFor(imp.name().name(), castExports(exports));
           }
+          case TypeDef.Decl.ExportDecl exp when exp != item.inner() -> {
+            if (importItem(s, exp.type()) instanceof Map<?, ?> exports) {
+              interfaceFor(exp.name().name(), castExports(exports));
+            }
+          }
+          case TypeDef.Decl.ExportDecl exp when item.isWorld() -> world(item, s);
           case TypeDef.Decl.ExportDecl exp -> {
             if (importItem(s, exp.type()) instanceof Map<?, ?> exports) {
               knownInterfaces.put(exp.name().name(), instanceInterface(exp.name().name(), castExports(exports)));
@@ -269,39 +301,26 @@ public final class ComponentWit {
     }
   }
 
-  private void packageWorld(PackageItem item) throws InvalidComponentException {
-    Scope wrapper = new Scope(null);
-    try {
-      for (TypeDef.Decl d : item.wrapper().decls()) {
-        switch (d) {
-          case TypeDef.Decl.TypeDecl td -> wrapper.types.add(define(td.type(), wrapper));
-          case TypeDef.Decl.AliasDecl ad -> alias(wrapper, ad.alias());
-          default -> { }
-        }
+  private void world(PackageItem item, Scope wrapper) throws InvalidComponentException {
+    int index = ((ExternType.ComponentType) item.inner().type()).type();
+    if (!(typeAt(wrapper, index) instanceof WT.Def def && def.def instanceof TypeDef.ComponentType ct)) {
+      throw new InvalidComponentException(item.offset(), "world `" + item.innerName() + "` is not a component type");
+    }
+    String name = item.innerName().substring(item.innerName().indexOf('/') + 1).replaceAll("@.*", "");
+    world = new World(name);
+    world.pkg = rootPackage;
+    worldId = resolve.worlds.size();
+    resolve.worlds.add(world);
+    resolve.packages.get(rootPackage).worlds.put(name, worldId);
+    Scope s = new Scope(def.scope);
+    for (TypeDef.Decl d : ct.decls()) {
+      switch (d) {
+        case TypeDef.Decl.TypeDecl td -> s.types.add(define(td.type(), s));
+        case TypeDef.Decl.AliasDecl ad -> alias(s, ad.alias());
+        case TypeDef.Decl.ImportDecl imp -> worldItem(imp.name().name(), importItem(s, imp.type()), true);
+        case TypeDef.Decl.ExportDecl exp -> worldItem(exp.name().name(), importItem(s, exp.type()), false);
+        default -> { }
       }
-      int index = ((ExternType.ComponentType) item.inner().type()).type();
-      if (!(typeAt(wrapper, index) instanceof WT.Def def && def.def instanceof TypeDef.ComponentType ct)) {
-        throw new InvalidComponentException(item.offset(), "world `" + item.innerName() + "` is not a component type");
-      }
-      String name = item.innerName().substring(item.innerName().indexOf('/') + 1).replaceAll("@.*", "");
-      world = new World(name);
-      world.pkg = rootPackage;
-      worldId = resolve.worlds.size();
-      resolve.worlds.add(world);
-      resolve.packages.get(rootPackage).worlds.put(name, worldId);
-      Scope s = new Scope(def.scope);
-      for (TypeDef.Decl d : ct.decls()) {
-        switch (d) {
-          case TypeDef.Decl.TypeDecl td -> s.types.add(define(td.type(), s));
-          case TypeDef.Decl.AliasDecl ad -> alias(s, ad.alias());
-          case TypeDef.Decl.ImportDecl imp -> worldItem(imp.name().name(), importItem(s, imp.type()), true);
-          case TypeDef.Decl.ExportDecl exp -> worldItem(exp.name().name(), importItem(s, exp.type()), false);
-          default -> { }
-        }
-      }
-    } catch (InvalidComponentException e) {
-      throw e.offset() >= 0 ? e : new InvalidComponentException(item.offset(), "in `" + item.exportName() + "`: "
-          + e.getMessage());
     }
   }
 
