@@ -170,6 +170,9 @@ public final class ComponentTypeText {
     while (pos < text.length() && " \t\r\n()\";".indexOf(text.charAt(pos)) < 0) {
       pos++;
     }
+    if (pos == start) {
+      throw error(l, col, "unexpected `" + c + "`");
+    }
     return new Node(null, text.substring(start, pos), false, null, l, col);
   }
 

@@ -147,8 +147,9 @@ public final class ComponentWit {
     Map<String, Integer> ifaces = new LinkedHashMap<>(pkg.interfaces);
     pkg.interfaces.clear();
     for (PackageItem item : items) {
-      if (!item.isWorld()) {
-        pkg.interfaces.put(item.exportName(), ifaces.get(item.exportName()));
+      Integer id = w.knownInterfaces.get(item.innerName());
+      if (!item.isWorld() && id != null) {
+        pkg.interfaces.put(w.resolve.interfaces.get(id).name, id);
       }
     }
     for (Section s : c.sections()) {
@@ -275,6 +276,10 @@ public final class ComponentWit {
           case TypeDef.Decl.TypeDecl td -> s.types.add(define(td.type(), s));
           case TypeDef.Decl.AliasDecl ad -> alias(s, ad.alias());
           case TypeDef.Decl.ImportDecl imp -> {
+            if (!imp.name().name().contains(":") || !imp.name().name().contains("/")) {
+              throw new InvalidComponentException(item.offset(), "`" + item.exportName() + "` imports `"
+                  + imp.name().name() + "`, which is not an interface name (ns:pkg/name)");
+            }
             if (!(importItem(s, imp.type()) instanceof Map<?, ?> exports)) {
               throw new InvalidComponentException(item.offset(), "`" + item.exportName() + "` imports `"
                   + imp.name().name() + "`, which is not an instance");

@@ -68,7 +68,12 @@ public final class WitPackages implements BinaryPackageReader {
     } catch (MalformedBinaryException e) {
       throw new Unreadable(fileName + ": cannot be read as a WIT package: " + e.describe());
     } catch (InvalidComponentException e) {
-      throw new Unreadable(fileName + ": " + e.describe());
+      // offsets into a binary assembled here from text would point nowhere the user can look
+      throw new Unreadable(fileName + ": " + (binary == bytes ? e.describe() : e.getMessage()));
+    } catch (RuntimeException e) {
+      // a damaged binary can hold types that refer to what they should not; say so in one line
+      throw new Unreadable(fileName + ": cannot be read as a WIT package: its types do not fit together ("
+          + e.getClass().getSimpleName() + ")");
     }
   }
 }
