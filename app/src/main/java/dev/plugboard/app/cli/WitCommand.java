@@ -82,7 +82,7 @@ public final class WitCommand implements Callable<Integer> {
     }
     if (Files.isRegularFile(path) && Inputs.isWasm(path)) {
       if (format || wasm) {
-        throw new UsageError((format ? "--format" : "--wasm") + " reads WIT source; " + path
+        throw new UsageError((format ? "--format rewrites" : "--wasm encodes") + " WIT source; " + path
             + " is a WebAssembly binary");
       }
       byte[] bytes = Inputs.bytes(path);
