@@ -44,6 +44,12 @@ public final class ComponentWit {
     }
 
     final class Resource implements WT {}
+
+    /**
+     * In a WIT package, a type exported or imported as equal to another: a name of its own
+     * ({@code type a = b}, a {@code use}), so that a chain of them keeps every name.
+     */
+    record Alias(WT target) implements WT {}
   }
 
   /** What an index of a component or type scope holds. */
@@ -83,6 +89,272 @@ public final class ComponentWit {
     ComponentWit w = new ComponentWit();
     w.run(c);
     return new View(w.resolve, w.rootPackage);
+  }
+
+  // ---- WIT packages (WIT.md "Package Format") ------------------------------------------
+
+  /**
+   * In a WIT package, the interfaces met so far by full name, so that a later import of one
+   * links to it; null when viewing a component.
+   */
+  private Map<String, Integer> knownInterfaces;
+
+  /** One top-level type export of a WIT package: its name, what it wraps, and the section offset. */
+  private record PackageItem(String exportName, String innerName, TypeDef.ComponentType wrapper,
+      TypeDef.Decl.ExportDecl inner, long offset) {
+    boolean isWorld() {
+      return inner.type() instanceof ExternType.ComponentType;
+    }
+  }
+
+  /**
+   * The package a binary WIT package encodes: each top-level export a component type wrapping
+   * one exported instance (an interface) or component (a world) named {@code ns:pkg/name}.
+   * Interfaces of other packages it imports become interfaces of those packages holding only
+   * what was imported; the caller uses them only as targets of {@code use}.
+   *
+   * @param offsets the section offsets of {@link ComponentDecoder#decodeWithOffsets}, for errors
+   * @throws InvalidComponentException when the component is not of that shape (at the offending section)
+   */
+  static View ofPackage(Component c, Map<Object, Integer> offsets) throws InvalidComponentException {
+    ComponentWit w = new ComponentWit();
+    w.knownInterfaces = new HashMap<>();
+    List<PackageItem> items = w.packageItems(c, offsets);
+    if (items.isEmpty()) {
+      throw new InvalidComponentException(0, "not a WIT package: it exports no types");
+    }
+    PackageId name = null;
+    for (PackageItem item : items) {
+      PackageId these = packageOf(item);
+      if (name != null && !name.equals(these)) {
+        throw new InvalidComponentException(item.offset(), "`" + item.innerName() + "` is not in package `" + name
+            + "` like the items before it");
+      }
+      name = these;
+    }
+    w.rootPackage = w.pkg(name);
+    Package pkg = w.resolve.packages.get(w.rootPackage);
+    List<PackageItem> interfaces = new ArrayList<>(items.stream().filter(i -> !i.isWorld()).toList());
+    for (PackageItem item : dependenciesFirst(interfaces)) {
+      w.packageItem(item);
+    }
+    for (PackageItem item : items) {
+      if (item.isWorld()) {
+        w.packageItem(item);
+      }
+    }
+    // the package lists its items in the binary's order, as they were written
+    Map<String, Integer> ifaces = new LinkedHashMap<>(pkg.interfaces);
+    pkg.interfaces.clear();
+    for (PackageItem item : items) {
+      Integer id = w.knownInterfaces.get(item.innerName());
+      if (!item.isWorld() && id != null) {
+        pkg.interfaces.put(w.resolve.interfaces.get(id).name, id);
+      }
+    }
+    for (Section s : c.sections()) {
+      if (s instanceof CustomSection cs && cs.name().equals(WitPackageDocs.SECTION)) {
+        WitPackageDocs.apply(cs.data(), offsets.getOrDefault(cs, 0), w.resolve, w.rootPackage);
+      }
+    }
+    return new View(w.resolve, w.rootPackage);
+  }
+
+  private List<PackageItem> packageItems(Component c, Map<Object, Integer> offsets) throws InvalidComponentException {
+    List<WT> types = new ArrayList<>();
+    List<PackageItem> items = new ArrayList<>();
+    for (Section section : c.sections()) {
+      long at = offsets.getOrDefault(section, 0);
+      switch (section) {
+        case TypeSection ts -> ts.types().forEach(t -> types.add(define(t, null)));
+        case ExportSection es -> {
+          for (Export e : es.exports()) {
+            String name = e.name().name();
+            if (e.sort() != Sort.TYPE || e.index() >= types.size()
+                || !(types.get(e.index()) instanceof WT.Def d && d.def instanceof TypeDef.ComponentType ct)) {
+              throw new InvalidComponentException(at, "not a WIT package: export `" + name
+                  + "` is not a component type");
+            }
+            types.add(types.get(e.index()));
+            items.addAll(wrapped(name, ct, at));
+          }
+        }
+        case CustomSection cs -> { }
+        default -> throw new InvalidComponentException(at, "not a WIT package: it has a "
+            + section.getClass().getSimpleName().replace("Section", "").toLowerCase(java.util.Locale.ROOT)
+            + " section; a WIT package holds only types and their exports");
+      }
+    }
+    return items;
+  }
+
+  /**
+   * The items one top-level export wraps: one interface or world (the current form, export
+   * {@code name}), or every interface and world of the package (the older form, one export named
+   * {@code ns:pkg/wit}), each with the declarations up to its own export.
+   */
+  private static List<PackageItem> wrapped(String name, TypeDef.ComponentType ct, long at)
+      throws InvalidComponentException {
+    List<TypeDef.Decl> decls = ct.decls();
+    List<PackageItem> out = new ArrayList<>();
+    for (int i = 0; i < decls.size(); i++) {
+      if (!(decls.get(i) instanceof TypeDef.Decl.ExportDecl exp)) {
+        continue;
+      }
+      String innerName = exp.name().name();
+      if (!(exp.type() instanceof ExternType.InstanceType || exp.type() instanceof ExternType.ComponentType)) {
+        throw new InvalidComponentException(at, "`" + name + "` exports `" + innerName + "`, which is neither an "
+            + "instance (an interface) nor a component (a world)");
+      }
+      if (!innerName.contains(":") || !innerName.contains("/")) {
+        throw new InvalidComponentException(at, "`" + name + "` exports `" + innerName
+            + "`, not a name of the form ns:pkg/" + name);
+      }
+      String label = innerName.substring(innerName.indexOf('/') + 1).replaceAll("@.*", "");
+      out.add(new PackageItem(name.contains(":") ? label : name, innerName,
+          new TypeDef.ComponentType(decls.subList(0, i + 1)), exp, at));
+    }
+    if (out.isEmpty() || (out.size() > 1 && !name.contains(":"))) {
+      throw new InvalidComponentException(at, "`" + name + "` should export one instance (an interface) "
+          + "or one component (a world), found " + out.size() + " exports");
+    }
+    return out;
+  }
+
+  private static PackageId packageOf(PackageItem item) throws InvalidComponentException {
+    String n = item.innerName();
+    int colon = n.indexOf(':');
+    int slash = n.indexOf('/');
+    int at = n.indexOf('@');
+    try {
+      ExternNames.interfaceName(n);
+      Semver version = at < 0 ? null : Semver.parse(n.substring(at + 1));
+      return new PackageId(n.substring(0, colon), n.substring(colon + 1, slash), version);
+    } catch (ExternNames.Invalid | RuntimeException e) {
+      throw new InvalidComponentException(item.offset(), "`" + n + "` is not an interface or world name: "
+          + e.getMessage());
+    }
+  }
+
+  /** Interfaces ordered so that one another imports comes before it (the binary may list them otherwise). */
+  private static List<PackageItem> dependenciesFirst(List<PackageItem> interfaces) {
+    List<PackageItem> out = new ArrayList<>();
+    java.util.Set<String> placed = new java.util.HashSet<>();
+    while (out.size() < interfaces.size()) {
+      boolean progress = false;
+      for (PackageItem item : interfaces) {
+        if (placed.contains(item.innerName())) {
+          continue;
+        }
+        boolean ready = item.wrapper().decls().stream().noneMatch(d -> d instanceof TypeDef.Decl.ImportDecl imp
+            && !placed.contains(imp.name().name())
+            && interfaces.stream().anyMatch(o -> o.innerName().equals(imp.name().name())));
+        if (ready) {
+          out.add(item);
+          placed.add(item.innerName());
+          progress = true;
+        }
+      }
+      if (!progress) {
+        interfaces.stream().filter(i -> !placed.contains(i.innerName())).forEach(out::add);
+        break;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Reads one item of a package: walks its wrapper's declarations (imports of other interfaces,
+   * and in the older one-wrapper form the items exported before it, link to what is known of them)
+   * and defines the interface or world it exports.
+   */
+  private void packageItem(PackageItem item) throws InvalidComponentException {
+    Scope s = new Scope(null);
+    try {
+      for (TypeDef.Decl d : item.wrapper().decls()) {
+        switch (d) {
+          case TypeDef.Decl.TypeDecl td -> s.types.add(define(td.type(), s));
+          case TypeDef.Decl.AliasDecl ad -> alias(s, ad.alias());
+          case TypeDef.Decl.ImportDecl imp -> {
+            if (!imp.name().name().contains(":") || !imp.name().name().contains("/")) {
+              throw new InvalidComponentException(item.offset(), "`" + item.exportName() + "` imports `"
+                  + imp.name().name() + "`, which is not an interface name (ns:pkg/name)");
+            }
+            if (!(importItem(s, imp.type()) instanceof Map<?, ?> exports)) {
+              throw new InvalidComponentException(item.offset(), "`" + item.exportName() + "` imports `"
+                  + imp.name().name() + "`, which is not an instance");
+            }
+            interfaceFor(imp.name().name(), castExports(exports));
+          }
+          case TypeDef.Decl.ExportDecl exp when exp != item.inner() -> {
+            if (importItem(s, exp.type()) instanceof Map<?, ?> exports) {
+              interfaceFor(exp.name().name(), castExports(exports));
+            }
+          }
+          case TypeDef.Decl.ExportDecl exp when item.isWorld() -> world(item, s);
+          case TypeDef.Decl.ExportDecl exp -> {
+            if (importItem(s, exp.type()) instanceof Map<?, ?> exports) {
+              knownInterfaces.put(exp.name().name(), instanceInterface(exp.name().name(), castExports(exports)));
+            }
+          }
+          default -> { }
+        }
+      }
+    } catch (InvalidComponentException e) {
+      throw e.offset() >= 0 ? e : new InvalidComponentException(item.offset(), "in `" + item.exportName() + "`: "
+          + e.getMessage());
+    }
+  }
+
+  private void world(PackageItem item, Scope wrapper) throws InvalidComponentException {
+    int index = ((ExternType.ComponentType) item.inner().type()).type();
+    if (!(typeAt(wrapper, index) instanceof WT.Def def && def.def instanceof TypeDef.ComponentType ct)) {
+      throw new InvalidComponentException(item.offset(), "world `" + item.innerName() + "` is not a component type");
+    }
+    String name = item.innerName().substring(item.innerName().indexOf('/') + 1).replaceAll("@.*", "");
+    world = new World(name);
+    world.pkg = rootPackage;
+    worldId = resolve.worlds.size();
+    resolve.worlds.add(world);
+    resolve.packages.get(rootPackage).worlds.put(name, worldId);
+    Scope s = new Scope(def.scope);
+    for (TypeDef.Decl d : ct.decls()) {
+      switch (d) {
+        case TypeDef.Decl.TypeDecl td -> s.types.add(define(td.type(), s));
+        case TypeDef.Decl.AliasDecl ad -> alias(s, ad.alias());
+        case TypeDef.Decl.ImportDecl imp -> worldItem(imp.name().name(), importItem(s, imp.type()), true);
+        case TypeDef.Decl.ExportDecl exp -> worldItem(exp.name().name(), importItem(s, exp.type()), false);
+        default -> { }
+      }
+    }
+  }
+
+  /**
+   * The interface an imported instance stands for: one met before (its types then link to the
+   * ones defined there, so that uses of them become {@code use}s), or a new one.
+   */
+  private int interfaceFor(String name, Map<String, Object> exports) throws InvalidComponentException {
+    Integer known = knownInterfaces.get(name);
+    if (known == null) {
+      int id = instanceInterface(name, exports);
+      if (name.contains(":")) {
+        knownInterfaces.put(name, id);
+      }
+      return id;
+    }
+    Interface iface = resolve.interfaces.get(known);
+    for (var e : exports.entrySet()) {
+      Integer type = iface.types.get(e.getKey());
+      if (e.getValue() instanceof WT t && !(t instanceof WT.Def d && d.def instanceof TypeDef.Func)) {
+        if (type != null) {
+          named.putIfAbsent(resolved(t), type);
+        } else {
+          // another part of an interface of another package: what this import adds to it
+          iface.types.put(e.getKey(), namedType(e.getKey(), t, new Owner.OfInterface(known)));
+        }
+      }
+    }
+    return known;
   }
 
   private void run(Component c) throws InvalidComponentException {
@@ -204,7 +476,8 @@ public final class ComponentWit {
         return t;
       }
       case ExternType.Type ty -> {
-        WT t = ty.eq() ? typeAt(s, ty.type()) : new WT.Resource();
+        WT t = !ty.eq() ? new WT.Resource()
+            : knownInterfaces != null ? new WT.Alias(typeAt(s, ty.type())) : typeAt(s, ty.type());
         s.types.add(t);
         return t;
       }
@@ -263,12 +536,13 @@ public final class ComponentWit {
     }
     switch (item) {
       case Map<?, ?> exports -> {
-        int iface = instanceInterface(name, castExports(exports));
+        int iface = knownInterfaces == null ? instanceInterface(name, castExports(exports))
+            : interfaceFor(name, castExports(exports));
         WorldKey key = name.contains(":") ? new WorldKey.OfInterface(iface) : new WorldKey.Name(name);
         map.put(key, new WorldItem.OfInterface(iface, Stability.UNKNOWN, null, null, Span.NONE));
       }
       case WT.Def d when d.def instanceof TypeDef.Func -> map.put(new WorldKey.Name(name),
-          new WorldItem.OfFunction(function(name, d, -1)));
+          new WorldItem.OfFunction(function(name, d, worldResource(name))));
       case WT t -> {
         int id = namedType(name, t, new Owner.OfWorld(worldId));
         if (isImport) {
@@ -277,6 +551,17 @@ public final class ComponentWit {
       }
       default -> { }
     }
+  }
+
+  /** The world's resource type a {@code [method]r.m}, {@code [static]r.m} or {@code [constructor]r} belongs to, or -1. */
+  private int worldResource(String functionName) {
+    if (!functionName.startsWith("[")) {
+      return -1;
+    }
+    String rest = functionName.substring(functionName.indexOf(']') + 1);
+    int dot = rest.indexOf('.');
+    WorldItem item = world.imports.get(new WorldKey.Name(dot < 0 ? rest : rest.substring(0, dot)));
+    return item instanceof WorldItem.OfType(int id) ? id : -1;
   }
 
   private WT define(TypeDef t, Scope s) {
@@ -396,6 +681,14 @@ public final class ComponentWit {
           null, Stability.UNKNOWN, null, Span.NONE));
       return id;
     }
+    if (t instanceof WT.Alias(WT target) && !named.containsKey(resolved(target))
+        && !(resolved(target) instanceof WT.Alias)
+        && !(resolved(target) instanceof WT.Def d && d.def instanceof TypeDef.Prim)) {
+      // exporting a definition under its name: the name is the definition's own
+      int defined = namedType(name, target, owner);
+      named.put(t, defined);
+      return defined;
+    }
     dev.plugboard.wit.resolve.TypeDef def = new dev.plugboard.wit.resolve.TypeDef(name, new TypeKind.Unknown(),
         owner, null, Stability.UNKNOWN, null, Span.NONE);
     resolve.types.add(def);
@@ -403,6 +696,7 @@ public final class ComponentWit {
     def.kind = switch (t) {
       case WT.Resource r -> new TypeKind.Resource();
       case WT.Def d -> d.def instanceof TypeDef.Prim p ? new TypeKind.Alias(primitive(p.type())) : kind(d.def, d.scope);
+      case WT.Alias a -> new TypeKind.Alias(typeRef(a.target()));
     };
     return id;
   }
@@ -448,6 +742,9 @@ public final class ComponentWit {
     Integer id = named.get(t);
     if (id != null) {
       return new Type.Ref(id);
+    }
+    if (t instanceof WT.Alias a) {
+      return typeRef(a.target());
     }
     if (t instanceof WT.Def d) {
       if (d.def instanceof TypeDef.Prim p) {

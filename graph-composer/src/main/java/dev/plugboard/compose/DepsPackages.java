@@ -71,9 +71,22 @@ public final class DepsPackages implements Wac.Packages {
     } catch (IOException e) {
       throw new CompositionException(CompositionException.Kind.UNKNOWN_PACKAGE, p + ": cannot read: " + e.getMessage());
     }
+    if (isWitPackage(bytes)) {
+      throw new CompositionException(CompositionException.Kind.NOT_A_COMPONENT, "`" + bare + "` is a binary WIT "
+          + "package (" + p.getFileName() + "), not a component: its interfaces and worlds can be named, but it "
+          + "cannot be instantiated");
+    }
     ComposedPackage pkg = ComposedPackage.of(bare, bytes);
     loaded.put(bare, pkg);
     return pkg;
+  }
+
+  private static boolean isWitPackage(byte[] bytes) {
+    try {
+      return dev.plugboard.binary.WitPackages.isPackage(dev.plugboard.binary.ComponentDecoder.decode(bytes));
+    } catch (dev.plugboard.binary.MalformedBinaryException e) {
+      return false;
+    }
   }
 
   private static Path sibling(Path p, String extension) {
@@ -84,7 +97,9 @@ public final class DepsPackages implements Wac.Packages {
    * The WIT packages of {@code deps/}, for the document's type statements, imports by path and
    * {@code targets}: each {@code ns/name.wit} file and {@code ns/name/} folder one package, and a
    * folder of {@code .wit} files that all declare the same package (the WIT {@code deps/} layout)
-   * one package. Unreadable files are left out; their problems show where they are used.
+   * one package; binary WIT packages ({@code .wasm} files that are packages rather than components,
+   * and {@code .wat} text) as the WIT they encode. Unreadable files are left out; their problems show
+   * where they are used.
    */
   public List<WitResolver.Group> witPackages() {
     List<WitResolver.Group> out = new ArrayList<>();
@@ -94,6 +109,8 @@ public final class DepsPackages implements Wac.Packages {
     for (Path entry : list(depsDir)) {
       if (Files.isRegularFile(entry) && entry.toString().endsWith(".wit")) {
         group(List.of(entry), out);
+      } else if (Files.isRegularFile(entry)) {
+        binaryGroup(entry, out);
       } else if (Files.isDirectory(entry)) {
         List<Path> files = list(entry).stream().filter(f -> Files.isRegularFile(f) && f.toString().endsWith(".wit"))
             .toList();
@@ -103,6 +120,9 @@ public final class DepsPackages implements Wac.Packages {
           files.forEach(f -> group(List.of(f), out));
         }
         for (Path sub : list(entry)) {
+          if (Files.isRegularFile(sub)) {
+            binaryGroup(sub, out);
+          }
           if (Files.isDirectory(sub)) {
             group(list(sub).stream().filter(f -> Files.isRegularFile(f) && f.toString().endsWith(".wit")).toList(),
                 out);
@@ -111,6 +131,23 @@ public final class DepsPackages implements Wac.Packages {
       }
     }
     return out;
+  }
+
+  private static void binaryGroup(Path file, List<WitResolver.Group> out) {
+    String name = file.getFileName().toString();
+    var reader = dev.plugboard.wit.resolve.BinaryPackageReader.find();
+    if (!dev.plugboard.wit.resolve.BinaryPackageReader.isBinaryForm(name) || reader.isEmpty()) {
+      return;
+    }
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      if (name.endsWith(".wat") || isWitPackage(bytes)) {
+        out.add(new WitResolver.Group(List.of(new WitResolver.SourceFile(file + "#wit",
+            reader.get().witText(file.toString(), bytes)))));
+      }
+    } catch (IOException | dev.plugboard.wit.resolve.BinaryPackageReader.Unreadable e) {
+      // left out, like an unreadable .wit
+    }
   }
 
   private static void group(List<Path> files, List<WitResolver.Group> out) {

@@ -790,6 +790,10 @@ public final class Wac {
       } else {
         Tok ref = id();
         Integer id = declaredInterface(unescape(ref.text()));
+        if (id == null && local.text().equals(tok(statementIndex + 1).text()) && tok(p).text().equals("/")) {
+          throw error(local, "an import by package path needs a local name first: `import "
+              + unescape(ref.text()) + ": " + unescape(local.text()) + ":" + unescape(ref.text()) + "/...;`");
+        }
         if (id == null) {
           throw error(ref, "`" + unescape(ref.text()) + "` is not an interface the document declares");
         }

@@ -64,6 +64,23 @@ class DepsPackagesTest {
         .startsWith("c.wac:2:13: error: unknown package `test:absent`");
   }
 
+  /** A binary WIT package in deps/ is read as WIT (its interfaces can be imported), and is not a component. */
+  @Test
+  void aBinaryWitPackageIsWitNotAComponent() throws Exception {
+    var resolved = dev.plugboard.wit.resolve.WitResolver.resolve(new dev.plugboard.wit.resolve.WitResolver.Group(
+        java.util.List.of(new dev.plugboard.wit.resolve.WitResolver.SourceFile("bin.wit",
+            "package test:bin;\ninterface clock { now: func() -> u64; }\n"))), java.util.List.of(),
+        dev.plugboard.wit.resolve.WitResolver.Options.DEFAULT);
+    DepsPackages deps = deps();
+    Files.write(deps.depsDir().resolve("test/bin.wasm"),
+        dev.plugboard.binary.WitPackages.encode(resolved.resolve(), resolved.mainPackage()));
+    assertThat(deps.witPackages()).hasSize(4);
+    assertThat(error("package test:c;\nimport c: test:bin/clock;\n")).isEqualTo("ok");
+    assertThat(error("package test:c;\nimport c: test:bin/calendar;\n")).contains("calendar");
+    assertThat(error("package test:c;\nlet x = new test:bin {};\n"))
+        .startsWith("c.wac:2:13: error: `test:bin` is a binary WIT package");
+  }
+
   @Test
   void givenPackagesComeFirst() throws Exception {
     Path p = dir.resolve("x.wasm");

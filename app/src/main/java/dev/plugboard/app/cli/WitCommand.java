@@ -1,5 +1,10 @@
 package dev.plugboard.app.cli;
 
+import dev.plugboard.binary.ComponentDecoder;
+import dev.plugboard.binary.ComponentWit;
+import dev.plugboard.binary.InvalidComponentException;
+import dev.plugboard.binary.MalformedBinaryException;
+import dev.plugboard.binary.WitPackages;
 import dev.plugboard.io.AtomicFiles;
 import dev.plugboard.wit.json.ResolveJson;
 import dev.plugboard.wit.print.WitFormatter;
@@ -30,8 +35,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "wit", mixinStandardHelpOptions = true,
     description = {
       "Check a WIT package and print it as canonical WIT (its dependencies as nested packages).",
-      "PATH is a .wit file or a package folder with an optional deps/ folder; given a component binary",
-      "(.wasm), prints the WIT it exports and imports, as inspect does."
+      "PATH is a .wit file or a package folder with an optional deps/ folder (whose entries may be folders,",
+      ".wit files, or binary WIT packages: .wasm and .wat); given a binary WIT package, prints the package;",
+      "given another component binary (.wasm), prints the WIT it exports and imports, as inspect does."
     })
 public final class WitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -57,6 +63,13 @@ public final class WitCommand implements Callable<Integer> {
   @Option(names = "--all-features", description = "Enable every @unstable feature.")
   boolean allFeatures;
 
+  @Option(names = "--wasm", description = "Write the package as a binary WIT package (a component of types, "
+      + "as `wasm-tools component wit --wasm` writes) to the --output file; other packages can then keep it in deps/.")
+  boolean wasm;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "With --wasm: where to write the binary.")
+  Path output;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -64,11 +77,18 @@ public final class WitCommand implements Callable<Integer> {
     if (!Files.exists(path)) {
       throw new UserError(path + ": no such file or directory");
     }
+    if (wasm != (output != null)) {
+      throw new UsageError(wasm ? "--wasm needs -o FILE" : "-o is for --wasm");
+    }
     if (Files.isRegularFile(path) && Inputs.isWasm(path)) {
-      if (format) {
-        throw new UsageError("--format rewrites WIT source; " + path + " is a WebAssembly binary");
+      if (format || wasm) {
+        throw new UsageError((format ? "--format rewrites" : "--wasm encodes") + " WIT source; " + path
+            + " is a WebAssembly binary");
       }
-      InspectCommand.printWit(path, Inputs.bytes(path), json, out);
+      byte[] bytes = Inputs.bytes(path);
+      if (!printPackage(bytes, out)) {
+        InspectCommand.printWit(path, bytes, json, out);
+      }
       return 0;
     }
     WitResolver.Options options = new WitResolver.Options(Set.copyOf(features), allFeatures);
@@ -86,13 +106,38 @@ public final class WitCommand implements Callable<Integer> {
     if (format) {
       return format(out, err);
     }
-    if (json) {
+    if (wasm) {
+      byte[] binary = WitPackages.encode(result.resolve(), result.mainPackage());
+      AtomicFiles.write(output, binary);
+      out.println(output + ": " + result.resolve().packages.get(result.mainPackage()).name + ", " + binary.length
+          + " bytes");
+    } else if (json) {
       out.print(ResolveJson.toText(result.resolve()));
     } else {
       out.print(WitPrinter.printAll(result.resolve(), result.mainPackage()));
     }
     out.flush();
     return 0;
+  }
+
+  /**
+   * Prints a binary WIT package (a component exporting only component types) as the package's
+   * WIT; false if the binary is an ordinary component.
+   */
+  private boolean printPackage(byte[] bytes, PrintWriter out) {
+    try {
+      if (!WitPackages.isPackage(ComponentDecoder.decode(bytes))) {
+        return false;
+      }
+      ComponentWit.View view = WitPackages.decode(bytes);
+      out.print(json ? ResolveJson.toText(view.resolve()) : WitPackages.print(view));
+      out.flush();
+      return true;
+    } catch (MalformedBinaryException e) {
+      return false; // printWit says what is wrong with it
+    } catch (InvalidComponentException e) {
+      throw new UserError(path + ": " + e.describe());
+    }
   }
 
   private int format(PrintWriter out, PrintWriter err) throws IOException {

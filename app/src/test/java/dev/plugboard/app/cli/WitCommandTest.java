@@ -39,6 +39,36 @@ class WitCommandTest {
     assertThat(out.toString()).isEqualTo(first);
   }
 
+  /**
+   * A package written with --wasm is read back by {@code plugboard wit pkg.wasm} as the same
+   * canonical WIT, and another package that keeps it in deps/ resolves against it.
+   */
+  @Test
+  void wasmWritesABinaryPackageThatDepsRead(@TempDir Path dir) throws Exception {
+    assertThat(run("wit", RESOURCES.resolve("shapes.wit").toString())).isZero();
+    String canonical = out.toString();
+    out.getBuffer().setLength(0);
+    Path binary = dir.resolve("user/deps/shapes.wasm");
+    Files.createDirectories(binary.getParent());
+    assertThat(run("wit", RESOURCES.resolve("shapes.wit").toString(), "--wasm", "-o", binary.toString())).isZero();
+    assertThat(Files.readAllBytes(binary)).startsWith(0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00);
+    out.getBuffer().setLength(0);
+    assertThat(run("wit", binary.toString())).isZero();
+    assertThat(out.toString()).isEqualTo(canonical);
+
+    Files.writeString(dir.resolve("user/user.wit"),
+        "package my:user;\n\nworld w {\n  import demo:shapes/geometry@0.2.0;\n}\n");
+    out.getBuffer().setLength(0);
+    assertThat(run("wit", dir.resolve("user").toString())).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("package demo:shapes@0.2.0 {");
+  }
+
+  @Test
+  void wasmNeedsAnOutputFile() {
+    assertThat(run("wit", RESOURCES.resolve("shapes.wit").toString(), "--wasm")).isEqualTo(2);
+    assertThat(err.toString()).contains("--wasm needs -o FILE");
+  }
+
   @Test
   void syntaxErrorsAreAllReportedWithCarets() {
     assertThat(run("wit", RESOURCES.resolve("broken.wit").toString())).isEqualTo(1);

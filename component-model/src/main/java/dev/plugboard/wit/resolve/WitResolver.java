@@ -107,6 +107,8 @@ public final class WitResolver {
             deps.add(r.readFolder(entry));
           } else if (entry.getFileName().toString().endsWith(".wit")) {
             deps.add(new Group(r.readFile(entry).stream().toList()));
+          } else if (BinaryPackageReader.isBinaryForm(entry.getFileName().toString())) {
+            deps.add(new Group(r.readBinary(entry).stream().toList()));
           }
         }
       }
@@ -141,7 +143,8 @@ public final class WitResolver {
 
   /**
    * The WIT packages of a {@code deps/} folder, as {@link #resolve} takes them: each sub-folder
-   * one package, each {@code .wit} file directly inside one package. Unreadable files are left out.
+   * one package, each {@code .wit}, {@code .wasm} or {@code .wat} file directly inside one package.
+   * Unreadable files are left out.
    */
   public static List<Group> readDeps(Path depsDir) {
     WitResolver r = new WitResolver(Options.DEFAULT);
@@ -157,6 +160,8 @@ public final class WitResolver {
         }
       } else if (entry.getFileName().toString().endsWith(".wit")) {
         r.readFile(entry).ifPresent(f -> out.add(new Group(List.of(f))));
+      } else if (BinaryPackageReader.isBinaryForm(entry.getFileName().toString())) {
+        r.readBinary(entry).ifPresent(f -> out.add(new Group(List.of(f))));
       }
     }
     return out;
@@ -178,6 +183,28 @@ public final class WitResolver {
       diagnostics.add(Diagnostic.error(Span.NONE, dir + ": no .wit files in this folder"));
     }
     return new Group(files);
+  }
+
+  /**
+   * A binary WIT package ({@code .wasm}, or its {@code .wat} text) as the WIT text it encodes,
+   * named {@code FILE#wit} in messages; what cannot be read is an error naming the byte offset
+   * (or line and column of the text).
+   */
+  private java.util.Optional<SourceFile> readBinary(Path p) {
+    var reader = BinaryPackageReader.find();
+    if (reader.isEmpty()) {
+      diagnostics.add(Diagnostic.error(Span.NONE, p + ": binary WIT packages cannot be read here"));
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(new SourceFile(p + "#wit", reader.get().witText(p.toString(),
+          Files.readAllBytes(p))));
+    } catch (BinaryPackageReader.Unreadable e) {
+      diagnostics.add(Diagnostic.error(Span.NONE, e.getMessage()));
+    } catch (IOException e) {
+      diagnostics.add(Diagnostic.error(Span.NONE, p + ": cannot read: " + e.getMessage()));
+    }
+    return java.util.Optional.empty();
   }
 
   private java.util.Optional<SourceFile> readFile(Path p) {
