@@ -594,12 +594,7 @@ public final class ComponentTypeText {
       if (n.string() || n.atom() == null) {
         return null;
       }
-      for (ValType.Primitive p : ValType.Primitive.values()) {
-        if (p.wit().equals(n.atom())) {
-          return p;
-        }
-      }
-      return null;
+      return ValType.Primitive.ofWit(n.atom());
     }
 
     static int index(Node n, Space s, Sort sort) throws SyntaxError {

@@ -16,6 +16,15 @@ public sealed interface ValType {
     /** How WIT spells it. */
     String wit();
 
+    /** The primitive WIT spells {@code wit}, or null. */
+    static Primitive ofWit(String wit) {
+      if (wit.equals(ErrorContext.INSTANCE.wit())) {
+        return ErrorContext.INSTANCE;
+      }
+      ValueType.Prim p = ValueType.Prim.ofWit(wit);
+      return p == null ? null : Basic.of(p);
+    }
+
     /** The primitive encoded as {@code code}, or null. */
     static Primitive of(int code) {
       if (code == ErrorContext.CODE) {

@@ -342,7 +342,7 @@ public final class WitPackageEncoder {
 
   private ValType val(Type t, Scope s) {
     return switch (t) {
-      case Type.Primitive p -> ValType.Primitive.valueOf(p.name());
+      case Type.Primitive p -> ValType.Primitive.ofWit(p.wit());
       case Type.Ref(int id) -> new ValType.Index(typeIndex(id, s));
     };
   }
@@ -369,7 +369,7 @@ public final class WitPackageEncoder {
       case TypeKind.Stream st -> new TypeDef.Stream(valOrNull(st.type(), s));
       case TypeKind.Handle h -> h.own() ? new TypeDef.Own(typeIndex(h.resource(), s))
           : new TypeDef.Borrow(typeIndex(h.resource(), s));
-      case TypeKind.Alias(Type.Primitive p) -> new TypeDef.Prim(ValType.Primitive.valueOf(p.name()));
+      case TypeKind.Alias(Type.Primitive p) -> new TypeDef.Prim(ValType.Primitive.ofWit(p.wit()));
       case TypeKind.Alias(Type.Ref r) -> throw new IllegalStateException("an anonymous alias");
       case TypeKind.Resource r -> throw new IllegalStateException("an anonymous resource");
       case TypeKind.Unknown u -> throw new IllegalStateException("an unresolved type");
