@@ -1,5 +1,6 @@
 package dev.plugboard.app.cli;
 
+import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -8,6 +9,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The commands run most, parsed without picocli: {@code --version} and
@@ -33,7 +35,7 @@ final class FastPath {
     private static PrintWriter writer(PrintStream stream, String encodingProperty) {
       String encoding = System.getProperty(encodingProperty);
       Charset charset = encoding != null ? Charset.forName(encoding) : Charset.defaultCharset();
-      return new PrintWriter(new java.io.BufferedWriter(new OutputStreamWriter(stream, charset)), true);
+      return new PrintWriter(new BufferedWriter(new OutputStreamWriter(stream, charset)), true);
     }
   }
 
@@ -42,7 +44,7 @@ final class FastPath {
    *
    * @return the exit code, or {@code null} when picocli must parse these arguments
    */
-  static Integer run(String[] args, boolean processStdio, java.util.function.Supplier<Stdio> stdio) {
+  static Integer run(String[] args, boolean processStdio, Supplier<Stdio> stdio) {
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
       Stdio io = stdio.get();
       for (String line : PlugboardCommand.versionLines()) {
