@@ -43,6 +43,10 @@ public final class Cli {
   }
 
   public static int run(IdeLauncher launcher, String... args) {
+    Integer fast = FastPath.run(args, true, FastPath.Stdio::process);
+    if (fast != null) {
+      return fast;
+    }
     return create(launcher, true, needed(args)).execute(args);
   }
 
@@ -96,9 +100,19 @@ public final class Cli {
     if (e instanceof CommandLine.ParameterException usage) {
       return handleUsageError(usage, new String[0]);
     }
+    return report(e, err, verbose, cmd.getCommandSpec().qualifiedName());
+  }
+
+  /**
+   * Reports a failure of the work on {@code err}, as picocli's path and {@link FastPath} both do.
+   *
+   * @param command the command's full name, for "Try 'plugboard run --help'"
+   * @return the exit code: 2 for a usage error, else 1
+   */
+  static int report(Exception e, PrintWriter err, boolean verbose, String command) {
     if (e instanceof UsageError usage) {
       err.println("plugboard: " + usage.getMessage());
-      err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+      err.println("Try '" + command + " --help' for more information.");
       err.flush();
       return 2;
     }

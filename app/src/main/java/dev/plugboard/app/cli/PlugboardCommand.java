@@ -82,9 +82,14 @@ public final class PlugboardCommand implements Callable<Integer> {
   public static final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
-      return Version.components().entrySet().stream()
-          .map(e -> e.getKey().equals("Plugboard") ? "plugboard " + e.getValue() : "  " + e.getKey() + " " + e.getValue())
-          .toArray(String[]::new);
+      return versionLines();
     }
+  }
+
+  /** What {@code --version} prints, a line each. */
+  static String[] versionLines() {
+    return Version.components().entrySet().stream()
+        .map(e -> e.getKey().equals("Plugboard") ? "plugboard " + e.getValue() : "  " + e.getKey() + " " + e.getValue())
+        .toArray(String[]::new);
   }
 }

@@ -46,6 +46,10 @@ import picocli.CommandLine.Spec;
 public final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  /** The writers when {@link FastPath} runs this command without picocli; else picocli's. */
+  PrintWriter out;
+  PrintWriter err;
+
   /** Whether the guest's stdio is the process's own (byte for byte) rather than the command line's writers. */
   private final boolean processStdio;
 
@@ -98,7 +102,7 @@ public final class RunCommand implements Callable<Integer> {
     try {
       return runAll();
     } finally {
-      keepCompiledCode(spec.commandLine().getErr());
+      keepCompiledCode(err());
     }
   }
 
@@ -115,9 +119,17 @@ public final class RunCommand implements Callable<Integer> {
     }
   }
 
+  private PrintWriter out() {
+    return out != null ? out : spec.commandLine().getOut();
+  }
+
+  private PrintWriter err() {
+    return err != null ? err : spec.commandLine().getErr();
+  }
+
   private int runAll() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = out();
+    PrintWriter err = err();
     RuntimeConfig config = new RuntimeConfig(engine(engine), maxMemory == null ? RuntimeConfig.DEFAULT_MAX_MEMORY_PAGES : pages(maxMemory),
         trace ? event -> printEvent(err, event) : null, maxResult == null ? RuntimeConfig.DEFAULT_MAX_RESULT_BYTES
         : bytes("--max-result", maxResult, 1L << 40));
@@ -225,8 +237,8 @@ public final class RunCommand implements Callable<Integer> {
       System.out.flush();
       return c.withStdio(System.in, new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err));
     }
-    return c.withStdio(System.in, new WriterOutputStream(spec.commandLine().getOut()),
-        new WriterOutputStream(spec.commandLine().getErr()));
+    return c.withStdio(System.in, new WriterOutputStream(out()),
+        new WriterOutputStream(err()));
   }
 
   private static void flush(WasiConfig c) {
