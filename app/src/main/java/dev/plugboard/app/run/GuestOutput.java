@@ -27,7 +27,8 @@ public final class GuestOutput {
   /** The tail kept for a call's outcome. */
   public static final int MAX_TAIL_CHARS = 16 * 1024;
 
-  private final List<Chunk> pending = new ArrayList<>();
+  /** Pending text per run of one stream; builders, so that many small writes cost linear time. */
+  private final List<Pending> pending = new ArrayList<>();
   private int pendingChars;
   private long dropped;
   private final StringBuilder tail = new StringBuilder();
@@ -61,7 +62,7 @@ public final class GuestOutput {
             + "they could be shown …]\n"));
         dropped = 0;
       }
-      all.addAll(pending);
+      pending.forEach(p -> all.add(new Chunk(p.stderr, p.text.toString())));
       pending.clear();
       pendingChars = 0;
       return all;
@@ -71,6 +72,9 @@ public final class GuestOutput {
   /** What was written since the last call (the last {@value #MAX_TAIL_CHARS} characters), and forgets it. */
   public String takeTail() {
     synchronized (pending) {
+      int cut = Math.max(0, tail.length() - MAX_TAIL_CHARS);
+      tail.delete(0, cut);
+      tailDropped += cut;
       String s = (tailDropped > 0 ? "[… " + tailDropped + " characters before …]\n" : "") + tail;
       tail.setLength(0);
       tailDropped = 0;
@@ -85,28 +89,31 @@ public final class GuestOutput {
     boolean wasEmpty;
     synchronized (pending) {
       wasEmpty = pending.isEmpty() && dropped == 0;
-      Chunk last = pending.isEmpty() ? null : pending.getLast();
-      if (last != null && last.stderr() == stderr) {
-        pending.set(pending.size() - 1, new Chunk(stderr, last.text() + text));
-      } else {
-        pending.add(new Chunk(stderr, text));
+      Pending last = pending.isEmpty() ? null : pending.getLast();
+      if (last == null || last.stderr != stderr) {
+        last = new Pending(stderr, new StringBuilder());
+        pending.add(last);
       }
+      last.text.append(text);
       pendingChars += text.length();
       while (pendingChars > MAX_PENDING_CHARS) {
-        Chunk first = pending.getFirst();
-        int over = pendingChars - MAX_PENDING_CHARS;
-        if (first.text().length() <= over) {
+        StringBuilder first = pending.getFirst().text;
+        int cut = Math.min(first.length(), pendingChars - MAX_PENDING_CHARS);
+        if (cut == first.length()) {
           pending.removeFirst();
-          dropped += first.text().length();
-          pendingChars -= first.text().length();
         } else {
-          pending.set(0, new Chunk(first.stderr(), first.text().substring(over)));
-          dropped += over;
-          pendingChars -= over;
+          // dropping from the front of a long run: cut generously, so that a flood does not move the rest each write
+          cut = Math.min(first.length(), Math.max(cut, MAX_PENDING_CHARS / 4));
+          first.delete(0, cut);
+          if (first.isEmpty()) {
+            pending.removeFirst();
+          }
         }
+        dropped += cut;
+        pendingChars -= cut;
       }
       tail.append(text);
-      if (tail.length() > MAX_TAIL_CHARS) {
+      if (tail.length() > 2 * MAX_TAIL_CHARS) {
         int cut = tail.length() - MAX_TAIL_CHARS;
         tail.delete(0, cut);
         tailDropped += cut;
@@ -116,6 +123,8 @@ public final class GuestOutput {
       wake.run();
     }
   }
+
+  private record Pending(boolean stderr, StringBuilder text) {}
 
   /** One stream: bytes to characters, then to the queue. */
   private final class Sink extends OutputStream {

@@ -2,6 +2,7 @@ package dev.plugboard.app.run;
 
 import dev.plugboard.runtime.wasi.Grants;
 import dev.plugboard.runtime.wasi.WasiConfig;
+import dev.plugboard.runtime.wasi.WasiHost;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -164,6 +165,34 @@ public record RunConfiguration(List<String> arguments, Grants grants, String std
       sb.append(sb.isEmpty() ? "" : " ").append(quote(a));
     }
     return sb.toString();
+  }
+
+  /** The entries of a field that takes one a line: lines stripped, blank ones left out. */
+  public static List<String> lines(String text) {
+    return text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+  }
+
+  /** The entries of a field that takes them separated by spaces or commas. */
+  public static List<String> words(String text) {
+    return java.util.Arrays.stream(text.split("[\\s,]+")).filter(w -> !w.isEmpty()).toList();
+  }
+
+  /**
+   * What stops this configuration from being granted, as one line, if anything does: a malformed
+   * grant, a directory that is not one, a bad network address or timeout.
+   */
+  public Optional<String> problem(Path base, Function<String, String> hostEnv) {
+    try {
+      timeoutDuration();
+      WasiConfig c = wasi("x", base, hostEnv, OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
+      new WasiHost(c).close();
+      return Optional.empty();
+    } catch (Grants.Invalid e) {
+      return Optional.of(e.getMessage());
+    } catch (IllegalArgumentException e) {
+      // the host refuses a socket grant it cannot read
+      return Optional.of(e.getMessage().startsWith("timeout:") ? e.getMessage() : "--allow-net: " + e.getMessage());
+    }
   }
 
   /** A short account of what is granted, for a collapsed form's title. */

@@ -70,6 +70,8 @@ public final class RunSession implements AutoCloseable {
   private WasiHost wasi;
   private HandleSession handles = new HandleSession();
   private final List<CallEvent> events = new ArrayList<>();
+  /** Crossings an outcome keeps (its entry says "at least" when there were more); the profile counts them all. */
+  public static final int OUTCOME_EVENTS = 10_000;
   /** Crossings the session's profile keeps for its timeline; later ones are only counted. */
   public static final int PROFILE_EVENTS = 5_000;
   private final TraceRecorder recorder = new TraceRecorder(TraceRecorder.Mode.EXACT, PROFILE_EVENTS);
@@ -142,7 +144,9 @@ public final class RunSession implements AutoCloseable {
   private ComponentInstance instance() {
     if (instance == null) {
       RuntimeConfig config = RuntimeConfig.DEFAULT.withEngine(engine).withTracer(e -> {
-        events.add(e);
+        if (events.size() < OUTCOME_EVENTS) {
+          events.add(e); // a guest that writes for ever makes a crossing per write: keep the first ones
+        }
         if (recording) {
           recorder.onCall(e);
         }

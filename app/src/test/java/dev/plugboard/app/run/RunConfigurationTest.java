@@ -51,4 +51,21 @@ class RunConfigurationTest {
     assertThat(RunConfiguration.DEFAULT.withArguments(List.of("a", "b")).summary())
         .isEqualTo("2 arguments; sandbox, nothing granted");
   }
+
+  @Test
+  void formFieldsAndWhatCannotBeGranted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    assertThat(RunConfiguration.lines(" A=1 \n\n  B\r\n")).containsExactly("A=1", "B");
+    assertThat(RunConfiguration.words("a.com, b.com:80  c")).containsExactly("a.com", "b.com:80", "c");
+    assertThat(RunConfiguration.words("  ")).isEmpty();
+    java.nio.file.Files.createDirectory(dir.resolve("data"));
+    Grants ok = new Grants(List.of("data::/data"), List.of(), List.of("X=1"), List.of("a.com"), List.of("127.0.0.1:80"));
+    assertThat(RunConfiguration.DEFAULT.withGrants(ok).problem(dir, n -> null)).isEmpty();
+    assertThat(RunConfiguration.DEFAULT.withGrants(new Grants(List.of("nope"), List.of(), List.of(), List.of(),
+        List.of())).problem(dir, n -> null)).contains("--dir: nope: not a directory");
+    assertThat(RunConfiguration.DEFAULT.withGrants(new Grants(List.of(), List.of(), List.of(), List.of(),
+        List.of("127.0.0.1:99999"))).problem(dir, n -> null)).hasValueSatisfying(m -> assertThat(m)
+        .startsWith("--allow-net: "));
+    assertThat(RunConfiguration.DEFAULT.withTimeout("x").problem(dir, n -> null)).hasValueSatisfying(m -> assertThat(m)
+        .startsWith("timeout: "));
+  }
 }
