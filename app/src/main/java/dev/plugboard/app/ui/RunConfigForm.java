@@ -18,7 +18,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -49,6 +48,9 @@ final class RunConfigForm {
   /** While the fields are being filled from a configuration, edits are not news. */
   private boolean filling;
   private String where = "";
+  private final GridPane grid = new GridPane();
+  private final List<Row> rows = new java.util.ArrayList<>();
+  private boolean wide;
 
   RunConfigForm(String component) {
     this.component = component;
@@ -57,27 +59,20 @@ final class RunConfigForm {
     node.setExpanded(false);
     node.setAnimated(false);
     node.setMinWidth(0); // a long title is cut, not a reason to scroll sideways
-    GridPane left = grid();
-    row(left, 0, "Arguments", arguments, "The guest's arguments after its own name (argv[0]); quotes group words.");
-    row(left, 1, "Environment", environment, "--env: NAME=VALUE sets a variable; NAME alone passes the host's value "
-        + "(left out when the host has none). Nothing else of the host's environment is visible.");
-    row(left, 2, "Stdin", stdin, "What the guest reads from stdin (then end of file). Empty: nothing.");
-    GridPane right = grid();
-    row(right, 0, "Directories", dirs, "--dir: read-write preopens. HOST relative to the workspace; the guest sees "
-        + "GUEST and nothing outside it.");
-    row(right, 1, "Read-only", readOnlyDirs, "--dir-ro: preopens the guest can read but not change.");
-    row(right, 2, "HTTP hosts", http, "--allow-http: outgoing HTTP (wasi:http) to HOST, on PORT or any port.");
-    row(right, 3, "Sockets", net, "--allow-net: TCP and UDP to (and binding on) ADDR, on PORT or any port.");
-    row(right, 4, "Timeout", timeout, "--timeout: a call or run longer than this (500ms, 10s, 2m) is stopped; "
-        + "empty: none, stop it with Stop.");
-    FlowPane columns = new FlowPane(16, 8, left, right);
-    // two columns side by side when there is room, stacked when not
-    columns.widthProperty().addListener((o, was, now) -> {
-      double w = now.doubleValue();
-      double each = w >= 860 ? (w - 16) / 2 - 1 : w - 1;
-      left.setPrefWidth(each);
-      right.setPrefWidth(each);
-    });
+    rows.add(row("Arguments", arguments, "The guest's arguments after its own name (argv[0]); quotes group words."));
+    rows.add(row("Environment", environment, "--env: NAME=VALUE sets a variable; NAME alone passes the host's value "
+        + "(left out when the host has none). Nothing else of the host's environment is visible."));
+    rows.add(row("Stdin", stdin, "What the guest reads from stdin (then end of file). Empty: nothing."));
+    rows.add(row("Directories", dirs, "--dir: read-write preopens. HOST relative to the workspace; the guest sees "
+        + "GUEST and nothing outside it."));
+    rows.add(row("Read-only", readOnlyDirs, "--dir-ro: preopens the guest can read but not change."));
+    rows.add(row("HTTP hosts", http, "--allow-http: outgoing HTTP (wasi:http) to HOST, on PORT or any port."));
+    rows.add(row("Sockets", net, "--allow-net: TCP and UDP to (and binding on) ADDR, on PORT or any port."));
+    rows.add(row("Timeout", timeout, "--timeout: a call or run longer than this (500ms, 10s, 2m) is stopped; "
+        + "empty: none, stop it with Stop."));
+    layOut(false);
+    // two columns of fields side by side when there is room, one when not
+    grid.widthProperty().addListener((o, was, now) -> layOut(now.doubleValue() >= 900));
     message.setId("run-config-message");
     message.setWrapText(true);
     message.getStyleClass().add("run-config-message");
@@ -98,8 +93,11 @@ final class RunConfigForm {
     });
     HBox cli = new HBox(8, commandLine, copy);
     cli.setAlignment(Pos.CENTER_LEFT);
-    VBox content = new VBox(8, columns, cli, message);
-    content.setPadding(new Insets(8, 4, 4, 4));
+    // what is wrong (or where it is kept) first, next to the title, then the fields and the command line
+    VBox content = new VBox(8, message, grid, cli);
+    content.setPadding(new Insets(2, 4, 4, 4));
+    grid.setHgap(8);
+    grid.setVgap(6);
     node.setContent(content);
     for (TextInputControl c : List.of(arguments, environment, dirs, readOnlyDirs, http, net, stdin, timeout)) {
       c.textProperty().addListener((o, was, now) -> edited());
@@ -107,28 +105,45 @@ final class RunConfigForm {
     show(RunConfiguration.DEFAULT);
   }
 
-  private static GridPane grid() {
-    GridPane g = new GridPane();
-    g.setHgap(8);
-    g.setVgap(6);
-    ColumnConstraints labels = new ColumnConstraints();
-    labels.setMinWidth(Region.USE_PREF_SIZE);
-    labels.setHalignment(HPos.RIGHT);
-    ColumnConstraints fields = new ColumnConstraints();
-    fields.setHgrow(Priority.ALWAYS);
-    fields.setMinWidth(120);
-    g.getColumnConstraints().addAll(labels, fields);
-    return g;
+  private record Row(Label label, TextInputControl field) {}
+
+  /** Puts the rows in one column of label and field, or (wide) the first three left and the rest right. */
+  private void layOut(boolean wide) {
+    if (wide == this.wide && !grid.getChildren().isEmpty()) {
+      return;
+    }
+    this.wide = wide;
+    grid.getChildren().clear();
+    grid.getColumnConstraints().clear();
+    int columns = wide ? 2 : 1;
+    for (int c = 0; c < columns; c++) {
+      ColumnConstraints labels = new ColumnConstraints();
+      labels.setMinWidth(Region.USE_PREF_SIZE);
+      labels.setHalignment(HPos.RIGHT);
+      ColumnConstraints fields = new ColumnConstraints();
+      fields.setHgrow(Priority.ALWAYS);
+      fields.setMinWidth(120);
+      fields.setPercentWidth(-1);
+      grid.getColumnConstraints().addAll(labels, fields);
+    }
+    int leftRows = wide ? 3 : rows.size();
+    for (int i = 0; i < rows.size(); i++) {
+      int column = i < leftRows ? 0 : 2;
+      int row = i < leftRows ? i : i - leftRows;
+      grid.add(rows.get(i).label(), column, row);
+      grid.add(rows.get(i).field(), column + 1, row);
+    }
   }
 
-  private static void row(GridPane g, int row, String label, TextInputControl field, String help) {
+  private static Row row(String label, TextInputControl field, String help) {
     Label l = new Label(label);
     l.setLabelFor(field);
     l.setTooltip(new Tooltip(help));
     field.setTooltip(new Tooltip(help));
     GridPane.setValignment(l, javafx.geometry.VPos.TOP);
     l.setPadding(new Insets(4, 0, 0, 0));
-    g.addRow(row, l, field);
+    l.setMinWidth(Region.USE_PREF_SIZE);
+    return new Row(l, field);
   }
 
   private static TextField field(String id, String prompt) {

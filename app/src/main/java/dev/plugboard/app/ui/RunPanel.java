@@ -200,7 +200,7 @@ final class RunPanel {
       r.setMinWidth(Region.USE_PREF_SIZE);
     }
     // long signatures are cut in the field (the list shows them whole), so the row fits a narrow window
-    functions.setPrefWidth(320);
+    functions.setPrefWidth(260);
     functions.setMinWidth(160);
     HBox actions = new HBox(6, runCommand, stop);
     FlowPane top = new FlowPane(8, 6, actions, new HBox(8, fn, functions), new HBox(8, eng, engine), reset);
