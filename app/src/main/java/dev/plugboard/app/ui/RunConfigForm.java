@@ -41,7 +41,8 @@ final class RunConfigForm {
   final TextArea stdin = area("run-stdin", "text the guest reads from stdin");
   final TextField timeout = field("run-timeout", "none (Stop ends a run)");
   final Label message = new Label();
-  final Label commandLine = new Label();
+  /** The same run as a command line: read-only text, so that part of it can be selected too. */
+  final TextField commandLine = new TextField();
   private final ReadOnlyObjectWrapper<RunConfiguration> configuration =
       new ReadOnlyObjectWrapper<>(RunConfiguration.DEFAULT);
   private final String component;
@@ -78,6 +79,8 @@ final class RunConfigForm {
     message.getStyleClass().add("run-config-message");
     commandLine.setId("run-command-line");
     commandLine.getStyleClass().addAll("source-text", "run-command-line");
+    commandLine.setEditable(false);
+    commandLine.setFocusTraversable(false);
     commandLine.setMinWidth(0);
     commandLine.setMaxWidth(Double.MAX_VALUE);
     HBox.setHgrow(commandLine, Priority.ALWAYS);

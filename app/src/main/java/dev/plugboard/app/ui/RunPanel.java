@@ -70,6 +70,8 @@ final class RunPanel {
   private Consumer<GuestOutput.Chunk> onOutput = c -> {};
   /** Told when a run or call starts and ends (a line for the Console). */
   private Consumer<String> onLog = m -> {};
+  /** Told when {@code wasi:cli/run} starts (the IDE shows the Console then). */
+  private Runnable onCommandStarted = () -> {};
   private Keeper keeper = Keeper.NONE;
   final ComboBox<ComponentInstance.Export> functions = new ComboBox<>();
   final ComboBox<RuntimeConfig.Engine> engine = new ComboBox<>();
@@ -193,7 +195,10 @@ final class RunPanel {
     runCommand.disableProperty().bind(running.or(loaded.not()));
     output.setId("run-output");
     output.setCellFactory(l -> new OutcomeCell());
-    output.setPlaceholder(new Label("Runs and calls are listed here; what the guest prints goes to the Console too"));
+    Label empty = new Label("Runs and calls are listed here; what the guest prints goes to the Console too");
+    empty.setWrapText(true);
+    empty.getStyleClass().add("placeholder");
+    output.setPlaceholder(empty);
     Label fn = new Label("Function");
     Label eng = new Label("Engine");
     for (Region r : List.of(fn, eng, reset, run, runCommand, stop)) {
@@ -250,6 +255,10 @@ final class RunPanel {
 
   void onLog(Consumer<String> c) {
     onLog = c;
+  }
+
+  void onCommandStarted(Runnable r) {
+    onCommandStarted = r;
   }
 
   /** Where the run configuration is kept; set before the page is first shown. */
@@ -373,6 +382,9 @@ final class RunPanel {
     showRunning();
     clock.playFromStart();
     onLog.accept("run " + name + ": " + what + (c.equals(RunConfiguration.DEFAULT) ? "" : "  (" + c.summary() + ")"));
+    if (what.equals(RunSession.COMMAND)) {
+      onCommandStarted.run();
+    }
     RunSession s = session;
     Path base = keeper.base();
     // the profile is taken on the runner thread, right after the call (a snapshot of the trace)

@@ -111,12 +111,9 @@ final class WasmPages {
             List.of(new Problem(c.file(), Location.NONE, "cannot run: " + message, Problem.Source.RUNTIME))));
         panel.onProfile(profile -> c.shell().profiled(c.file(), profile));
         panel.onOutput(chunk -> c.shell().output(chunk.text(), chunk.stderr()));
-        panel.onLog(line -> {
-          c.shell().log(line);
-          if (line.startsWith("run ")) {
-            c.shell().showToolWindow("console");
-          }
-        });
+        panel.onLog(c.shell()::log);
+        // a command's output is what it is run for: show it (a call's result is on the page, with its output)
+        panel.onCommandStarted(() -> c.shell().showToolWindow("console"));
         panel.keeper(new RunConfigKeeper(c.shell(), c.file()));
         return new Run.Made(panel, runner);
       });

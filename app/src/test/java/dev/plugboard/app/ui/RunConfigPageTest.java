@@ -116,7 +116,7 @@ class RunConfigPageTest extends IdeTest {
     WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(saved)
         && Files.readString(saved).contains("data::/data"));
     assertThat(lookup("#run-config-message").queryLabeled().getText()).startsWith("Saved in .plugboard/run.json");
-    assertThat(lookup("#run-command-line").queryLabeled().getText()).isEqualTo("plugboard run guests/printenv.wasm "
+    assertThat(lookup("#run-command-line").queryAs(TextInputControl.class).getText()).isEqualTo("plugboard run guests/printenv.wasm "
         + "--dir data::/data --env GREETING=hi --env PLUGBOARD_TEST_UNSET_VARIABLE -- one 'two words'");
 
     int before = outcomes().getItems().size();
