@@ -1,12 +1,10 @@
 package dev.plugboard.app.cli;
 
+import dev.plugboard.runtime.wasi.Grants;
 import dev.plugboard.runtime.wasi.WasiConfig;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,39 +33,11 @@ final class GrantOptions {
 
   /** The sandbox plus what the options grant, with {@code argv} as the guest's arguments. */
   WasiConfig config(List<String> argv) {
-    Map<String, String> environment = new LinkedHashMap<>();
-    for (String e : env) {
-      int eq = e.indexOf('=');
-      if (eq == 0 || e.isEmpty()) {
-        throw new UsageError("--env: expected NAME=VALUE or NAME, got \"" + e + "\"");
-      }
-      if (eq > 0) {
-        environment.put(e.substring(0, eq), e.substring(eq + 1));
-      } else if (System.getenv(e) != null) {
-        environment.put(e, System.getenv(e));
-      }
+    try {
+      return new Grants(dirs, readOnlyDirs, env, allowHttp, allowNet)
+          .applyTo(WasiConfig.sandbox().withArguments(argv), Path.of(""), System::getenv);
+    } catch (Grants.Invalid e) {
+      throw e.syntax() ? new UsageError(e.getMessage()) : new UserError(e.getMessage());
     }
-    WasiConfig c = WasiConfig.sandbox().withArguments(argv).withEnvironment(environment);
-    for (String d : dirs) {
-      c = preopen(c, "--dir", d, false);
-    }
-    for (String d : readOnlyDirs) {
-      c = preopen(c, "--dir-ro", d, true);
-    }
-    return c.withNetwork(allowHttp, allowNet);
-  }
-
-  private static WasiConfig preopen(WasiConfig c, String option, String spec, boolean readOnly) {
-    int sep = spec.indexOf("::");
-    String host = sep < 0 ? spec : spec.substring(0, sep);
-    String guest = sep < 0 ? spec : spec.substring(sep + 2);
-    if (host.isEmpty() || guest.isEmpty()) {
-      throw new UsageError(option + ": expected HOST::GUEST or HOST, got \"" + spec + "\"");
-    }
-    Path dir = Path.of(host);
-    if (!Files.isDirectory(dir)) {
-      throw new UserError(option + ": " + host + ": not a directory");
-    }
-    return c.withPreopen(dir, guest, readOnly);
   }
 }

@@ -35,7 +35,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -81,7 +80,7 @@ public final class MainWindow implements Shell {
   private final ObservableList<Problem> problems = FXCollections.observableArrayList();
   private final ObservableList<RunHistory.Entry> runHistory = FXCollections.observableArrayList();
   private final ListView<Problem> problemList = new ListView<>(problems);
-  private final TextArea console = new TextArea();
+  private final ConsoleView console = new ConsoleView();
   private final BorderPane outlineHolder = new BorderPane();
   private final ProfilerTool profiler = new ProfilerTool();
   private final Label status = new Label("Ready");
@@ -241,14 +240,11 @@ public final class MainWindow implements Shell {
         goTo(p);
       }
     });
-    console.setId("console");
-    console.setEditable(false);
-    console.getStyleClass().add("source-text");
     outlineHolder.setId("outline");
     Map<String, Settings.ToolWindowState> saved = settings.toolWindows();
     List<ToolWindow> list = List.of(
         new ToolWindow("problems", "Problems", Side.BOTTOM, "Shortcut+Shift+M", problemList),
-        new ToolWindow("console", "Console", Side.BOTTOM, "Shortcut+Shift+U", console),
+        new ToolWindow("console", "Console", Side.BOTTOM, "Shortcut+Shift+U", console.node()),
         new ToolWindow("run-history", "Run History", Side.BOTTOM, "Shortcut+Shift+H", RunHistory.view(runHistory)),
         new ToolWindow("outline", "Outline", Side.RIGHT, "Shortcut+Shift+L", outlineHolder),
         new ToolWindow("profiler", "Profiler", Side.BOTTOM, "Shortcut+Shift+R", profiler.node()));
@@ -626,7 +622,23 @@ public final class MainWindow implements Shell {
       Platform.runLater(() -> log(message));
       return;
     }
-    console.appendText(LocalTime.now().format(CLOCK) + "  " + message + "\n");
+    console.line(LocalTime.now().format(CLOCK) + "  " + message);
+  }
+
+  /** Appends what a guest wrote to the Console, as it wrote it; on the FX thread. */
+  @Override
+  public void output(String text, boolean stderr) {
+    console.append(text, stderr ? ConsoleView.STDERR : ConsoleView.STDOUT);
+  }
+
+  @Override
+  public void showToolWindow(String id) {
+    toolWindows().show(id);
+  }
+
+  @Override
+  public Optional<Path> workspaceRoot() {
+    return Optional.ofNullable(workspace.get()).map(Workspace::root);
   }
 
   public ObservableList<Problem> problems() {
@@ -634,7 +646,12 @@ public final class MainWindow implements Shell {
   }
 
   public String consoleText() {
-    return console.getText();
+    return console.text();
+  }
+
+  /** The Console (for tests: its styled text). */
+  ConsoleView console() {
+    return console;
   }
 
   public String statusText() {

@@ -28,6 +28,22 @@ public interface Shell {
   /** A line in the Console. */
   void log(String message);
 
+  /**
+   * What a guest wrote (any part of a line) in the Console, stderr set apart from stdout; on the
+   * FX thread.
+   */
+  default void output(String text, boolean stderr) {
+    log((stderr ? "stderr: " : "") + text.stripTrailing());
+  }
+
+  /** Shows the tool window {@code id} ({@code console}, {@code problems}, ...). */
+  default void showToolWindow(String id) {}
+
+  /** The folder of the workspace open, if one is. */
+  default Optional<Path> workspaceRoot() {
+    return Optional.empty();
+  }
+
   /** A message in the status bar and, marked as an error, in the Console. */
   void error(String message);
 

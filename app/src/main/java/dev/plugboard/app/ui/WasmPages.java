@@ -1,5 +1,6 @@
 package dev.plugboard.app.ui;
 
+import dev.plugboard.app.run.RunSession;
 import dev.plugboard.app.work.ComponentInspection;
 import dev.plugboard.app.workspace.Location;
 import dev.plugboard.app.workspace.Problem;
@@ -97,13 +98,24 @@ final class WasmPages {
       ComponentInspection inspection = c.model(ComponentInspection.class);
       String name = c.file().getFileName().toString();
       return new Run(() -> {
-        RunPanel panel = RunPanel.forBytes(inspection.bytes(), name, c.shell().runner(),
-            outcome -> c.shell().runHistory().add(new RunHistory.Entry(name, java.time.LocalTime.now(), outcome)));
+        // each Run page has its own thread, so a guest running on one never holds up another page
+        java.util.concurrent.ExecutorService runner = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+          Thread t = new Thread(r, "plugboard-run " + name);
+          t.setDaemon(true);
+          return t;
+        });
+        RunPanel panel = new RunPanel(c.shell().relative(c.file()), () -> RunSession.of(inspection.bytes(), name, null),
+            runner, outcome -> c.shell().runHistory().add(new RunHistory.Entry(name, java.time.LocalTime.now(), outcome)));
         // a component the runtime cannot instantiate is a problem of the file, from the runtime
         panel.onLoadError(message -> c.shell().setProblems(c.file(), Problem.Source.RUNTIME,
             List.of(new Problem(c.file(), Location.NONE, "cannot run: " + message, Problem.Source.RUNTIME))));
         panel.onProfile(profile -> c.shell().profiled(c.file(), profile));
-        return panel;
+        panel.onOutput(chunk -> c.shell().output(chunk.text(), chunk.stderr()));
+        panel.onLog(c.shell()::log);
+        // a command's output is what it is run for: show it (a call's result is on the page, with its output)
+        panel.onCommandStarted(() -> c.shell().showToolWindow("console"));
+        panel.keeper(new RunConfigKeeper(c.shell(), c.file()));
+        return new Run.Made(panel, runner);
       });
     }
   };
@@ -257,12 +269,15 @@ final class WasmPages {
     }
   }
 
-  /** Calls the component's exports (loads it the first time the page is shown). */
+  /** Runs the component and calls its exports (loads it the first time the page is shown). */
   static final class Run implements Page {
-    private final java.util.function.Supplier<RunPanel> make;
-    private RunPanel panel;
+    /** The panel and the thread it runs guests on. */
+    record Made(RunPanel panel, java.util.concurrent.ExecutorService runner) {}
 
-    Run(java.util.function.Supplier<RunPanel> make) {
+    private final java.util.function.Supplier<Made> make;
+    private Made made;
+
+    Run(java.util.function.Supplier<Made> make) {
       this.make = make;
     }
 
@@ -278,10 +293,10 @@ final class WasmPages {
 
     /** The panel, made the first time the page is shown. */
     RunPanel panel() {
-      if (panel == null) {
-        panel = make.get();
+      if (made == null) {
+        made = make.get();
       }
-      return panel;
+      return made.panel();
     }
 
     @Override
@@ -292,6 +307,15 @@ final class WasmPages {
     @Override
     public void activated() {
       panel().activate();
+    }
+
+    /** Stops a running guest and ends the page's thread once it is done. */
+    @Override
+    public void dispose() {
+      if (made != null) {
+        made.panel().dispose();
+        made.runner().shutdown();
+      }
     }
   }
 }

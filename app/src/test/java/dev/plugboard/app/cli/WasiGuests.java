@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code deps/}), and the real {@code plugboard} entry point in a child JVM to run them with the
  * process's own stdio.
  */
-final class WasiGuests implements BeforeEachCallback, AfterEachCallback {
+public final class WasiGuests implements BeforeEachCallback, AfterEachCallback {
   private final CliRunner cli = new CliRunner();
   private Path dir;
   private Path wit;
@@ -44,7 +44,7 @@ final class WasiGuests implements BeforeEachCallback, AfterEachCallback {
   }
 
   /** {@code NAME.wat} as a component of {@code world}; returns its path. */
-  String build(String guest, String world) throws Exception {
+  public String build(String guest, String world) throws Exception {
     Path out = dir.resolve(guest + ".wasm");
     assertThat(cli.run("new", resource(guest + ".wat").toString(), "--wit", wit.toString(), "--world", world,
         "-o", out.toString())).as(cli.err()).isZero();

@@ -1,0 +1,57 @@
+;; A WASI 0.2 command that prints its arguments ("arg X") and its environment ("env NAME=VALUE"),
+;; one a line, to stdout. Strings come from the host through cabi_realloc, a bump allocator.
+(module
+  (import "wasi:cli/environment@0.2.9" "get-arguments" (func $get_arguments (param i32)))
+  (import "wasi:cli/environment@0.2.9" "get-environment" (func $get_environment (param i32)))
+  (import "wasi:cli/stdout@0.2.9" "get-stdout" (func $get_stdout (result i32)))
+  (import "wasi:io/streams@0.2.9" "[method]output-stream.blocking-write-and-flush"
+    (func $write (param i32 i32 i32 i32)))
+  (memory (export "memory") 1)
+  (global $heap (mut i32) (i32.const 4096))
+  ;; "arg " at 16, "\n" at 20, "=" at 21, "env " at 22
+  (data (i32.const 16) "arg \n=env ")
+  (func (export "cabi_realloc") (param i32 i32 i32 i32) (result i32)
+    (local $p i32)
+    (local.set $p (i32.and (i32.add (global.get $heap) (i32.sub (local.get 2) (i32.const 1)))
+      (i32.sub (i32.const 0) (local.get 2))))
+    (global.set $heap (i32.add (local.get $p) (local.get 3)))
+    (if (i32.gt_u (global.get $heap) (i32.mul (memory.size) (i32.const 65536)))
+      (then (drop (memory.grow (i32.add (i32.const 1) (i32.shr_u
+        (i32.sub (global.get $heap) (i32.mul (memory.size) (i32.const 65536))) (i32.const 16)))))))
+    (local.get $p))
+  ;; writes [ptr, ptr+len) (at most 4096 bytes: the strings of the tests are short)
+  (func $put (param $out i32) (param $ptr i32) (param $len i32)
+    (call $write (local.get $out) (local.get $ptr) (local.get $len) (i32.const 256)))
+  (func (export "wasi:cli/run@0.2.9#run") (result i32)
+    (local $out i32) (local $list i32) (local $n i32) (local $i i32) (local $e i32)
+    (local.set $out (call $get_stdout))
+    ;; list<string> at 512: (ptr, len), each element (ptr, len)
+    (call $get_arguments (i32.const 512))
+    (local.set $list (i32.load (i32.const 512)))
+    (local.set $n (i32.load (i32.const 516)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $e (i32.add (local.get $list) (i32.mul (local.get $i) (i32.const 8))))
+        (call $put (local.get $out) (i32.const 16) (i32.const 4))
+        (call $put (local.get $out) (i32.load (local.get $e)) (i32.load offset=4 (local.get $e)))
+        (call $put (local.get $out) (i32.const 20) (i32.const 1))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+    ;; list<tuple<string, string>> at 512: each element (name ptr, name len, value ptr, value len)
+    (call $get_environment (i32.const 512))
+    (local.set $list (i32.load (i32.const 512)))
+    (local.set $n (i32.load (i32.const 516)))
+    (local.set $i (i32.const 0))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $e (i32.add (local.get $list) (i32.mul (local.get $i) (i32.const 16))))
+        (call $put (local.get $out) (i32.const 22) (i32.const 4))
+        (call $put (local.get $out) (i32.load (local.get $e)) (i32.load offset=4 (local.get $e)))
+        (call $put (local.get $out) (i32.const 21) (i32.const 1))
+        (call $put (local.get $out) (i32.load offset=8 (local.get $e)) (i32.load offset=12 (local.get $e)))
+        (call $put (local.get $out) (i32.const 20) (i32.const 1))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+    (i32.const 0)))
