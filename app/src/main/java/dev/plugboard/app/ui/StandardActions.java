@@ -50,6 +50,11 @@ final class StandardActions {
 
         Action.of("run.inspect", "Inspect Selected File", "Run", "inspect", "Shortcut+I", w::openSelected),
         Action.of("run.build-component", "Build Component from WAT", "Run", "build", null, newFiles::buildCurrentWat),
+        Action.of("run.guest", "Run Guest", "Run", "guest", "Shortcut+R",
+            () -> w.current(GuestControls.class).ifPresentOrElse(GuestControls::runGuest,
+                () -> w.status("Open a component's Run page to run it"))),
+        Action.of("run.stop", "Stop Guest", "Run", "guest", "Shortcut+F2",
+            () -> w.current(GuestControls.class).ifPresent(GuestControls::stopGuest)),
         Action.of("help.about", "About Plugboard", "Help", "about", null, () -> WindowChrome.showAbout((javafx.stage.Stage) w.window())));
   }
 

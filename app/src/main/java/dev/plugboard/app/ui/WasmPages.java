@@ -270,7 +270,7 @@ final class WasmPages {
   }
 
   /** Runs the component and calls its exports (loads it the first time the page is shown). */
-  static final class Run implements Page {
+  static final class Run implements Page, GuestControls {
     /** The panel and the thread it runs guests on. */
     record Made(RunPanel panel, java.util.concurrent.ExecutorService runner) {}
 
@@ -307,6 +307,19 @@ final class WasmPages {
     @Override
     public void activated() {
       panel().activate();
+    }
+
+    @Override
+    public void runGuest() {
+      RunPanel p = panel();
+      (p.runCommand.isVisible() ? p.runCommand : p.run).fire();
+    }
+
+    @Override
+    public void stopGuest() {
+      if (made != null) {
+        made.panel().stop();
+      }
     }
 
     /** Stops a running guest and ends the page's thread once it is done. */

@@ -175,6 +175,19 @@ class RunConfigPageTest extends IdeTest {
     assertThat(nextOutcome(before).text()).startsWith("trap: timed out after 300 ms");
   }
 
+  /** Run › Run Guest (Shortcut+R) and Run › Stop Guest (Shortcut+F2) act on the Run page shown. */
+  @Test
+  void theRunMenusShortcutsRunAndStopTheGuest() throws Exception {
+    Path flood = guest("flood", "guest");
+    RunPanel panel = openRunPage(flood);
+    int before = outcomes().getItems().size();
+    push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.R);
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> panel.runningProperty().get());
+    push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.F2);
+    assertThat(nextOutcome(before).text()).isEqualTo("stopped (the instance was discarded)");
+    assertThat(panel.runningProperty().get()).isFalse();
+  }
+
   @Test
   void aMalformedRunJsonIsAProblemAtItsLineAndIsLeftAlone() throws Exception {
     Path printenv = guest("printenv", "printenv");
