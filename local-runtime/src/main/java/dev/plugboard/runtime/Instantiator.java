@@ -290,7 +290,7 @@ final class Instantiator {
       String name) {
     WasmModule module;
     try {
-      module = def.ready();
+      module = def.ready(config.engine() == RuntimeConfig.Engine.INTERP);
     } catch (ChicoryException e) {
       throw new LinkException(name + ": core module does not parse: " + e.getMessage());
     }

@@ -45,8 +45,8 @@ final class ModuleDef {
   private CodeStubs.Facts facts;
   /** The plan the module was read by when only some bodies were read, else null. */
   private CodeStubs.Plan stubbed;
-  /** Compiled code read from the cache and not yet turned into a machine factory. */
-  private CompiledCode cachedCode;
+  /** The module with all its bodies, for the interpreter, when {@link #parsed} is read in part. */
+  private WasmModule whole;
   private boolean settled;
   private CompletableFuture<Function<Instance, Machine>> compiled;
 
@@ -62,7 +62,7 @@ final class ModuleDef {
 
   /**
    * The module as Chicory parsed it. For a big module whose compiled code an earlier run kept,
-   * only the bodies that code interprets are parsed (see {@link CodeStubs}); use {@link #ready()}
+   * only the bodies that code interprets are parsed (see {@link CodeStubs}); use {@link #ready}
    * for the module that instances are made of.
    */
   synchronized WasmModule parsed() {
@@ -144,26 +144,51 @@ final class ModuleDef {
   }
 
   /**
-   * The module instances are made of. A module read in part is read whole now if its compiled
-   * code is not in the cache after all (removed, damaged, or made for another rewrite), so no
-   * instance ever runs a stub.
+   * The module instances are made of. A module read in part comes with its compiled code, loaded
+   * here; if that code is not in the cache after all (removed, damaged, made for another rewrite)
+   * or does not load, the module is read whole now, so no compiled instance ever runs a stub. An
+   * {@code interpreted} instance runs the bodies, so it is given the whole module (read once).
    */
-  synchronized WasmModule ready() {
+  synchronized WasmModule ready(boolean interpreted) {
     WasmModule m = parsed();
     if (!settled) {
       settled = true;
       if (stubbed != null) {
-        CompiledCode code = cache.code(m.digest());
-        int imported = m.importSection().count(ExternalType.FUNCTION);
-        if (code != null && containsAll(stubbed.keptBodies(), code.interpretedBodies(imported))) {
-          cachedCode = code;
+        Function<Instance, Machine> factory = cachedFactory(m, stubbed.keptBodies());
+        if (factory != null) {
+          compiled = CompletableFuture.completedFuture(factory);
         } else {
           stubbed = null;
           parsed = rewrite.apply(parse(bytes, false, digest));
         }
       }
     }
+    if (interpreted && stubbed != null) {
+      if (whole == null) {
+        whole = rewrite.apply(parse(bytes, false, digest));
+      }
+      return whole;
+    }
     return parsed;
+  }
+
+  /**
+   * The code the cache holds for {@code m}, as a machine factory; null when there is none, when it
+   * interprets a body not in {@code bodiesKept} (for a module read in part), or when it does not
+   * load (say, made by another JVM: the entry is then dropped).
+   */
+  private Function<Instance, Machine> cachedFactory(WasmModule m, BitSet bodiesKept) {
+    CompiledCode code = cache.code(m.digest());
+    if (code == null || (bodiesKept != null
+        && !containsAll(bodiesKept, code.interpretedBodies(m.importSection().count(ExternalType.FUNCTION))))) {
+      return null;
+    }
+    try {
+      return code.machineFactory(m);
+    } catch (RuntimeException | LinkageError unloadable) {
+      cache.remove("code " + m.digest());
+      return null;
+    }
   }
 
   private static boolean containsAll(BitSet all, BitSet some) {
@@ -179,8 +204,8 @@ final class ModuleDef {
 
   /** Starts compiling in the background (once); the future completes with the machine factory. */
   synchronized CompletableFuture<Function<Instance, Machine>> compile(boolean background) {
+    WasmModule m = ready(false);
     if (compiled == null) {
-      WasmModule m = ready();
       compiled = background
           ? CompletableFuture.supplyAsync(() -> compileModule(m), Background.EXECUTOR)
           : CompletableFuture.completedFuture(compileModule(m));
@@ -202,8 +227,8 @@ final class ModuleDef {
     if (cache == null) {
       return false;
     }
-    WasmModule m = ready();
-    return cachedCode != null || (m.digest() != null && cache.hasCode(m.digest()));
+    WasmModule m = ready(false);
+    return stubbed != null || (m.digest() != null && cache.hasCode(m.digest()));
   }
 
   /** Compiles, or loads what an earlier run compiled from the disk cache (big modules only). */
@@ -211,21 +236,9 @@ final class ModuleDef {
     if (cache == null || m.digest() == null) {
       return MachineFactoryCompiler.compile(m);
     }
-    CompiledCode code;
-    synchronized (this) {
-      code = cachedCode;
-      cachedCode = null;
-    }
-    if (code == null) {
-      code = cache.code(m.digest());
-    }
-    if (code != null) {
-      try {
-        return code.machineFactory(m);
-      } catch (RuntimeException | LinkageError unloadable) {
-        // An entry that passed its checksum but does not load (say, made by another JVM): drop it.
-        cache.remove("code " + m.digest());
-      }
+    Function<Instance, Machine> cached = cachedFactory(m, null);
+    if (cached != null) {
+      return cached;
     }
     // Compiled code made again (evicted, damaged, or never made): a plan kept from an earlier
     // compilation names the functions to interpret, sparing the compiler's retries.

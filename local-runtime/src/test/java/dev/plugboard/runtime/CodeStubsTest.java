@@ -59,7 +59,7 @@ class CodeStubsTest {
   }
 
   private static long call(ModuleDef def, String export) {
-    WasmModule m = def.ready();
+    WasmModule m = def.ready(false);
     Function<Instance, Machine> factory = def.compiledNow();
     return Instance.builder(m).withMachineFactory(factory).build().export(export).apply()[0];
   }
@@ -88,6 +88,23 @@ class CodeStubsTest {
     assertThat(call(second, "big")).isEqualTo(PAIRS);
   }
 
+  /** The interpreter runs bodies: an interpreted instance of a module read in part gets the whole module. */
+  @Test
+  void anInterpretedInstanceOfAModuleReadInPartRunsTheWholeModule(@TempDir Path dir) {
+    byte[] bytes = module();
+    CompiledCodeCache cache = new CompiledCodeCache(dir, 1L << 30);
+    call(new ModuleDef(bytes, "m", cache), "small");
+
+    ModuleDef stubbed = new ModuleDef(bytes, "m", cache);
+    assertThat(firstOp(stubbed.parsed(), 1)).isEqualTo(OpCode.UNREACHABLE);
+    WasmModule whole = stubbed.ready(true);
+    assertThat(firstOp(whole, 1)).isEqualTo(OpCode.CALL);
+    long result = Instance.builder(whole).withMachineFactory(com.dylibso.chicory.runtime.InterpreterMachine::new)
+        .build().export("small").apply()[0];
+    assertThat(result).isEqualTo(PAIRS + 1);
+    assertThat(call(stubbed, "small")).isEqualTo(PAIRS + 1); // compiled instances keep the stubbed module
+  }
+
   @Test
   void withItsCodeGoneTheModuleIsReadWholeBeforeAnyInstance(@TempDir Path dir) throws IOException {
     byte[] bytes = module();
@@ -98,7 +115,7 @@ class CodeStubsTest {
 
     ModuleDef again = new ModuleDef(bytes, "m", cache);
     assertThat(firstOp(again.parsed(), 1)).isEqualTo(OpCode.UNREACHABLE);
-    assertThat(firstOp(again.ready(), 1)).isEqualTo(OpCode.CALL);
+    assertThat(firstOp(again.ready(false), 1)).isEqualTo(OpCode.CALL);
     assertThat(again.hasCachedCode()).isFalse();
     assertThat(call(again, "small")).isEqualTo(PAIRS + 1);
     assertThat(cache.hasCode(digest)).isTrue();
