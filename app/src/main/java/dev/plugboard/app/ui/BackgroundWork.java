@@ -36,6 +36,13 @@ final class BackgroundWork {
     message.setId("status-task");
     bar.setId("status-progress");
     bar.setPrefWidth(140);
+    // A long message gives way (cut, whole in its tooltip); the bar and Cancel keep their size
+    bar.setMinWidth(80);
+    cancel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    message.setMinWidth(0);
+    javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+    whole.textProperty().bind(message.textProperty());
+    message.setTooltip(whole);
     cancel.setId("status-cancel");
     cancel.getStyleClass().addAll("small", "flat");
     cancel.setOnAction(e -> cancelAll());

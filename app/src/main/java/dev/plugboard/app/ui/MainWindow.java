@@ -168,11 +168,16 @@ public final class MainWindow implements Shell {
   private void watch(Compilations.Compilation c) {
     long start = System.nanoTime();
     String size = String.format(java.util.Locale.ROOT, "%.1f MB", c.bytes() / 1e6);
-    work.watch("Compiling " + c.module() + " (" + size + "); calls run interpreted until it is done", c.done())
-        .whenComplete((done, failure) -> log(failure == null
-            ? String.format(java.util.Locale.ROOT, "compiled %s (%s) in %.1f s; kept for later runs", c.module(), size,
-                (System.nanoTime() - start) / 1e9)
-            : "compiling " + c.module() + " stopped: it runs interpreted"));
+    work.watch("Compiling " + c.module() + " (" + size + "), interpreted until done", c.done())
+        .whenComplete((done, failure) -> {
+          if (failure == null) {
+            log(String.format(java.util.Locale.ROOT, "compiled %s (%s) in %.1f s; kept for later runs", c.module(),
+                size, (System.nanoTime() - start) / 1e9));
+          } else if (!(failure instanceof java.util.concurrent.CancellationException)) {
+            // Cancel only stops the status bar's watch; the compilation goes on
+            log("compiling " + c.module() + " failed: it runs interpreted");
+          }
+        });
   }
 
   private static ExecutorService singleThread(String name) {

@@ -414,6 +414,12 @@ class ShellTest extends IdeTest {
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> task.getText().startsWith("Compiling js-shout.wasm.module0"));
     assertThat(task.getText()).contains("12.4 MB").contains("interpreted");
     assertThat(task.getParent().isVisible()).isTrue();
+    // the message gives way to the bar and the Cancel button, which stay whole
+    javafx.scene.control.Button cancel = lookup("#status-cancel").queryButton();
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(cancel.getWidth()).isGreaterThanOrEqualTo(cancel.prefWidth(-1) - 0.5);
+    assertThat(lookup("#status-progress").queryAs(javafx.scene.control.ProgressBar.class).getWidth())
+        .isGreaterThanOrEqualTo(80);
     done.complete(null);
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window().consoleText().contains("compiled js-shout.wasm.module0"));
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !task.getParent().isVisible());
