@@ -1,7 +1,9 @@
 package dev.plugboard.binary;
 
+import dev.plugboard.binary.ComponentValidator.ExternT;
 import dev.plugboard.binary.ComponentValidator.TypeT;
 import dev.plugboard.types.ResourceType;
+import dev.plugboard.types.ValueSubtyping.Mismatch;
 import dev.plugboard.types.ValueType;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -28,17 +30,36 @@ public final class ComponentTypes {
   /** A function type: parameter names and types, the result (null for none), {@code async}. */
   public record Func(boolean async, List<String> names, List<ValueType> params, ValueType result) {}
 
-  /** One type index space. */
+  /** One type index space, with the imports and exports of its component or type. */
   public static final class Space {
     private final List<TypeT> types;
+    private final Map<String, ExternT> imports;
+    private final Map<String, ExternT> exports;
     private volatile Map<Object, TypeId> firstIndexOfResource;
 
-    Space(List<TypeT> types) {
+    Space(List<TypeT> types, Map<String, ExternT> imports, Map<String, ExternT> exports) {
       this.types = Collections.unmodifiableList(types);
+      this.imports = Collections.unmodifiableMap(imports);
+      this.exports = Collections.unmodifiableMap(exports);
     }
 
     public int size() {
       return types.size();
+    }
+
+    /** The type at {@code id}, whatever its kind. */
+    public TypeT type(TypeId id) {
+      return at(id);
+    }
+
+    /** The imports, by name in the order they are declared (empty for an instance type). */
+    public Map<String, ExternT> imports() {
+      return imports;
+    }
+
+    /** The exports, by name in the order they are declared. */
+    public Map<String, ExternT> exports() {
+      return exports;
     }
 
     /** The value type at {@code id}. */
@@ -94,8 +115,8 @@ public final class ComponentTypes {
 
   ComponentTypes() {}
 
-  void put(Object owner, List<TypeT> types) {
-    spaces.put(owner, new Space(types));
+  void put(Object owner, List<TypeT> types, Map<String, ExternT> imports, Map<String, ExternT> exports) {
+    spaces.put(owner, new Space(types, imports, exports));
   }
 
   /**
@@ -109,5 +130,50 @@ public final class ComponentTypes {
   /** Whether two resource tokens are the same resource (identity, past the aliases imports and exports make). */
   public static boolean sameResource(ResourceType a, ResourceType b) {
     return ComponentValidator.root(a) == ComponentValidator.root(b);
+  }
+
+  /**
+   * Supplying a component's imports, one argument at a time, by the subtyping the validator's
+   * {@code instantiate} check applies (Explainer.md, "Subtyping"): each argument must be a
+   * subtype of its import; the component's abstract imported resources are bound to the first
+   * argument's resources that meets them, so later imports are checked against those. The one
+   * check behind the validator, the composer's wires and the runtime's linker.
+   */
+  public static final class Linking {
+    private final TypeT.Comp component;
+    private final Map<Object, Object> bound = new IdentityHashMap<>();
+    private final Subtyping subtyping;
+
+    public Linking(TypeT.Comp component) {
+      this.component = component;
+      java.util.Set<Object> open = Collections.newSetFromMap(new IdentityHashMap<>());
+      open.addAll(component.importedResources());
+      this.subtyping = new Subtyping(bound, open);
+    }
+
+    /**
+     * Null when {@code actual} may be given for import {@code name}, else why not (the path to
+     * the part that differs). An unknown name is a mismatch.
+     */
+    public Mismatch argument(String name, ExternT actual) {
+      ExternT expected = component.imports().get(name);
+      if (expected == null) {
+        return Mismatch.of("no import named `" + name + "`");
+      }
+      return subtyping.extern(actual, new Subtyping.Substitution(bound).extern(expected));
+    }
+
+    /** Expected resource token → the actual one it was bound to, so far. */
+    Map<Object, Object> bound() {
+      return bound;
+    }
+  }
+
+  /**
+   * Null when {@code actual} is a subtype of {@code expected} with no resources left open (an
+   * export checked against an export, say), else why not.
+   */
+  public static Mismatch subtype(ExternT actual, ExternT expected) {
+    return new Subtyping(new IdentityHashMap<>(), java.util.Set.of()).extern(actual, expected);
   }
 }

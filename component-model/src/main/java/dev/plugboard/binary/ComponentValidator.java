@@ -24,8 +24,8 @@ import java.util.Map;
 public final class ComponentValidator {
   // ---- what the validator knows about each index ---------------------------------------
 
-  /** What a type index holds. */
-  sealed interface TypeT {
+  /** What a type index holds (read through {@link ComponentTypes}). */
+  public sealed interface TypeT {
     record Val(ValueType value) implements TypeT {}
 
     record Func(boolean async, List<String> names, List<ValueType> params, ValueType result) implements TypeT {}
@@ -45,7 +45,8 @@ public final class ComponentValidator {
     record Resource(ResourceType token, boolean local) implements TypeT {}
   }
 
-  sealed interface ExternT {
+  /** What an import, export or instantiation argument is: its sort and type. */
+  public sealed interface ExternT {
     record ModuleX(ModuleT module) implements ExternT {}
 
     record FuncX(TypeT.Func type) implements ExternT {}
@@ -107,7 +108,7 @@ public final class ComponentValidator {
   }
 
   /** A core function type as lists of core value type names ({@code i32}, ...); null parts when unknown. */
-  record CoreFuncT(List<String> params, List<String> results) {
+  public record CoreFuncT(List<String> params, List<String> results) {
     static final CoreFuncT UNKNOWN = new CoreFuncT(null, null);
 
     static CoreFuncT of(CoreSignature sig) {
@@ -120,11 +121,11 @@ public final class ComponentValidator {
     }
   }
 
-  record CoreExportT(ExternalType kind, CoreFuncT func) {}
+  public record CoreExportT(ExternalType kind, CoreFuncT func) {}
 
-  record ModuleT(List<CoreImport> imports, Map<String, CoreExportT> exports) {}
+  public record ModuleT(List<CoreImport> imports, Map<String, CoreExportT> exports) {}
 
-  record CoreImport(String module, String name, ExternalType kind, CoreFuncT func) {}
+  public record CoreImport(String module, String name, ExternalType kind, CoreFuncT func) {}
 
   /** One scope: a component, or a component or instance type. */
   private final class Scope {
@@ -210,7 +211,7 @@ public final class ComponentValidator {
 
   private TypeT.Comp component(Component c, Scope parent) throws InvalidComponentException {
     Scope s = new Scope(parent, false);
-    arena.put(c, s.types);
+    arena.put(c, s.types, s.imports, s.exports);
     for (Section section : c.sections()) {
       Integer at = offsets.get(section);
       if (at != null) {
@@ -509,17 +510,13 @@ public final class ComponentValidator {
             throw invalid("instantiation argument `" + a.name() + "` conflicts with previous argument");
           }
         }
-        Map<Object, Object> bound = new IdentityHashMap<>();
-        java.util.Set<Object> open = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        open.addAll(c.importedResources());
-        Subtyping subtyping = new Subtyping(bound, open);
+        ComponentTypes.Linking linking = new ComponentTypes.Linking(c);
         for (var imp : c.imports().entrySet()) {
           Arg arg = args.get(imp.getKey());
           if (arg == null) {
             throw invalid("missing import named `" + imp.getKey() + "`");
           }
-          ExternT expected = new Subtyping.Substitution(bound).extern(imp.getValue());
-          dev.plugboard.types.ValueSubtyping.Mismatch m = subtyping.extern(sortIndex(s, arg.sort(), arg.index()), expected);
+          dev.plugboard.types.ValueSubtyping.Mismatch m = linking.argument(imp.getKey(), sortIndex(s, arg.sort(), arg.index()));
           if (m != null) {
             throw invalid("type mismatch for component instantiation argument `" + imp.getKey() + "`: "
                 + m.describe());
@@ -527,7 +524,7 @@ public final class ComponentValidator {
         }
         // Generativity: every instantiation makes its own copies of the resources the
         // component defines.
-        Map<Object, Object> subst = new IdentityHashMap<>(bound);
+        Map<Object, Object> subst = new IdentityHashMap<>(linking.bound());
         for (Object defined : c.definedResources()) {
           ResourceType fresh = ResourceType.named(((ResourceType) defined).name());
           subst.put(defined, fresh);
@@ -779,7 +776,7 @@ public final class ComponentValidator {
       }
       case TypeDef.ComponentType ct -> {
         Scope inner = new Scope(s, true);
-        arena.put(ct, inner.types);
+        arena.put(ct, inner.types, inner.imports, inner.exports);
         for (TypeDef.Decl d : ct.decls()) {
           decl(inner, d);
         }
@@ -787,7 +784,7 @@ public final class ComponentValidator {
       }
       case TypeDef.InstanceType it -> {
         Scope inner = new Scope(s, true);
-        arena.put(it, inner.types);
+        arena.put(it, inner.types, inner.imports, inner.exports);
         for (TypeDef.Decl d : it.decls()) {
           decl(inner, d);
         }
