@@ -62,6 +62,27 @@ public final class ComponentTypes {
       return exports;
     }
 
+    /**
+     * This space's component as a component type, for {@link Linking}: its imports and exports,
+     * the resources its imports introduce (abstract: bound by whoever supplies the imports) and
+     * the other resources its exports name (defined by it: made anew by each instantiation).
+     */
+    public TypeT.Comp componentType() {
+      java.util.Set<Object> local = Collections.newSetFromMap(new IdentityHashMap<>());
+      for (TypeT t : types) {
+        if (t instanceof TypeT.Resource r && r.local()) {
+          local.add(ComponentValidator.root(r.token()));
+        }
+      }
+      java.util.Set<Object> imported = new java.util.LinkedHashSet<>();
+      imports.values().forEach(t -> resourcesOf(t, imported));
+      imported.removeAll(local);
+      java.util.Set<Object> defined = new java.util.LinkedHashSet<>();
+      exports.values().forEach(t -> resourcesOf(t, defined));
+      defined.removeAll(imported);
+      return new TypeT.Comp(imports, exports, List.copyOf(imported), List.copyOf(defined));
+    }
+
     /** The value type at {@code id}. */
     public ValueType valueType(TypeId id) {
       if (at(id) instanceof TypeT.Val(ValueType v)) {
@@ -167,6 +188,24 @@ public final class ComponentTypes {
     Map<Object, Object> bound() {
       return bound;
     }
+
+    /**
+     * The exports of the instance these arguments make: the component's exports with each
+     * imported resource replaced by the argument's resource it was bound to, and each resource
+     * the component defines by the one {@code renewed} holds for it (made on first use, so a
+     * caller that keeps {@code renewed} per instance keeps its resources' identity: generativity).
+     */
+    public Map<String, ExternT> instanceExports(Map<ResourceType, ResourceType> renewed) {
+      Map<Object, Object> subst = new IdentityHashMap<>(bound);
+      for (Object defined : component.definedResources()) {
+        ResourceType r = (ResourceType) defined;
+        subst.put(defined, renewed.computeIfAbsent(r, k -> ResourceType.named(k.name())));
+      }
+      Subtyping.Substitution substitution = new Subtyping.Substitution(subst);
+      Map<String, ExternT> exports = new java.util.LinkedHashMap<>();
+      component.exports().forEach((name, t) -> exports.put(name, substitution.extern(t)));
+      return Collections.unmodifiableMap(exports);
+    }
   }
 
   /**
@@ -175,5 +214,53 @@ public final class ComponentTypes {
    */
   public static Mismatch subtype(ExternT actual, ExternT expected) {
     return new Subtyping(new IdentityHashMap<>(), java.util.Set.of()).extern(actual, expected);
+  }
+
+  /** {@code t} with resources replaced as {@code map} says (by identity, past aliases); unchanged parts kept. */
+  public static ExternT substitute(ExternT t, Map<ResourceType, ResourceType> map) {
+    Map<Object, Object> roots = new IdentityHashMap<>();
+    map.forEach((k, v) -> roots.put(ComponentValidator.root(k), v));
+    return new Subtyping.Substitution(roots).extern(t);
+  }
+
+  /** Every resource {@code t} names (past aliases), in the order met, into {@code out}. */
+  public static void resourcesOf(ExternT t, java.util.Set<Object> out) {
+    switch (t) {
+      case ExternT.TypeX(TypeT.Resource r) -> out.add(ComponentValidator.root(r.token()));
+      case ExternT.TypeX(TypeT.Val(ValueType v)) -> resourcesOf(v, out);
+      case ExternT.TypeX(TypeT.Func f) -> resourcesOf(new ExternT.FuncX(f), out);
+      case ExternT.TypeX(TypeT.Inst i) -> resourcesOf(new ExternT.InstX(i), out);
+      case ExternT.ValueX(ValueType v) -> resourcesOf(v, out);
+      case ExternT.FuncX(TypeT.Func f) -> {
+        f.params().forEach(p -> resourcesOf(p, out));
+        resourcesOf(f.result(), out);
+      }
+      case ExternT.InstX(TypeT.Inst i) -> i.exports().values().forEach(x -> resourcesOf(x, out));
+      default -> { } // components and modules have resources of their own
+    }
+  }
+
+  private static void resourcesOf(ValueType t, java.util.Set<Object> out) {
+    switch (t) {
+      case null -> { }
+      case ValueType.OwnType o -> out.add(ComponentValidator.root(o.resource()));
+      case ValueType.BorrowType b -> out.add(ComponentValidator.root(b.resource()));
+      case ValueType.RecordType r -> r.fields().forEach(f -> resourcesOf(f.type(), out));
+      case ValueType.VariantType v -> v.cases().forEach(c -> resourcesOf(c.type(), out));
+      case ValueType.ListType l -> resourcesOf(l.element(), out);
+      case ValueType.FixedListType l -> resourcesOf(l.element(), out);
+      case ValueType.TupleType tu -> tu.types().forEach(x -> resourcesOf(x, out));
+      case ValueType.OptionType o -> resourcesOf(o.type(), out);
+      case ValueType.ResultType r -> {
+        resourcesOf(r.ok(), out);
+        resourcesOf(r.err(), out);
+      }
+      case ValueType.MapType m -> {
+        resourcesOf(m.key(), out);
+        resourcesOf(m.value(), out);
+      }
+      case ValueType.AsyncType a -> resourcesOf(a.element(), out);
+      default -> { }
+    }
   }
 }

@@ -1,9 +1,14 @@
 package dev.plugboard.compose;
 
+import dev.plugboard.binary.ComponentTypes;
+import dev.plugboard.binary.ComponentValidator.ExternT;
+import dev.plugboard.binary.ComponentValidator.TypeT;
 import dev.plugboard.compose.CompositionException.Kind;
+import dev.plugboard.types.ResourceType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +51,11 @@ public final class CompositionGraph {
   private final Map<String, ComposedPackage> packages = new LinkedHashMap<>();
   private final Map<String, Node> nodes = new LinkedHashMap<>();
   private final Map<String, Source> exports = new LinkedHashMap<>();
+  /** Per instantiation node, the resources its instance defines (made once: identity per instance). */
+  private final Map<String, Map<ResourceType, ResourceType>> renewed = new java.util.HashMap<>();
+  /** Each instantiation's exports at revision {@code exportsRevision}. */
+  private final Map<String, Map<String, ExternT>> exportsOf = new java.util.HashMap<>();
+  private long exportsRevision = -1;
   private final Deque<Command> undo = new ArrayDeque<>();
   private final Deque<Command> redo = new ArrayDeque<>();
   private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
@@ -96,7 +106,7 @@ public final class CompositionGraph {
         Node n = node(w.node());
         yield switch (n) {
           case Node.Import i -> i.type();
-          case Node.Instantiation i -> instanceType(packages.get(i.pkg()));
+          case Node.Instantiation i -> instanceType(i);
         };
       }
       case Source.Export e when node(e.node()) instanceof Node.Import imp -> {
@@ -109,25 +119,88 @@ public final class CompositionGraph {
       }
       case Source.Export e -> {
         Node.Instantiation i = instantiation(e.node());
-        ItemType t = packages.get(i.pkg()).exports().get(e.export());
+        ExternT t = instanceExports(i).get(e.export());
         if (t == null) {
           throw new CompositionException(Kind.NO_SUCH_EXPORT, "`" + i.name() + "` (" + i.pkg() + ") has no export `"
               + e.export() + "`; it exports " + String.join(", ", packages.get(i.pkg()).exports().keySet()));
         }
-        yield t;
+        yield ItemType.of(e.export(), t);
       }
     };
   }
 
-  /** What an instance of {@code pkg} is, as an argument: an instance of its exported functions. */
-  static ItemType.Instance instanceType(ComposedPackage pkg) {
-    Map<String, ItemType.Func> functions = new LinkedHashMap<>();
-    pkg.exports().forEach((name, t) -> {
-      if (t instanceof ItemType.Func f) {
-        functions.put(name, f);
+  /** What an instance is, as an argument: an instance of its exports. */
+  private ItemType.Instance instanceType(Node.Instantiation i) {
+    ExternT.InstX t = new ExternT.InstX(new TypeT.Inst(instanceExports(i), List.of()));
+    ItemType.Instance view = (ItemType.Instance) ItemType.of(i.pkg(), t);
+    return new ItemType.Instance(i.pkg(), view.functions(), view.resources(), t);
+  }
+
+  /**
+   * The exports of instantiation {@code i} as its arguments make them: the package's exports with
+   * its imported resources bound to the arguments' (identity) and the resources it defines made
+   * once for this node (generativity: two instances of one package have different resources).
+   */
+  private Map<String, ExternT> instanceExports(Node.Instantiation i) {
+    if (exportsRevision != revision) {
+      exportsOf.clear();
+      exportsRevision = revision;
+    }
+    Map<String, ExternT> known = exportsOf.get(i.name());
+    if (known != null) {
+      return known;
+    }
+    ComposedPackage pkg = packages.get(i.pkg());
+    ComponentTypes.Linking linking = new ComponentTypes.Linking(pkg.type());
+    for (String imp : pkg.type().imports().keySet()) {
+      Source given = i.args().get(imp);
+      ItemType t = null;
+      try {
+        t = given == null ? null : typeOf(given);
+      } catch (CompositionException e) {
+        // a source that went away binds nothing
       }
-    });
-    return new ItemType.Instance(pkg.name(), functions, List.of());
+      if (t != null && t.extern() != null) {
+        linking.argument(imp, t.extern()); // checked when it was set: this binds the resources
+      }
+    }
+    Map<String, ExternT> out = linking.instanceExports(renewed.computeIfAbsent(i.name(), k -> new IdentityHashMap<>()));
+    exportsOf.put(i.name(), out);
+    return out;
+  }
+
+  /**
+   * The argument {@code importName} of {@code i} checked as the validator checks an
+   * instantiation ({@link ComponentTypes.Linking}): the arguments already set and this one, in the
+   * order of the package's imports, so an abstract resource binds to the first argument that gives
+   * it and every other argument must give the same resource. Null when it fits.
+   */
+  private TypeCheck.Mismatch link(Node.Instantiation i, String importName, ItemType provided)
+      throws CompositionException {
+    ComposedPackage pkg = packages.get(i.pkg());
+    ComponentTypes.Linking linking = new ComponentTypes.Linking(pkg.type());
+    for (String imp : pkg.type().imports().keySet()) {
+      boolean candidate = imp.equals(importName);
+      ItemType given = candidate ? provided : i.args().containsKey(imp) ? typeOf(i.args().get(imp)) : null;
+      if (given == null) {
+        continue;
+      }
+      TypeCheck.Mismatch m;
+      if (given.extern() == null) {
+        m = TypeCheck.check(given, pkg.imports().get(imp));
+      } else {
+        m = TypeCheck.Mismatch.of(linking.argument(imp, given.extern()));
+      }
+      if (m != null && candidate) {
+        return m;
+      }
+      if (m != null) {
+        List<String> path = new ArrayList<>(List.of("with argument `" + imp + "`"));
+        path.addAll(m.path());
+        return new TypeCheck.Mismatch(path, m.reason());
+      }
+    }
+    return null;
   }
 
   /** The imports of an instantiation that no argument satisfies yet. */
@@ -315,7 +388,7 @@ public final class CompositionGraph {
       throw new CompositionException(Kind.CYCLE, "`" + node + "` cannot be given its own export");
     }
     ItemType provided = typeOf(source);
-    TypeCheck.Mismatch m = TypeCheck.check(provided, wanted);
+    TypeCheck.Mismatch m = link(i, importName, provided);
     if (m != null) {
       throw new CompositionException(Kind.TYPE_MISMATCH, "type mismatch for argument `" + importName + "` of `" + node
           + "`: " + m, m.path(), m.reason());
@@ -326,7 +399,6 @@ public final class CompositionGraph {
     }
     Map<String, Source> args = new LinkedHashMap<>(i.args());
     args.put(importName, source);
-    checkResourceIdentity(node, pkg, args, importName);
     Node.Instantiation after = new Node.Instantiation(i.name(), i.pkg(), args);
     run(new Command() {
       @Override
@@ -339,91 +411,6 @@ public final class CompositionGraph {
         nodes.put(node, i);
       }
     });
-  }
-
-  /**
-   * Resources are compared by identity: where an imported interface uses a resource of another
-   * imported interface ({@code use types.{file}}), the arguments for both must agree on which
-   * instance defines it. Checked for the pairs that involve argument {@code changed}.
-   */
-  private void checkResourceIdentity(String node, ComposedPackage pkg, Map<String, Source> args, String changed)
-      throws CompositionException {
-    for (var arg : args.entrySet()) {
-      if (!(pkg.imports().get(arg.getKey()) instanceof ItemType.Instance wanted)) {
-        continue;
-      }
-      for (var use : wanted.usedResources().entrySet()) {
-        String definer = matchingKey(pkg.imports().keySet(), use.getValue().iface());
-        Source defined = definer == null ? null : args.get(definer);
-        if (defined == null || (!arg.getKey().equals(changed) && !definer.equals(changed))) {
-          continue;
-        }
-        String expected = origin(defined, use.getValue().name(), 0);
-        String found = origin(arg.getValue(), use.getKey(), 0);
-        if (expected != null && found != null && !expected.equals(found)) {
-          String reason = "resource `" + use.getKey() + "` of `" + arg.getKey() + "` is " + found + ", but argument `"
-              + definer + "` gives " + expected;
-          throw new CompositionException(Kind.TYPE_MISMATCH, "type mismatch for argument `" + changed + "` of `" + node
-              + "`: " + reason, List.of("resource `" + use.getKey() + "`"), reason);
-        }
-      }
-    }
-  }
-
-  /**
-   * Which instance defines resource {@code resource} of what {@code source} provides, as
-   * {@code node/interface#resource}: followed through the provider's own imports, to the argument
-   * that satisfied them. Null when it cannot be told.
-   */
-  private String origin(Source source, String resource, int depth) {
-    if (depth > nodes.size() + 1) {
-      return null;
-    }
-    return switch (source) {
-      case Source.Whole w -> switch (nodes.get(w.node())) {
-        case Node.Import imp when imp.type() instanceof ItemType.Instance t && t.usedResources().containsKey(resource) -> {
-          ItemType.ResourceRef ref = t.usedResources().get(resource);
-          for (Node n : nodes.values()) {
-            if (n instanceof Node.Import other && TypeCheck.namesMatch(other.importName(), ref.iface())) {
-              yield origin(new Source.Whole(other.name()), ref.name(), depth + 1);
-            }
-          }
-          yield "import `" + ref.iface() + "`#" + ref.name();
-        }
-        case Node.Import imp -> "import `" + imp.importName() + "`#" + resource;
-        case Node.Instantiation inst -> "`" + inst.name() + "`#" + resource;
-        case null -> null;
-      };
-      case Source.Export e -> {
-        if (!(nodes.get(e.node()) instanceof Node.Instantiation inst)) {
-          yield null;
-        }
-        ComposedPackage pkg = packages.get(inst.pkg());
-        if (!(pkg.exports().get(e.export()) instanceof ItemType.Instance t)) {
-          yield null;
-        }
-        ItemType.ResourceRef ref = t.usedResources().get(resource);
-        if (ref == null) {
-          yield "`" + inst.name() + "`'s " + e.export() + "#" + resource;
-        }
-        String exported = matchingKey(pkg.exports().keySet(), ref.iface());
-        if (exported != null) {
-          yield origin(new Source.Export(inst.name(), exported), ref.name(), depth + 1);
-        }
-        String imported = matchingKey(pkg.imports().keySet(), ref.iface());
-        Source given = imported == null ? null : inst.args().get(imported);
-        yield given != null ? origin(given, ref.name(), depth + 1) : null;
-      }
-    };
-  }
-
-  private static String matchingKey(java.util.Set<String> keys, String name) {
-    for (String k : keys) {
-      if (TypeCheck.namesMatch(k, name) || TypeCheck.namesMatch(name, k)) {
-        return k;
-      }
-    }
-    return null;
   }
 
   /** Whether {@code source} (transitively) needs {@code node}. */

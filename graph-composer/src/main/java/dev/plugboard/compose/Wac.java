@@ -96,7 +96,7 @@ public final class Wac {
     private int anonymous;
     /** The document's type declarations, resolved as a WIT package (null when there are none). */
     private dev.plugboard.wit.resolve.Resolve declared;
-    private dev.plugboard.types.WitTypes declaredTypes;
+    private dev.plugboard.binary.WitPackageTypes declaredTypes;
     /** Inline import types ({@code func(...)}, {@code interface { … }}) by the import's token index. */
     private final Map<Integer, String> inlineImports = new LinkedHashMap<>();
     /** Imports made by {@code ...}, by import name, with the package whose instantiation made each. */
@@ -351,7 +351,7 @@ public final class Wac {
         }
       }
       declared = r.resolve();
-      declaredTypes = new dev.plugboard.types.WitTypes(declared);
+      declaredTypes = new dev.plugboard.binary.WitPackageTypes(declared);
     }
 
     /** Declared interfaces of the inline and by-path imports, by import name. */
@@ -657,8 +657,7 @@ public final class Wac {
       int slash = path.lastIndexOf('/');
       String pkgName = path.substring(0, slash);
       String world = path.substring(slash + 1).replaceAll("@.*", "");
-      Map<String, ItemType> wantImports;
-      Map<String, ItemType> wantExports;
+      dev.plugboard.binary.ComponentValidator.TypeT.Comp want;
       dev.plugboard.wit.resolve.World witWorld = declaredWorld(pkgName, world);
       Integer asInterface = witWorld == null ? declaredByPath(path) : null;
       if (asInterface != null && asInterface >= 0) {
@@ -672,8 +671,7 @@ public final class Wac {
         if (w == null) {
           throw error(targets, "the document declares no world `" + world + "`");
         }
-        wantImports = ComposedPackage.items(declared, w.imports, declaredTypes);
-        wantExports = ComposedPackage.items(declared, w.exports, declaredTypes);
+        want = declaredTypes.world(declared.worlds.indexOf(w));
       } else {
         ComposedPackage pkg;
         try {
@@ -684,9 +682,14 @@ public final class Wac {
         if (pkg == null) {
           throw error(targets, "unknown package `" + pkgName + "` for `targets`");
         }
-        wantImports = pkg.imports();
-        wantExports = pkg.exports();
+        want = pkg.type();
       }
+      Map<String, ItemType> wantImports = ItemType.of(want.imports());
+      // the composition as a component type, under the world's names, and the world as far as it is
+      // known (a type declared in WAC text fits anything): checked by the validator's subtyping
+      Map<String, dev.plugboard.binary.ComponentValidator.ExternT> haveImports = new LinkedHashMap<>();
+      Map<String, dev.plugboard.binary.ComponentValidator.ExternT> haveExports = new LinkedHashMap<>();
+      Map<String, dev.plugboard.binary.ComponentValidator.ExternT> wantExports = new LinkedHashMap<>();
       for (Node n : graph.nodes().values()) {
         if (n instanceof Node.Import i) {
           String match = wantImports.keySet().stream().filter(k -> TypeCheck.namesMatch(k, i.importName()))
@@ -694,13 +697,16 @@ public final class Wac {
           if (match == null) {
             throw error(targets, "the composition imports `" + i.importName() + "`, which " + path + " does not");
           }
-          String m = TypeCheck.mismatch(wantImports.get(match), i.type());
+          String m = i.type().extern() == null ? TypeCheck.mismatch(wantImports.get(match), i.type()) : null;
           if (m != null) {
             throw error(targets, "import `" + i.importName() + "` does not match " + path + ": " + m);
           }
+          if (i.type().extern() != null) {
+            haveImports.put(match, i.type().extern());
+          }
         }
       }
-      for (var e : wantExports.entrySet()) {
+      for (var e : want.exports().entrySet()) {
         Source have = graph.exports().entrySet().stream().filter(x -> TypeCheck.namesMatch(x.getKey(), e.getKey()))
             .map(Map.Entry::getValue).findFirst().orElse(null);
         if (have == null) {
@@ -708,13 +714,38 @@ public final class Wac {
               + "export");
         }
         try {
-          String m = TypeCheck.mismatch(graph.typeOf(have), e.getValue());
-          if (m != null) {
-            throw error(targets, "export `" + e.getKey() + "` does not match " + path + ": " + m);
+          ItemType t = graph.typeOf(have);
+          if (t.extern() != null) {
+            haveExports.put(e.getKey(), t.extern());
+            wantExports.put(e.getKey(), e.getValue());
           }
         } catch (CompositionException ex) {
           throw error(targets, ex.getMessage());
         }
+      }
+      java.util.Set<Object> imported = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      haveImports.values().forEach(t -> dev.plugboard.binary.ComponentTypes.resourcesOf(t, imported));
+      java.util.Set<Object> defined = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      haveExports.values().forEach(t -> dev.plugboard.binary.ComponentTypes.resourcesOf(t, defined));
+      defined.removeAll(imported);
+      var have = new dev.plugboard.binary.ComponentValidator.TypeT.Comp(haveImports, haveExports, List.copyOf(imported),
+          List.copyOf(defined));
+      var wanted = new dev.plugboard.binary.ComponentValidator.TypeT.Comp(want.imports(), wantExports,
+          want.importedResources(), want.definedResources());
+      var m = dev.plugboard.binary.ComponentTypes.subtype(new dev.plugboard.binary.ComponentValidator.ExternT.CompX(have),
+          new dev.plugboard.binary.ComponentValidator.ExternT.CompX(wanted));
+      if (m != null) {
+        throw error(targets, "the composition does not match " + path + ": " + m.describe());
+      }
+    }
+
+    /** The instance type of declared interface {@code id}, from its binary WIT package's arena. */
+    private ItemType.Instance declaredInstance(int id) throws WacException {
+      try {
+        return (ItemType.Instance) ItemType.of(declared.interfaceName(id), declaredTypes.instance(id));
+      } catch (IllegalStateException | IllegalArgumentException e) {
+        throw error(0, 1, "the types of interface " + declared.interfaceName(id) + " cannot be read: "
+            + e.getMessage());
       }
     }
 
@@ -762,7 +793,7 @@ public final class Wac {
           importName = unescape(local.text());
         }
         if (id != null) {
-          ItemType.Instance inst = ComposedPackage.instance(declared, id, declaredTypes);
+          ItemType.Instance inst = declaredInstance(id);
           type = typeStart.text().equals("func") ? inst.functions().values().iterator().next() : inst;
           declaredImports.put(importName, id);
         }
@@ -782,7 +813,7 @@ public final class Wac {
         if (id == null) {
           throw error(ref, "`" + unescape(ref.text()) + "` is not a function type the document declares");
         }
-        type = ComposedPackage.instance(declared, id, declaredTypes).functions().values().iterator().next();
+        type = declaredInstance(id).functions().values().iterator().next();
         if (importName == null) {
           importName = unescape(local.text());
         }
@@ -797,7 +828,7 @@ public final class Wac {
         if (id == null) {
           throw error(ref, "`" + unescape(ref.text()) + "` is not an interface the document declares");
         }
-        type = ComposedPackage.instance(declared, id, declaredTypes);
+        type = declaredInstance(id);
         if (importName == null) {
           importName = unescape(local.text());
         }
@@ -841,13 +872,14 @@ public final class Wac {
       String iface = text.substring(slash + 1, at < 0 ? text.length() : at);
       Integer id = declaredByPath(text);
       if (id != null && id >= 0) {
-        return ComposedPackage.instance(declared, id, declaredTypes);
+        return declaredInstance(id);
       }
       if (id != null) {
         for (var p : declared.packages) {
           if (p.name.toString().replaceAll("@.*", "").equals(pkgName.replaceAll("@.*", ""))
               && p.worlds.containsKey(iface)) {
-            return new ItemType.Other("component of world " + text); // an import of a component
+            return new ItemType.Other("component of world " + text, // an import of a component
+                new dev.plugboard.binary.ComponentValidator.ExternT.CompX(declaredTypes.world(p.worlds.get(iface))));
           }
         }
         throw error(path, "package `" + pkgName + "` has no interface or world `" + iface + "`");
@@ -1274,7 +1306,7 @@ public final class Wac {
         if (existing.isPresent()) {
           importNode = existing.get().name();
           if (implicitImports.containsKey(imp)) {
-            ItemType merged = TypeCheck.merge(existing.get().type(), wanted);
+            ItemType merged = TypeCheck.merge(imp, existing.get().type(), wanted);
             if (merged == null) {
               throw error(at, "implicit import `" + imp + "` of " + pkg.name() + " conflicts with the one of "
                   + implicitImports.get(imp) + ": " + TypeCheck.mismatch(existing.get().type(), wanted));

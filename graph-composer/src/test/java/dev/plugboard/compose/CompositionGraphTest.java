@@ -55,7 +55,7 @@ class CompositionGraphTest {
         .isEqualTo(Kind.NO_SUCH_EXPORT);
     assertThatThrownBy(() -> g.setArgument("app", TRANSFORM, new Source.Export("echo", "example:bench/echo@0.1.0")))
         .isInstanceOf(CompositionException.class)
-        .hasMessage("type mismatch for argument `" + TRANSFORM + "` of `app`: function `apply` is missing");
+        .hasMessage("type mismatch for argument `" + TRANSFORM + "` of `app`: missing expected export `apply`");
     assertThat(kindOf(() -> g.setArgument("nope", TRANSFORM, new Source.Export("upper", TRANSFORM))))
         .isEqualTo(Kind.NOT_AN_INSTANTIATION);
     g.setArgument("app", TRANSFORM, new Source.Export("upper", TRANSFORM));
@@ -71,9 +71,10 @@ class CompositionGraphTest {
         new dev.plugboard.types.ValueType.ListType(dev.plugboard.types.ValueType.Prim.U8));
     var have = new ItemType.Func(List.of("s"), List.of(dev.plugboard.types.ValueType.Prim.STRING),
         new dev.plugboard.types.ValueType.ListType(dev.plugboard.types.ValueType.Prim.U16));
-    assertThat(TypeCheck.mismatch(have, want)).isEqualTo("result: list element: expected u8, found u16");
-    assertThat(TypeCheck.check(have, want)).isEqualTo(new TypeCheck.Mismatch(List.of("result", "list element"),
-        "expected u8, found u16"));
+    assertThat(TypeCheck.mismatch(have, want))
+        .isEqualTo("type mismatch with result type: list element: expected u8, found u16");
+    assertThat(TypeCheck.check(have, want)).isEqualTo(new TypeCheck.Mismatch(
+        List.of("type mismatch with result type", "list element"), "expected u8, found u16"));
     assertThat(TypeCheck.namesMatch("a:b/c@1.2.0", "a:b/c@1.0.0")).isTrue();
     assertThat(TypeCheck.namesMatch("a:b/c@0.2.1", "a:b/c@0.2.0")).isTrue();
     assertThat(TypeCheck.namesMatch("a:b/c@0.3.0", "a:b/c@0.2.0")).isFalse();

@@ -137,8 +137,8 @@ class WacTest {
     assertError("package example:c;\nlet e = new example:echo {};\nlet a = new example:app { ...e };\n",
         "c.wac:3:27: error: the spread instance exports nothing that example:app still needs");
     assertError("package example:c;\nlet e = new example:echo {};\nlet a = new example:app { transform: e.echo };\n",
-        "c.wac:3:27: error: type mismatch for argument `example:text/transform@0.1.0` of `a`: function `apply` is "
-            + "missing");
+        "c.wac:3:27: error: type mismatch for argument `example:text/transform@0.1.0` of `a`: missing expected "
+            + "export `apply`");
     assertError("package example:c;\nexport nope.run;\n", "c.wac:2:8: error: undefined name `nope`");
     assertError("package example:c;\nlet a = new example:upper {};\nlet a = new example:upper {};\n",
         "c.wac:3:5: error: `a` is already defined");
@@ -190,7 +190,7 @@ class WacTest {
         .isInstanceOf(ItemType.Instance.class);
     // a declared interface that does not fit the import is a type mismatch
     String wrong = text.replace("apply: func(s: string) -> string;", "apply: func(s: u32) -> string;");
-    assertError(wrong, "c.wac:13:29: error: type mismatch for argument `example:text/transform@0.1.0` of `app`: function `apply`: parameter `s`: expected string, found u32");
+    assertError(wrong, "c.wac:13:29: error: type mismatch for argument `example:text/transform@0.1.0` of `app`: type mismatch in instance export `apply`: type mismatch in function parameter `s`: expected string, found u32");
     // targets: the composition must export what the world exports, and import nothing else
     Wac.read("c.wac", text.replace("package example:composition;", "package example:composition targets "
         + "example:composition/service;"), fixtures());

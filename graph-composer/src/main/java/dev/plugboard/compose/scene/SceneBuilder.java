@@ -101,7 +101,7 @@ public final class SceneBuilder {
         try {
           t = g.typeOf(src);
         } catch (CompositionException e) {
-          t = new ItemType.Other("?");
+          t = new ItemType.Other("?", null);
         }
         in.add(new Row(name, null, Ports.shortName(name), kindOf(t), detail(name, t)));
       });
