@@ -19,6 +19,9 @@ public final class ComponentInstance {
   private final String name;
   private final Map<String, Extern> exports;
   private final RuntimeConfig config;
+  /** The types of the exports, as the arguments made them (null when not known): for linking checks. */
+  private java.util.function.Supplier<Map<String, dev.plugboard.binary.ComponentValidator.ExternT>> exportTypes;
+  private Map<String, dev.plugboard.binary.ComponentValidator.ExternT> exportTypesMade;
   private String poisonReason;
 
   /** Tears down the guest threads still blocked in a store once no instance using it is reachable. */
@@ -42,8 +45,16 @@ public final class ComponentInstance {
     return name;
   }
 
-  /** An exported instance, usable as another component's import ({@link Imports#instance}). */
-  public record ExportedInstance(String name, Map<String, Extern> exports) {
+  /**
+   * An exported instance, usable as another component's import ({@link Imports#instance}); {@code type}
+   * is its type in the arena's model (resources of this running instance), null when not known.
+   */
+  public record ExportedInstance(String name, Map<String, Extern> exports,
+      dev.plugboard.binary.ComponentValidator.ExternT type) {
+    public ExportedInstance(String name, Map<String, Extern> exports) {
+      this(name, exports, null);
+    }
+
     public List<String> functionNames() {
       return exports.entrySet().stream().filter(e -> e.getValue() instanceof Extern.Func).map(Map.Entry::getKey).toList();
     }
@@ -72,9 +83,22 @@ public final class ComponentInstance {
     return out;
   }
 
+  /** How to make the types of the exports, made when first asked for (linking this instance to another). */
+  void exportTypes(java.util.function.Supplier<Map<String, dev.plugboard.binary.ComponentValidator.ExternT>> types) {
+    this.exportTypes = types;
+  }
+
+  private synchronized dev.plugboard.binary.ComponentValidator.ExternT exportType(String name) {
+    if (exportTypesMade == null && exportTypes != null) {
+      exportTypesMade = exportTypes.get();
+    }
+    return exportTypesMade == null ? null : exportTypesMade.get(name);
+  }
+
   public Optional<ExportedInstance> exportedInstance(String interfaceName) {
     if (exports.get(interfaceName) instanceof Extern.Inst(Map<String, Extern> inner)) {
-      return Optional.of(new ExportedInstance(interfaceName, inner));
+      return Optional.of(new ExportedInstance(interfaceName, inner,
+          exportType(interfaceName)));
     }
     return Optional.empty();
   }

@@ -66,6 +66,7 @@ public final class LoadedComponent {
   public ComponentInstance instantiate(Imports imports, RuntimeConfig config) {
     Map<String, Extern> args = new LinkedHashMap<>();
     imports.entries.forEach((k, v) -> args.put(k, new Extern.Host(v)));
+    ComponentTypes.Linking linking = link(imports);
     Instantiator in = new Instantiator(config, modules, names, Instantiator.storeFor(imports));
     in.addTypes(types);
     try {
@@ -74,12 +75,50 @@ public final class LoadedComponent {
       // ModuleDef, which synchronizes its own parsing and compiling) is only read from here on, so
       // instances are made in parallel (plugboard serve's pool fillers and request threads).
       Map<String, Extern> exports = in.instantiate(new Extern.ComponentDef(component, null), args, name);
-      return new ComponentInstance(name, exports, config, in.store());
+      ComponentInstance instance = new ComponentInstance(name, exports, config, in.store());
+      instance.exportTypes(() -> linking.instanceExports(new java.util.IdentityHashMap<>()));
+      return instance;
     } catch (Instantiator.LinkException e) {
       throw new LinkError(e.getMessage());
     } catch (UnsupportedOperationException e) {
       throw new LinkError(name + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * Checks the component-level arguments (components, and instances other running components
+   * export) by the validator's instantiate check ({@link ComponentTypes.Linking}), in the order of
+   * the imports, so the component's abstract resources bind to the first argument's and the others
+   * must give the same ones. Host functions and interfaces are matched where they are bound.
+   *
+   * @throws LinkError naming the import and the path to the part that does not fit
+   */
+  private ComponentTypes.Linking link(Imports imports) {
+    ComponentTypes.Linking linking = new ComponentTypes.Linking(componentType());
+    for (String imp : componentType().imports().keySet()) {
+      ComponentValidator.ExternT given = switch (imports.entries.get(imp)) {
+        case LoadedComponent c -> new ComponentValidator.ExternT.CompX(c.componentType());
+        case ComponentInstance.ExportedInstance e -> e.type();
+        case null, default -> null;
+      };
+      dev.plugboard.types.ValueSubtyping.Mismatch m = given == null ? null : linking.argument(imp, given);
+      if (m != null) {
+        throw new LinkError(name + ": import \"" + imp + "\" does not fit what was given: " + m.describe());
+      }
+    }
+    return linking;
+  }
+
+  private volatile ComponentValidator.TypeT.Comp componentType;
+
+  /** The component's type, read from its arena once. */
+  private ComponentValidator.TypeT.Comp componentType() {
+    ComponentValidator.TypeT.Comp t = componentType;
+    if (t == null) {
+      t = types.space(component).componentType();
+      componentType = t;
+    }
+    return t;
   }
 
   /** Collects and renumbers the core modules, once. */
