@@ -175,7 +175,7 @@ public final class CompositionGraph {
    * order of the package's imports, so an abstract resource binds to the first argument that gives
    * it and every other argument must give the same resource. Null when it fits.
    */
-  private TypeCheck.Mismatch link(Node.Instantiation i, String importName, ItemType provided)
+  TypeCheck.Mismatch link(Node.Instantiation i, String importName, ItemType provided)
       throws CompositionException {
     ComposedPackage pkg = packages.get(i.pkg());
     ComponentTypes.Linking linking = new ComponentTypes.Linking(pkg.type());

@@ -6,8 +6,10 @@ import java.util.List;
 
 /**
  * Whether an export may be wired to an import, and why not: the question a canvas asks of
- * every port while a wire is dragged. The answer carries the subtyping reason
- * ({@code function `greet`: parameter `name`: expected string, found u32}).
+ * every port while a wire is dragged. The answer is the composer's instantiation check
+ * ({@link CompositionGraph#setArgument}: the validator's subtyping, the target's other arguments
+ * binding its resources) with the path to the part that does not fit
+ * ({@code type mismatch in instance export `greet`}, {@code expected string, found u32}).
  */
 public final class Wiring {
   private Wiring() {}
@@ -24,7 +26,7 @@ public final class Wiring {
       return new Fit(false, List.of(), reason);
     }
 
-    /** The reason with its path: {@code function `greet`: expected string, found u32}. */
+    /** The reason with its path: {@code type mismatch in instance export `greet`: expected string, found u32}. */
     public String explain() {
       return path.isEmpty() ? reason : String.join(": ", path) + ": " + reason;
     }
@@ -53,7 +55,12 @@ public final class Wiring {
     } catch (CompositionException e) {
       return Fit.no(e.getMessage());
     }
-    TypeCheck.Mismatch m = TypeCheck.check(provided, wanted);
+    TypeCheck.Mismatch m;
+    try {
+      m = g.link(inst, importName, provided); // with the other arguments: resources by identity
+    } catch (CompositionException e) {
+      return Fit.no(e.getMessage());
+    }
     if (m != null) {
       return new Fit(false, m.path(), m.reason());
     }
