@@ -85,12 +85,50 @@ public final class WitPackageTypes {
 
   private ComponentTypes.Space encode(int pkg) {
     byte[] bytes = WitPackageEncoder.encode(resolve, pkg);
+    Binary key = new Binary(bytes);
+    synchronized (VALIDATED) {
+      ComponentTypes.Space known = VALIDATED.get(key);
+      if (known != null) {
+        return known;
+      }
+    }
+    ComponentTypes.Space space;
     try {
       Component c = ComponentDecoder.decode(bytes);
-      return ComponentValidator.validateStructure(c, Map.of()).space(c);
+      space = ComponentValidator.validateStructure(c, Map.of()).space(c);
     } catch (MalformedBinaryException | InvalidComponentException e) {
       throw new IllegalStateException("the binary of WIT package " + resolve.packages.get(pkg).name
           + " does not validate: " + e.getMessage(), e);
+    }
+    synchronized (VALIDATED) {
+      VALIDATED.put(key, space);
+    }
+    return space;
+  }
+
+  /**
+   * The arenas of the binary WIT packages validated lately, by their bytes: a WAC document is read
+   * again on each pause in typing, and its {@code deps/} packages rarely change. Sharing an arena
+   * between reads keeps identity right: each {@link #instance} makes its interface's own resources
+   * anew ({@link ComponentTypes.Linking#instanceExports}).
+   */
+  private static final Map<Binary, ComponentTypes.Space> VALIDATED = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Binary, ComponentTypes.Space> eldest) {
+      return size() > 64;
+    }
+  };
+
+  /** Bytes compared by content. */
+  private record Binary(byte[] bytes) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Binary b && java.util.Arrays.equals(bytes, b.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Arrays.hashCode(bytes);
     }
   }
 

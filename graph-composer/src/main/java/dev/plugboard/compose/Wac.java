@@ -671,7 +671,7 @@ public final class Wac {
         if (w == null) {
           throw error(targets, "the document declares no world `" + world + "`");
         }
-        want = declaredTypes.world(declared.worlds.indexOf(w));
+        want = declaredWorldType(declared.worlds.indexOf(w), targets);
       } else {
         ComposedPackage pkg;
         try {
@@ -736,6 +736,15 @@ public final class Wac {
           new dev.plugboard.binary.ComponentValidator.ExternT.CompX(wanted));
       if (m != null) {
         throw error(targets, "the composition does not match " + path + ": " + m.describe());
+      }
+    }
+
+    /** The component type of declared world {@code id}, from its binary WIT package's arena. */
+    private dev.plugboard.binary.ComponentValidator.TypeT.Comp declaredWorldType(int id, Tok at) throws WacException {
+      try {
+        return declaredTypes.world(id);
+      } catch (IllegalStateException | IllegalArgumentException e) {
+        throw error(at, "the types of world " + declared.worlds.get(id).name + " cannot be read: " + e.getMessage());
       }
     }
 
@@ -879,7 +888,7 @@ public final class Wac {
           if (p.name.toString().replaceAll("@.*", "").equals(pkgName.replaceAll("@.*", ""))
               && p.worlds.containsKey(iface)) {
             return new ItemType.Other("component of world " + text, // an import of a component
-                new dev.plugboard.binary.ComponentValidator.ExternT.CompX(declaredTypes.world(p.worlds.get(iface))));
+                new dev.plugboard.binary.ComponentValidator.ExternT.CompX(declaredWorldType(p.worlds.get(iface), path)));
           }
         }
         throw error(path, "package `" + pkgName + "` has no interface or world `" + iface + "`");
