@@ -827,7 +827,8 @@ public final class ComponentValidator {
 
   private ValueType valType(Scope s, ValType t) throws InvalidComponentException {
     if (partSources != null) {
-      partSources.add(t instanceof ValType.Index i && i.index() >= 0 && i.index() < s.types.size() ? s.types.get(i.index()) : null);
+      partSources.add(t instanceof ValType.Index i && i.index() >= 0 && i.index() < s.types.size()
+          ? s.types.get(i.index()) : null);
     }
     return switch (t) {
       case ValType.Primitive p -> p.valueType();
