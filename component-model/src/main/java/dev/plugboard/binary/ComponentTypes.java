@@ -263,4 +263,68 @@ public final class ComponentTypes {
       default -> { }
     }
   }
+
+  // ---- how types were written: what the WIT view needs to keep their names ----------------
+
+  /** Per function or value type defined by a type definition: the types at the indices of its parts. */
+  private final Map<TypeT, List<TypeT>> parts = new IdentityHashMap<>();
+  /** A record, variant, enum or flags type an import or export named anew → the type it names. */
+  private final Map<Object, TypeT> renamedFrom = new IdentityHashMap<>();
+  /** An imported instance type with its resources made anew → the instance type as defined. */
+  private final Map<TypeT.Inst, TypeT.Inst> renewedFrom = new IdentityHashMap<>();
+
+  void parts(TypeT defined, List<TypeT> sources) {
+    if ((defined instanceof TypeT.Func || defined instanceof TypeT.Val) && !sources.isEmpty()) {
+      parts.put(defined, Collections.unmodifiableList(new java.util.ArrayList<>(sources)));
+    }
+  }
+
+  void renamed(ExternT named, TypeT original) {
+    if (named instanceof ExternT.TypeX(TypeT.Val copy) && original instanceof TypeT.Val o && copy != o) {
+      renamedFrom.put(copy, o);
+      renamedFrom.put(copy.value(), o);
+    }
+  }
+
+  void renewed(TypeT.Inst imported, TypeT.Inst defined) {
+    renewedFrom.put(imported, defined);
+  }
+
+  /**
+   * The types at the indices the parts of {@code t} were written with, in the order of
+   * {@link ValueTypes#parts} (a function: its parameters, then its result), null where a part was
+   * a primitive written in place; null when {@code t} was not made by a type definition (or has no
+   * parts). A {@code ValueType} cannot say that a {@code u64} was written as the index of
+   * {@code type instant = u64}; this can.
+   */
+  public List<TypeT> partsOf(TypeT t) {
+    return parts.get(t);
+  }
+
+  /**
+   * The type {@code t} names when it is the new index an import or export of a record, variant,
+   * enum or flags type introduced (equal to it, an identity of its own); else {@code t}. Follows
+   * chains of such names to the definition.
+   */
+  public TypeT definition(TypeT t) {
+    TypeT d = t;
+    for (TypeT next = renamedFrom.get(d); next != null; next = renamedFrom.get(d)) {
+      d = next;
+    }
+    return d;
+  }
+
+  /** As {@link #definition(TypeT)}, for the value type of such an index. */
+  public ValueType definition(ValueType v) {
+    TypeT named = renamedFrom.get(v);
+    return named == null ? v : ((TypeT.Val) definition(named)).value();
+  }
+
+  /**
+   * The instance type as defined, for an import of it whose resources were made anew; else
+   * {@code imported}. Its exports are the same names, with the defined resources.
+   */
+  public TypeT.Inst instanceType(TypeT.Inst imported) {
+    return renewedFrom.getOrDefault(imported, imported);
+  }
 }

@@ -170,6 +170,8 @@ public final class ComponentValidator {
 
   private final Map<Object, Integer> offsets;
   private final ComponentTypes arena = new ComponentTypes();
+  /** While a type is defined: the types at the indices its parts are written with (null for a primitive). */
+  private List<TypeT> partSources;
   private final boolean validateCoreCode;
   private long offset = -1;
 
@@ -743,6 +745,18 @@ public final class ComponentValidator {
   // ---- types --------------------------------------------------------------------------
 
   private TypeT typeDef(Scope s, TypeDef t) throws InvalidComponentException {
+    List<TypeT> outer = partSources;
+    partSources = new ArrayList<>();
+    try {
+      TypeT defined = definedType(s, t);
+      arena.parts(defined, partSources);
+      return defined;
+    } finally {
+      partSources = outer;
+    }
+  }
+
+  private TypeT definedType(Scope s, TypeDef t) throws InvalidComponentException {
     return switch (t) {
       case TypeDef.Func f -> {
         List<String> names = new ArrayList<>();
@@ -812,6 +826,10 @@ public final class ComponentValidator {
   }
 
   private ValueType valType(Scope s, ValType t) throws InvalidComponentException {
+    if (partSources != null) {
+      partSources.add(t instanceof ValType.Index i && i.index() >= 0 && i.index() < s.types.size()
+          ? s.types.get(i.index()) : null);
+    }
     return switch (t) {
       case ValType.Primitive p -> p.valueType();
       case ValType.Index i -> {
@@ -1111,6 +1129,7 @@ public final class ComponentValidator {
         if (ty.eq()) {
           check(ty.type(), s.types.size(), "type");
           ExternT named = newIndex(new ExternT.TypeX(s.types.get(ty.type())));
+          arena.renamed(named, s.types.get(ty.type()));
           if (named instanceof ExternT.TypeX(TypeT.Resource alias)) {
             tokens.add(alias.token()); // the new index is a name for the resource here
           }
@@ -1143,7 +1162,9 @@ public final class ComponentValidator {
           tokens.add(token);
         }
         TypeT.Inst renewed = new Subtyping.Substitution(fresh).inst(it);
-        yield new ExternT.InstX(new TypeT.Inst(renewed.exports(), List.of()));
+        TypeT.Inst imported = new TypeT.Inst(renewed.exports(), List.of());
+        arena.renewed(imported, it);
+        yield new ExternT.InstX(imported);
       }
     };
   }
@@ -1228,7 +1249,9 @@ public final class ComponentValidator {
       }
       t = ascribed;
     } else {
+      ExternT unnamed = t;
       t = newIndex(t);
+      arena.renamed(t, unnamed instanceof ExternT.TypeX(TypeT original) ? original : null);
     }
     if (hasImplements(e.name()) && !(t instanceof ExternT.InstX)) {
       throw invalid("only instances can have an `implements` attribute");

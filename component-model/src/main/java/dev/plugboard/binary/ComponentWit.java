@@ -1,6 +1,10 @@
 package dev.plugboard.binary;
 
 import dev.plugboard.binary.Component.*;
+import dev.plugboard.binary.ComponentValidator.ExternT;
+import dev.plugboard.binary.ComponentValidator.TypeT;
+import dev.plugboard.types.ResourceType;
+import dev.plugboard.types.ValueType;
 import dev.plugboard.wit.lex.Semver;
 import dev.plugboard.wit.resolve.Function;
 import dev.plugboard.wit.resolve.Interface;
@@ -25,12 +29,24 @@ import java.util.Map;
 /**
  * The WIT view of a component: its imports and exports as a world {@code root} in package
  * {@code root:component}, and every interface it imports or exports, with its types, in
- * that interface's package — what {@code wasm-tools component wit} shows. Works by
- * interpreting the component's type definitions (instance types, aliases, resource
- * exports) into a {@link Resolve}, which the WIT printer and JSON writer then print.
+ * that interface's package — what {@code wasm-tools component wit} shows — as a {@link Resolve}
+ * that the WIT printer and JSON writer print.
+ *
+ * <p>A component's types come from the arena its validation produced ({@link ComponentTypes}):
+ * world items from the component's imports and exports, interfaces from instance types, value
+ * and function types as {@code ValueType}s. Names come from the import and export names and from
+ * identity: a resource by its token, a record, variant, enum or flags type through the new
+ * identity an import or export gives it ({@link ComponentTypes#definition(TypeT)}), a type written
+ * as the index of {@code type instant = u64} through the arena's record of how each part was
+ * written ({@link ComponentTypes#partsOf}). A type met again under another name is a {@code use}.
+ *
+ * <p>A binary WIT package ({@link #ofPackage}) is still read by interpreting its type
+ * definitions: there every export of a type as equal to another is a name of its own
+ * ({@code type b = a}, which a reference to {@code b} must keep), and the arena, whose value
+ * types are shared objects, does not tell two such indices of one primitive or list apart.
  */
 public final class ComponentWit {
-  /** A type as the interpreter knows it; identity is what links uses to definitions. */
+  /** A type of a WIT package as the interpreter knows it; identity is what links uses to definitions. */
   private sealed interface WT {
     /** A defined value type, function or instance/component type, in the scope it was defined in. */
     final class Def implements WT {
@@ -58,22 +74,13 @@ public final class ComponentWit {
     final List<WT> types = new ArrayList<>();
     final List<Map<String, Object>> instances = new ArrayList<>(); // export name → WT or WT.Def (func)
     final List<WT> funcs = new ArrayList<>();
-    final List<Nested> components = new ArrayList<>();
-    /** Imports of a nested component by name, in order, and its exports by name. */
-    final LinkedHashMap<String, Object> importsByName = new LinkedHashMap<>();
-    final LinkedHashMap<String, Object> exportsByName = new LinkedHashMap<>();
 
     Scope(Scope parent) {
       this.parent = parent;
     }
   }
 
-  /** A nested component definition: its scope after evaluation (imports and exports by name). */
-  private record Nested(Scope scope) {}
-
   private final Resolve resolve = new Resolve();
-  /** Imported types of nested components replaced by what instantiation passed in. */
-  private final Map<WT, WT> substitutions = new IdentityHashMap<>();
   private final Map<WT, Integer> named = new IdentityHashMap<>();
   private final Map<String, Integer> packages = new HashMap<>();
   private int rootPackage;
@@ -85,10 +92,264 @@ public final class ComponentWit {
   /** The resolve and the id of the {@code root:component} package. */
   public record View(Resolve resolve, int rootPackage) {}
 
+  /** The WIT view of a component; validates its structure first (for its types). */
   public static View of(Component c) throws InvalidComponentException {
+    return of(c, ComponentValidator.validateStructure(c, Map.of()));
+  }
+
+  /** The WIT view of a component whose types {@code types} are (validation's answer for {@code c}). */
+  public static View of(Component c, ComponentTypes types) throws InvalidComponentException {
+    ComponentTypes.Space space = types.space(c);
+    if (space == null) {
+      throw new IllegalArgumentException("the types given are not the types of this component");
+    }
     ComponentWit w = new ComponentWit();
-    w.run(c);
+    w.arena = types;
+    w.rootPackage = w.pkg(new PackageId("root", "component", null));
+    w.newWorld("root");
+    // imports and exports in the order the binary declares them
+    for (Section section : c.sections()) {
+      switch (section) {
+        case ImportSection is -> {
+          for (Import i : is.imports()) {
+            w.worldItem(i.name().name(), space.imports().get(i.name().name()), true);
+          }
+        }
+        case ExportSection es -> {
+          for (Export e : es.exports()) {
+            w.worldItem(e.name().name(), space.exports().get(e.name().name()), false);
+          }
+        }
+        default -> { }
+      }
+    }
     return new View(w.resolve, w.rootPackage);
+  }
+
+  // ---- a component: its types from the arena validation produced -------------------------
+
+  /** The arena of the component viewed (null for a WIT package, still read from its definitions). */
+  private ComponentTypes arena;
+  /**
+   * Named types by identity: a resource by its token (past aliases), a primitive by the type
+   * definition that holds it ({@code type instant = u64}), any other value type by itself (past the
+   * new identity an import or export of a record, variant, enum or flags gives it).
+   */
+  private final Map<Object, Integer> names = new IdentityHashMap<>();
+
+  private void newWorld(String name) {
+    world = new World(name);
+    world.pkg = rootPackage;
+    worldId = resolve.worlds.size();
+    resolve.worlds.add(world);
+    resolve.packages.get(rootPackage).worlds.put(name, worldId);
+  }
+
+  /** A new type definition of the view (its kind may be set once its parts are known). */
+  private dev.plugboard.wit.resolve.TypeDef addType(String name, TypeKind kind, Owner owner) {
+    dev.plugboard.wit.resolve.TypeDef def = new dev.plugboard.wit.resolve.TypeDef(name, kind, owner, null,
+        Stability.UNKNOWN, null, Span.NONE);
+    resolve.types.add(def);
+    return def;
+  }
+
+  private static InvalidComponentException inexpressible(String name, boolean isImport) {
+    return new InvalidComponentException(-1, (isImport ? "import" : "export") + " `" + name + "` is a component, "
+        + "a core module or a value, which WIT cannot express");
+  }
+
+  /** A top-level import or export of the component as a world item. */
+  private void worldItem(String name, ExternT item, boolean isImport) throws InvalidComponentException {
+    var map = isImport ? world.imports : world.exports;
+    switch (item) {
+      case ExternT.InstX(TypeT.Inst inst) -> {
+        int iface = instanceInterface(name, inst);
+        WorldKey key = name.contains(":") ? new WorldKey.OfInterface(iface) : new WorldKey.Name(name);
+        map.put(key, new WorldItem.OfInterface(iface, Stability.UNKNOWN, null, null, Span.NONE));
+      }
+      case ExternT.FuncX(TypeT.Func f) -> map.put(new WorldKey.Name(name),
+          new WorldItem.OfFunction(function(name, f, worldResource(name))));
+      case ExternT.TypeX(TypeT t) -> {
+        int id = namedType(name, t, new Owner.OfWorld(worldId));
+        if (isImport) {
+          world.imports.put(new WorldKey.Name(name), new WorldItem.OfType(id));
+        }
+      }
+      case null, default -> {
+        if (isImport) {
+          throw inexpressible(name, true);
+        }
+      }
+    }
+  }
+
+  /**
+   * An interface from an instance's exports: its types in export order, then its functions. An
+   * imported instance whose resources were made anew is read as its type was defined (where the
+   * arena knows how its parts were written); its own resources and types are names too.
+   */
+  private int instanceInterface(String name, TypeT.Inst inst) throws InvalidComponentException {
+    TypeT.Inst defined = arena.instanceType(inst);
+    int id = newInterface(name);
+    Interface iface = resolve.interfaces.get(id);
+    Owner owner = new Owner.OfInterface(id);
+    for (var e : defined.exports().entrySet()) {
+      if (e.getValue() instanceof ExternT.TypeX(TypeT t)) {
+        int type = namedType(e.getKey(), t, owner);
+        iface.types.put(e.getKey(), type);
+        if (inst.exports().get(e.getKey()) instanceof ExternT.TypeX(TypeT renewed)) {
+          names.putIfAbsent(key(renewed), type);
+        }
+      }
+    }
+    for (var e : defined.exports().entrySet()) {
+      if (e.getValue() instanceof ExternT.FuncX(TypeT.Func f)) {
+        Function fn = function(e.getKey(), f, resourceOf(iface.types, e.getKey()));
+        iface.functions.put(fn.name(), fn);
+      }
+    }
+    return id;
+  }
+
+  /** What a type is known by when it is named (see {@link #names}). */
+  private Object key(TypeT t) {
+    return switch (arena.definition(t)) {
+      case TypeT.Resource r -> ComponentValidator.root(r.token());
+      case TypeT.Val v when v.value() instanceof ValueType.Prim -> v;
+      case TypeT.Val v -> v.value();
+      case TypeT other -> other;
+    };
+  }
+
+  /** A named type of an interface or world; a type named before is a {@code use} of it (an alias). */
+  private int namedType(String name, TypeT t, Owner owner) throws InvalidComponentException {
+    Object key = key(t);
+    Integer existing = names.get(key);
+    int id = resolve.types.size();
+    if (existing != null) {
+      addType(name, new TypeKind.Alias(new Type.Ref(existing)), owner);
+      return id;
+    }
+    dev.plugboard.wit.resolve.TypeDef def = addType(name, new TypeKind.Unknown(), owner);
+    names.put(key, id);
+    TypeT definition = arena.definition(t);
+    def.kind = switch (definition) {
+      case TypeT.Resource r -> new TypeKind.Resource();
+      case TypeT.Val v -> kind(v.value(), arena.partsOf(definition));
+      default -> throw new InvalidComponentException(-1, "a " + switch (definition) {
+        case TypeT.Func f -> "Func";
+        case TypeT.Inst i -> "InstanceType";
+        default -> "ComponentType";
+      } + " type cannot be used as a value type");
+    };
+    return id;
+  }
+
+  private Function function(String name, TypeT.Func f, int resource) throws InvalidComponentException {
+    Parts parts = new Parts(arena.partsOf(f));
+    List<Function.Param> params = new ArrayList<>();
+    for (int i = 0; i < f.params().size(); i++) {
+      params.add(new Function.Param(f.names().get(i), type(f.params().get(i), parts.next())));
+    }
+    Type result = f.result() == null ? null : type(f.result(), parts.next());
+    return new Function(name, functionKind(name, f.async()), resource, params, result, null, Stability.UNKNOWN, null,
+        Span.NONE);
+  }
+
+  /** The types a type's parts were written with, one after the other (nulls when the arena does not know). */
+  private static final class Parts {
+    private final List<TypeT> sources;
+    private int next;
+
+    Parts(List<TypeT> sources) {
+      this.sources = sources;
+    }
+
+    TypeT next() {
+      return sources == null || next >= sources.size() ? null : sources.get(next++);
+    }
+  }
+
+  /**
+   * A value type where it is used: the name of the type it was written with ({@code source}, the
+   * type at the index, when known) or of the type itself, else the type spelled out (a primitive,
+   * or an anonymous type definition).
+   */
+  private Type type(ValueType v, TypeT source) throws InvalidComponentException {
+    Integer id = source != null ? names.get(key(source)) : null;
+    if (id == null && !(v instanceof ValueType.Prim)) {
+      id = names.get(arena.definition(v));
+    }
+    if (id != null) {
+      return new Type.Ref(id);
+    }
+    if (v instanceof ValueType.Prim p) {
+      return Type.Basic.of(p);
+    }
+    if (v instanceof ValueType.AsyncType(String kind, ValueType e) && kind.equals("error-context")) {
+      return Type.ErrorContext.INSTANCE;
+    }
+    int anon = resolve.types.size();
+    dev.plugboard.wit.resolve.TypeDef def = addType(null, new TypeKind.Unknown(), Owner.NONE);
+    def.kind = kind(v, source == null ? null : arena.partsOf(arena.definition(source)));
+    return new Type.Ref(anon);
+  }
+
+  private int resourceId(ResourceType r) throws InvalidComponentException {
+    Integer id = names.get(ComponentValidator.root(r));
+    if (id == null) {
+      throw new InvalidComponentException(-1, "a resource is used before it is named");
+    }
+    return id;
+  }
+
+  /** The definition of a value type, its parts named by how they were written ({@code sources}, when known). */
+  private TypeKind kind(ValueType v, List<TypeT> sources) throws InvalidComponentException {
+    Parts parts = new Parts(sources);
+    return switch (v) {
+      case ValueType.Prim p -> new TypeKind.Alias(Type.Basic.of(p));
+      case ValueType.RecordType r -> {
+        List<TypeKind.Field> fields = new ArrayList<>();
+        for (ValueType.Field f : r.fields()) {
+          fields.add(new TypeKind.Field(f.name(), type(f.type(), parts.next()), null));
+        }
+        yield new TypeKind.Record(fields);
+      }
+      case ValueType.VariantType vt -> {
+        List<TypeKind.VariantCase> cases = new ArrayList<>();
+        for (ValueType.Case c : vt.cases()) {
+          cases.add(new TypeKind.VariantCase(c.name(), c.type() == null ? null : type(c.type(), parts.next()), null));
+        }
+        yield new TypeKind.Variant(cases);
+      }
+      case ValueType.ListType l -> new TypeKind.ListOf(type(l.element(), parts.next()));
+      case ValueType.FixedListType l -> new TypeKind.FixedList(type(l.element(), parts.next()), l.length());
+      case ValueType.TupleType t -> {
+        List<Type> types = new ArrayList<>();
+        for (ValueType x : t.types()) {
+          types.add(type(x, parts.next()));
+        }
+        yield new TypeKind.Tuple(types);
+      }
+      case ValueType.FlagsType f -> new TypeKind.Flags(f.names().stream().map(n -> new TypeKind.Case(n, null)).toList());
+      case ValueType.EnumType e -> new TypeKind.Enum(e.names().stream().map(n -> new TypeKind.Case(n, null)).toList());
+      case ValueType.OptionType o -> new TypeKind.Option(type(o.type(), parts.next()));
+      case ValueType.ResultType r -> {
+        Type ok = r.ok() == null ? null : type(r.ok(), parts.next());
+        yield new TypeKind.Result(ok, r.err() == null ? null : type(r.err(), parts.next()));
+      }
+      case ValueType.OwnType o -> new TypeKind.Handle(true, resourceId(o.resource()));
+      case ValueType.BorrowType b -> new TypeKind.Handle(false, resourceId(b.resource()));
+      case ValueType.AsyncType a when a.kind().equals("error-context") -> new TypeKind.Alias(Type.ErrorContext.INSTANCE);
+      case ValueType.AsyncType a -> {
+        Type element = a.element() == null ? null : type(a.element(), parts.next());
+        yield a.kind().equals("stream") ? new TypeKind.Stream(element) : new TypeKind.Future(element);
+      }
+      case ValueType.MapType m -> {
+        Type key = type(m.key(), parts.next());
+        yield new TypeKind.MapOf(key, type(m.value(), parts.next()));
+      }
+    };
   }
 
   // ---- WIT packages (WIT.md "Package Format") ------------------------------------------
@@ -312,11 +573,7 @@ public final class ComponentWit {
       throw new InvalidComponentException(item.offset(), "world `" + item.innerName() + "` is not a component type");
     }
     String name = item.innerName().substring(item.innerName().indexOf('/') + 1).replaceAll("@.*", "");
-    world = new World(name);
-    world.pkg = rootPackage;
-    worldId = resolve.worlds.size();
-    resolve.worlds.add(world);
-    resolve.packages.get(rootPackage).worlds.put(name, worldId);
+    newWorld(name);
     Scope s = new Scope(def.scope);
     for (TypeDef.Decl d : ct.decls()) {
       switch (d) {
@@ -347,7 +604,7 @@ public final class ComponentWit {
       Integer type = iface.types.get(e.getKey());
       if (e.getValue() instanceof WT t && !(t instanceof WT.Def d && d.def instanceof TypeDef.Func)) {
         if (type != null) {
-          named.putIfAbsent(resolved(t), type);
+          named.putIfAbsent(t, type);
         } else {
           // another part of an interface of another package: what this import adds to it
           iface.types.put(e.getKey(), namedType(e.getKey(), t, new Owner.OfInterface(known)));
@@ -355,110 +612,6 @@ public final class ComponentWit {
       }
     }
     return known;
-  }
-
-  private void run(Component c) throws InvalidComponentException {
-    rootPackage = pkg(new PackageId("root", "component", null));
-    world = new World("root");
-    world.pkg = rootPackage;
-    worldId = resolve.worlds.size();
-    resolve.worlds.add(world);
-    resolve.packages.get(rootPackage).worlds.put("root", worldId);
-    evaluate(c, new Scope(null), true);
-  }
-
-  /**
-   * Walks a component's definitions, keeping what each index holds. At the top level,
-   * imports and exports also become the world's items; in nested components they are
-   * recorded by name for instantiation.
-   */
-  private void evaluate(Component c, Scope s, boolean top) throws InvalidComponentException {
-    for (Section section : c.sections()) {
-      switch (section) {
-        case TypeSection ts -> {
-          for (TypeDef t : ts.types()) {
-            s.types.add(define(t, s));
-          }
-        }
-        case AliasSection as -> {
-          for (Alias a : as.aliases()) {
-            alias(s, a);
-          }
-        }
-        case ImportSection is -> {
-          for (Import i : is.imports()) {
-            Object item = importItem(s, i.type());
-            s.importsByName.put(i.name().name(), item);
-            if (top) {
-              worldItem(i.name().name(), item, true);
-            }
-          }
-        }
-        case ExportSection es -> {
-          for (Export e : es.exports()) {
-            Object item = exportItem(s, e);
-            s.exportsByName.put(e.name().name(), item);
-            if (top && item != null) {
-              worldItem(e.name().name(), item, false);
-            }
-          }
-        }
-        case CanonSection cs -> {
-          for (Canon canon : cs.canons()) {
-            if (canon instanceof Canon.Lift l) {
-              s.funcs.add(l.type() < s.types.size() ? s.types.get(l.type()) : null);
-            }
-          }
-        }
-        case NestedComponentSection n -> {
-          Scope inner = new Scope(s);
-          evaluate(n.component(), inner, false);
-          s.components.add(new Nested(inner));
-        }
-        case InstanceSection is -> {
-          for (Instance i : is.instances()) {
-            s.instances.add(instance(s, i));
-          }
-        }
-        default -> { }
-      }
-    }
-  }
-
-  /** What an instance exports, by name: a {@link WT} for types, a function type for funcs, a map for instances. */
-  private Map<String, Object> instance(Scope s, Instance i) throws InvalidComponentException {
-    switch (i) {
-      case Instance.Instantiate in -> {
-        if (in.component() >= s.components.size()) {
-          return Map.of();
-        }
-        Scope def = s.components.get(in.component()).scope();
-        for (Arg a : in.args()) {
-          Object imported = def.importsByName.get(a.name());
-          Object given = sortItem(s, a.sort(), a.index());
-          if (imported instanceof WT from && given instanceof WT to && from != to) {
-            substitutions.put(from, to);
-          }
-        }
-        return def.exportsByName;
-      }
-      case Instance.FromExports fe -> {
-        Map<String, Object> exports = new LinkedHashMap<>();
-        for (InlineExport e : fe.exports()) {
-          exports.put(e.name().name(), sortItem(s, e.sort(), e.index()));
-        }
-        return exports;
-      }
-    }
-  }
-
-  private Object sortItem(Scope s, Sort sort, int index) {
-    return switch (sort) {
-      case TYPE -> index < s.types.size() ? s.types.get(index) : null;
-      case FUNC -> index < s.funcs.size() ? s.funcs.get(index) : null;
-      case INSTANCE -> index < s.instances.size() ? s.instances.get(index) : null;
-      default -> null;
-    };
   }
 
   private Object importItem(Scope s, ExternType type) throws InvalidComponentException {
@@ -487,25 +640,6 @@ public final class ComponentWit {
     }
   }
 
-  private Object exportItem(Scope s, Export e) throws InvalidComponentException {
-    Object item = sortItem(s, e.sort(), e.index());
-    if (e.type() instanceof ExternType.Func f && f.type() < s.types.size()) {
-      item = s.types.get(f.type());
-    } else if (e.type() instanceof ExternType.InstanceType it) {
-      WT t = typeAt(s, it.type());
-      if (t instanceof WT.Def d && d.def instanceof TypeDef.InstanceType inst) {
-        item = instanceTypeExports(inst, d.scope);
-      }
-    }
-    switch (e.sort()) {
-      case TYPE -> s.types.add(item instanceof WT w ? w : new WT.Resource());
-      case FUNC -> s.funcs.add(item instanceof WT w ? w : null);
-      case INSTANCE -> s.instances.add(item instanceof Map<?, ?> m ? castExports(m) : Map.of());
-      default -> { }
-    }
-    return item;
-  }
-
   @SuppressWarnings("unchecked")
   private static Map<String, Object> castExports(Map<?, ?> m) {
     return (Map<String, Object>) m;
@@ -527,17 +661,15 @@ public final class ComponentWit {
     return exports;
   }
 
-  /** A top-level import or export as a world item. */
+  /** A top-level import or export of a world in a WIT package as a world item. */
   private void worldItem(String name, Object item, boolean isImport) throws InvalidComponentException {
     var map = isImport ? world.imports : world.exports;
     if (item == null) {
-      throw new InvalidComponentException(-1, (isImport ? "import" : "export") + " `" + name + "` is a component, "
-          + "a core module or a value, which WIT cannot express");
+      throw inexpressible(name, isImport);
     }
     switch (item) {
       case Map<?, ?> exports -> {
-        int iface = knownInterfaces == null ? instanceInterface(name, castExports(exports))
-            : interfaceFor(name, castExports(exports));
+        int iface = interfaceFor(name, castExports(exports));
         WorldKey key = name.contains(":") ? new WorldKey.OfInterface(iface) : new WorldKey.Name(name);
         map.put(key, new WorldItem.OfInterface(iface, Stability.UNKNOWN, null, null, Span.NONE));
       }
@@ -555,12 +687,8 @@ public final class ComponentWit {
 
   /** The world's resource type a {@code [method]r.m}, {@code [static]r.m} or {@code [constructor]r} belongs to, or -1. */
   private int worldResource(String functionName) {
-    if (!functionName.startsWith("[")) {
-      return -1;
-    }
-    String rest = functionName.substring(functionName.indexOf(']') + 1);
-    int dot = rest.indexOf('.');
-    WorldItem item = world.imports.get(new WorldKey.Name(dot < 0 ? rest : rest.substring(0, dot)));
+    String resource = resourceName(functionName);
+    WorldItem item = resource == null ? null : world.imports.get(new WorldKey.Name(resource));
     return item instanceof WorldItem.OfType(int id) ? id : -1;
   }
 
@@ -613,6 +741,25 @@ public final class ComponentWit {
 
   /** An interface from an instance's exports: its types in export order, then its functions. */
   private int instanceInterface(String name, Map<String, Object> exports) throws InvalidComponentException {
+    int id = newInterface(name);
+    Interface iface = resolve.interfaces.get(id);
+    Owner owner = new Owner.OfInterface(id);
+    for (var e : exports.entrySet()) {
+      if (e.getValue() instanceof WT t && !(t instanceof WT.Def d && d.def instanceof TypeDef.Func)) {
+        iface.types.put(e.getKey(), namedType(e.getKey(), t, owner));
+      }
+    }
+    for (var e : exports.entrySet()) {
+      if (e.getValue() instanceof WT.Def d && d.def instanceof TypeDef.Func) {
+        Function f = function(e.getKey(), d, resourceOf(iface.types, e.getKey()));
+        iface.functions.put(f.name(), f);
+      }
+    }
+    return id;
+  }
+
+  /** A new interface named after an import or export: of its package, or of the root package for a plain name. */
+  private int newInterface(String name) throws InvalidComponentException {
     String ifaceName = null;
     Integer pkgId = null;
     if (name.contains(":")) {
@@ -636,27 +783,35 @@ public final class ComponentWit {
     if (ifaceName != null) {
       resolve.packages.get(pkgId).interfaces.putIfAbsent(ifaceName, id);
     }
-    Owner owner = new Owner.OfInterface(id);
-    for (var e : exports.entrySet()) {
-      if (e.getValue() instanceof WT t && !(t instanceof WT.Def d && d.def instanceof TypeDef.Func)) {
-        iface.types.put(e.getKey(), namedType(e.getKey(), t, owner));
-      }
-    }
-    for (var e : exports.entrySet()) {
-      if (e.getValue() instanceof WT.Def d && d.def instanceof TypeDef.Func) {
-        String fname = e.getKey();
-        int resource = -1;
-        if (fname.startsWith("[")) {
-          String rest = fname.substring(fname.indexOf(']') + 1);
-          int dot = rest.indexOf('.');
-          Integer r = iface.types.get(dot < 0 ? rest : rest.substring(0, dot));
-          resource = r == null ? -1 : r;
-        }
-        Function f = function(fname, d, resource);
-        iface.functions.put(f.name(), f);
-      }
-    }
     return id;
+  }
+
+  /** The resource among {@code types} a {@code [method]r.m}, {@code [static]r.m} or {@code [constructor]r} belongs to, or -1. */
+  private static int resourceOf(Map<String, Integer> types, String functionName) {
+    String resource = resourceName(functionName);
+    Integer r = resource == null ? null : types.get(resource);
+    return r == null ? -1 : r;
+  }
+
+  /** The {@code r} of {@code [method]r.m}, {@code [static]r.m} or {@code [constructor]r}, else null. */
+  private static String resourceName(String functionName) {
+    if (!functionName.startsWith("[")) {
+      return null;
+    }
+    String rest = functionName.substring(functionName.indexOf(']') + 1);
+    int dot = rest.indexOf('.');
+    return dot < 0 ? rest : rest.substring(0, dot);
+  }
+
+  private static Function.Kind functionKind(String name, boolean async) {
+    if (name.startsWith("[constructor]")) {
+      return Function.Kind.CONSTRUCTOR;
+    } else if (name.startsWith("[method]")) {
+      return async ? Function.Kind.ASYNC_METHOD : Function.Kind.METHOD;
+    } else if (name.startsWith("[static]")) {
+      return async ? Function.Kind.ASYNC_STATIC : Function.Kind.STATIC;
+    }
+    return async ? Function.Kind.ASYNC_FREESTANDING : Function.Kind.FREESTANDING;
   }
 
   /**
@@ -664,34 +819,22 @@ public final class ComponentWit {
    * came in through an alias of another interface's export), this is a {@code use}: an
    * alias of that type.
    */
-  private WT resolved(WT t) {
-    int guard = 0;
-    while (substitutions.containsKey(t) && guard++ < 1000) {
-      t = substitutions.get(t);
-    }
-    return t;
-  }
-
   private int namedType(String name, WT t, Owner owner) throws InvalidComponentException {
-    t = resolved(t);
     Integer existing = named.get(t);
     int id = resolve.types.size();
     if (existing != null) {
-      resolve.types.add(new dev.plugboard.wit.resolve.TypeDef(name, new TypeKind.Alias(new Type.Ref(existing)), owner,
-          null, Stability.UNKNOWN, null, Span.NONE));
+      addType(name, new TypeKind.Alias(new Type.Ref(existing)), owner);
       return id;
     }
-    if (t instanceof WT.Alias(WT target) && !named.containsKey(resolved(target))
-        && !(resolved(target) instanceof WT.Alias)
-        && !(resolved(target) instanceof WT.Def d && d.def instanceof TypeDef.Prim)) {
+    if (t instanceof WT.Alias(WT target) && !named.containsKey(target)
+        && !(target instanceof WT.Alias)
+        && !(target instanceof WT.Def d && d.def instanceof TypeDef.Prim)) {
       // exporting a definition under its name: the name is the definition's own
       int defined = namedType(name, target, owner);
       named.put(t, defined);
       return defined;
     }
-    dev.plugboard.wit.resolve.TypeDef def = new dev.plugboard.wit.resolve.TypeDef(name, new TypeKind.Unknown(),
-        owner, null, Stability.UNKNOWN, null, Span.NONE);
-    resolve.types.add(def);
+    dev.plugboard.wit.resolve.TypeDef def = addType(name, new TypeKind.Unknown(), owner);
     named.put(t, id);
     def.kind = switch (t) {
       case WT.Resource r -> new TypeKind.Resource();
@@ -708,17 +851,8 @@ public final class ComponentWit {
       params.add(new Function.Param(p.name(), valType(p.type(), d.scope)));
     }
     Type result = f.result() == null ? null : valType(f.result(), d.scope);
-    Function.Kind kind;
-    if (name.startsWith("[constructor]")) {
-      kind = Function.Kind.CONSTRUCTOR;
-    } else if (name.startsWith("[method]")) {
-      kind = f.async() ? Function.Kind.ASYNC_METHOD : Function.Kind.METHOD;
-    } else if (name.startsWith("[static]")) {
-      kind = f.async() ? Function.Kind.ASYNC_STATIC : Function.Kind.STATIC;
-    } else {
-      kind = f.async() ? Function.Kind.ASYNC_FREESTANDING : Function.Kind.FREESTANDING;
-    }
-    return new Function(name, kind, resource, params, result, null, Stability.UNKNOWN, null, Span.NONE);
+    return new Function(name, functionKind(name, f.async()), resource, params, result, null, Stability.UNKNOWN, null,
+        Span.NONE);
   }
 
   // ---- value types --------------------------------------------------------------------
@@ -738,7 +872,6 @@ public final class ComponentWit {
   }
 
   private Type typeRef(WT t) throws InvalidComponentException {
-    t = resolved(t);
     Integer id = named.get(t);
     if (id != null) {
       return new Type.Ref(id);
@@ -751,9 +884,7 @@ public final class ComponentWit {
         return primitive(p.type());
       }
       int anon = resolve.types.size();
-      dev.plugboard.wit.resolve.TypeDef def = new dev.plugboard.wit.resolve.TypeDef(null, new TypeKind.Unknown(),
-          Owner.NONE, null, Stability.UNKNOWN, null, Span.NONE);
-      resolve.types.add(def);
+      dev.plugboard.wit.resolve.TypeDef def = addType(null, new TypeKind.Unknown(), Owner.NONE);
       def.kind = kind(d.def, d.scope);
       return new Type.Ref(anon);
     }

@@ -3,6 +3,7 @@ package dev.plugboard.app.cli;
 import dev.plugboard.binary.Component;
 import dev.plugboard.binary.ComponentDecoder;
 import dev.plugboard.binary.ComponentFacts;
+import dev.plugboard.binary.ComponentValidator;
 import dev.plugboard.binary.ComponentWit;
 import dev.plugboard.binary.InvalidComponentException;
 import dev.plugboard.wit.json.ResolveJson;
@@ -74,7 +75,11 @@ public final class InspectCommand implements Callable<Integer> {
   static void printWit(Path file, byte[] bytes, boolean json, PrintWriter out) {
     ComponentWit.View view;
     try {
-      view = ComponentWit.of(decode(file, bytes));
+      ComponentDecoder.Decoded decoded = ComponentDecoder.decodeWithOffsets(bytes);
+      view = ComponentWit.of(decoded.component(),
+          ComponentValidator.validateStructure(decoded.component(), decoded.offsets()));
+    } catch (MalformedBinaryException e) {
+      throw new UserError(file + ": " + e.describe());
     } catch (InvalidComponentException e) {
       throw new UserError(file + ": " + e.describe());
     }

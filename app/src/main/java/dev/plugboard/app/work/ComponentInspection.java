@@ -5,6 +5,7 @@ import dev.plugboard.app.workspace.Problem;
 import dev.plugboard.binary.BinarySummary;
 import dev.plugboard.binary.ComponentDecoder;
 import dev.plugboard.binary.ComponentFacts;
+import dev.plugboard.binary.ComponentTypes;
 import dev.plugboard.binary.ComponentValidator;
 import dev.plugboard.binary.ComponentWit;
 import dev.plugboard.binary.CoreModuleInterface;
@@ -58,20 +59,25 @@ public record ComponentInspection(Path file, byte[] bytes, BinarySummary summary
     progress.checkCancelled();
     progress.step("Validating " + file.getFileName(), 0.5);
     List<Problem> problems = new ArrayList<>();
+    ComponentTypes types = null;
     try {
       // structure only: validating core code can take seconds on large modules; `plugboard validate` does it all
-      ComponentValidator.validateStructure(decoded.component(), decoded.offsets());
+      types = ComponentValidator.validateStructure(decoded.component(), decoded.offsets());
     } catch (InvalidComponentException e) {
       problems.add(new Problem(file, Location.bytes(e.offset()), e.getMessage(), Problem.Source.BINARY));
     }
     progress.checkCancelled();
     progress.step("Printing the WIT of " + file.getFileName(), 0.75);
     String wit;
-    try {
-      ComponentWit.View view = ComponentWit.of(decoded.component());
-      wit = WitPrinter.printAll(view.resolve(), view.rootPackage());
-    } catch (InvalidComponentException e) {
-      wit = "// no WIT view: " + e.getMessage() + "\n";
+    if (types == null) {
+      wit = "// no WIT view: " + problems.getFirst().message() + "\n"; // the view reads the types validation finds
+    } else {
+      try {
+        ComponentWit.View view = ComponentWit.of(decoded.component(), types);
+        wit = WitPrinter.printAll(view.resolve(), view.rootPackage());
+      } catch (InvalidComponentException e) {
+        wit = "// no WIT view: " + e.getMessage() + "\n";
+      }
     }
     ComponentFacts facts = ComponentFacts.of(decoded.component());
     progress.step("Inspected " + file.getFileName(), 1);
