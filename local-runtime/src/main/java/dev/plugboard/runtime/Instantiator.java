@@ -624,7 +624,10 @@ final class Instantiator {
         RuntimeResource rt = resource(s, rn.type());
         InstanceState inst = s.state;
         s.coreFuncs.add(new CoreFunc("resource.new", FunctionType.of(List.of(ValType.I32), List.of(ValType.I32)),
-            args -> new long[] {Integer.toUnsignedLong(inst.handles.add(Handles.own(rt, (int) args[0])))}));
+            args -> {
+              inst.checkMayLeave("resource.new");
+              return new long[] {Integer.toUnsignedLong(inst.handles.add(Handles.own(rt, (int) args[0])))};
+            }));
       }
       case Canon.ResourceRep rr -> {
         RuntimeResource rt = resource(s, rr.type());

@@ -9,9 +9,7 @@ public final class Handles {
   }
 
   public static void drop(InstanceState inst, RuntimeResource rt, long index) {
-    if (!inst.mayLeave()) {
-      throw new Trap("cannot drop a resource during post-return");
-    }
+    inst.checkMayLeave("resource.drop");
     ResourceHandle h = inst.handles.get(index);
     if (h.type != rt) {
       throw new Trap("handle " + index + " is a " + h.type.name() + ", not a " + rt.name());
