@@ -40,6 +40,20 @@ class CmWastExecutionTest {
     run(Path.of("../component-model/src/test/resources/spec-cases"), "spec-cases");
   }
 
+  /**
+   * The same cases with every component-to-component call through the generic path (lift to
+   * values, then lower): the fused adapter must give the same results and the same traps.
+   */
+  @Test
+  void ownSpecCasesWithoutFusedCalls() throws Exception {
+    FusedCall.enabled = false;
+    try {
+      run(Path.of("../component-model/src/test/resources/spec-cases"), "spec-cases (generic calls)");
+    } finally {
+      FusedCall.enabled = true;
+    }
+  }
+
   private static void run(Path dir, String suite) throws Exception {
     Map<String, List<JsonNode>> files = new LinkedHashMap<>();
     for (String line : Files.readAllLines(dir.resolve("cases.jsonl"))) {
