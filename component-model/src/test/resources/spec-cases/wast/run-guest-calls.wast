@@ -99,7 +99,7 @@
 (assert_trap (invoke "len" (u32.const 16) (u32.const 3)) "cannot enter component instance")
 (component instance $g2 $G)
 ;; the caller's string runs past its memory
-(assert_trap (invoke "len" (u32.const 65534) (u32.const 3)) "string content out-of-bounds")
+(assert_trap (invoke "len" (u32.const 65534) (u32.const 3)) "string pointer/length out of bounds of memory")
 (component instance $g3 $G)
 ;; the caller's list is misaligned
 (assert_trap (invoke "sum" (u32.const 33) (u32.const 1)) "list pointer is not aligned")
@@ -109,21 +109,21 @@
 (component instance $g5 $G)
 ;; the callee's realloc gives a misaligned place for the list
 (assert_return (invoke "set-callee" (u32.const 258)))
-(assert_trap (invoke "sum" (u32.const 32) (u32.const 3)) "list pointer is not aligned")
+(assert_trap (invoke "sum" (u32.const 32) (u32.const 3)) "realloc return: result not aligned")
 (component instance $g6 $G)
 ;; the callee's realloc gives a place past its memory for the string
 (assert_return (invoke "set-callee" (u32.const 65535)))
-(assert_trap (invoke "len" (u32.const 16) (u32.const 3)) "string content out-of-bounds")
+(assert_trap (invoke "len" (u32.const 16) (u32.const 3)) "realloc return: beyond end of memory")
 (component instance $g7 $G)
 ;; the callee's result string runs past the callee's memory
-(assert_trap (invoke "greet" (u32.const 65530) (u32.const 64)) "string content out-of-bounds")
+(assert_trap (invoke "greet" (u32.const 65530) (u32.const 64)) "string pointer/length out of bounds of memory")
 (component instance $g8 $G)
 ;; the caller's return pointer is misaligned
-(assert_trap (invoke "greet" (u32.const 3) (u32.const 66)) "unaligned pointer")
+(assert_trap (invoke "greet" (u32.const 3) (u32.const 66)) "pointer not aligned")
 (component instance $g9 $G)
 ;; the caller's return area runs past its memory
-(assert_trap (invoke "greet" (u32.const 3) (u32.const 65532)) "out of bounds")
+(assert_trap (invoke "greet" (u32.const 3) (u32.const 65532)) "pointer out of bounds of memory")
 (component instance $g10 $G)
 ;; the caller's realloc gives a place past its memory for the result string
 (assert_return (invoke "set-caller" (u32.const 65534)))
-(assert_trap (invoke "greet" (u32.const 5) (u32.const 64)) "string content out-of-bounds")
+(assert_trap (invoke "greet" (u32.const 5) (u32.const 64)) "realloc return: beyond end of memory")

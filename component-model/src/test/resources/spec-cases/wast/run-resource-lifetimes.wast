@@ -198,7 +198,7 @@
 (assert_return (invoke "drops") (u32.const 7))
 (assert_return (invoke "move") (u32.const 107))
 (assert_return (invoke "drops") (u32.const 107))
-(assert_trap (invoke "use-after-move") "unknown handle index")
+(assert_trap (invoke "use-after-move") "unknown handle index 1")
 (assert_trap (invoke "drops") "cannot enter component instance")
 (component instance $t2 $Three)
 (assert_trap (invoke "keep") "borrow handles still remain at the end of the call")

@@ -160,7 +160,7 @@
 (assert_return (invoke "utf16") (str.const "h\u{e9}"))
 (assert_return (invoke "tagged") (str.const "h\u{e9}"))
 (assert_return (invoke "latin1") (str.const "h\u{e9}"))
-(assert_trap (invoke "misaligned") "unaligned")
+(assert_trap (invoke "misaligned") "string pointer is not aligned")
 (component definition $S
   (core module $m
     (memory (export "mem") 1)
@@ -176,7 +176,7 @@
 (component instance $s1 $S)
 (assert_trap (invoke "surrogate") "invalid utf-16")
 (component instance $s2 $S)
-(assert_trap (invoke "too-long") "string content out-of-bounds")
+(assert_trap (invoke "too-long") "string pointer/length out of bounds of memory")
 
 ;; load_list_from_range: element alignment, bounds, and the byte-length limit
 (component definition $L
@@ -229,13 +229,13 @@
 (assert_return (invoke "sum" (list.const (u32.const 3) (u32.const 4))) (u32.const 7))
 (assert_return (invoke "set" (u32.const 65)))
 (assert_return (invoke "len8" (str.const "abc")) (u32.const 3))
-(assert_trap (invoke "len16" (str.const "abc")) "unaligned pointer")
+(assert_trap (invoke "len16" (str.const "abc")) "realloc return: result not aligned")
 (component instance $r2 $R)
 (assert_return (invoke "set" (u32.const 66)))
-(assert_trap (invoke "sum" (list.const (u32.const 3) (u32.const 4))) "list pointer is not aligned")
+(assert_trap (invoke "sum" (list.const (u32.const 3) (u32.const 4))) "realloc return: result not aligned")
 (component instance $r3 $R)
 (assert_return (invoke "set" (u32.const 65534)))
-(assert_trap (invoke "len8" (str.const "abc")) "string content out-of-bounds")
+(assert_trap (invoke "len8" (str.const "abc")) "realloc return: beyond end of memory")
 
 ;; lower_flat_values: more than 16 flat parameters are stored where realloc says
 (component definition $P
@@ -259,7 +259,7 @@
 (assert_return (invoke "set" (u32.const 130)))
 (assert_trap (invoke "last" (tuple.const (u32.const 1) (u32.const 2) (u32.const 3) (u32.const 4) (u32.const 5)
   (u32.const 6) (u32.const 7) (u32.const 8) (u32.const 9) (u32.const 10) (u32.const 11) (u32.const 12)
-  (u32.const 13) (u32.const 14) (u32.const 15) (u32.const 16) (u32.const 17) (u32.const 18))) "unaligned pointer")
+  (u32.const 13) (u32.const 14) (u32.const 15) (u32.const 16) (u32.const 17) (u32.const 18))) "realloc return: result not aligned")
 
 ;; post-return: called with the core results after they are lifted; it may not call built-ins
 ;; or imports (may_leave), and a trap in it is a trap of the call

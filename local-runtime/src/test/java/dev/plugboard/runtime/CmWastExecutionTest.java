@@ -31,13 +31,13 @@ class CmWastExecutionTest {
 
   @Test
   void executionCommands() throws Exception {
-    run(SharedData.require("conformance/cm-wast"), "cm-wast");
+    run(SharedData.require("conformance/cm-wast"), "cm-wast", false);
   }
 
   /** Plugboard's own cases written from the spec (component-model's test resources). */
   @Test
   void ownSpecCases() throws Exception {
-    run(Path.of("../component-model/src/test/resources/spec-cases"), "spec-cases");
+    run(Path.of("../component-model/src/test/resources/spec-cases"), "spec-cases", true);
   }
 
   /**
@@ -48,13 +48,18 @@ class CmWastExecutionTest {
   void ownSpecCasesWithoutFusedCalls() throws Exception {
     FusedCall.enabled = false;
     try {
-      run(Path.of("../component-model/src/test/resources/spec-cases"), "spec-cases (generic calls)");
+      run(Path.of("../component-model/src/test/resources/spec-cases"), "spec-cases (generic calls)", true);
     } finally {
       FusedCall.enabled = true;
     }
   }
 
-  private static void run(Path dir, String suite) throws Exception {
+  /**
+   * Runs one suite. With {@code ownMessages}, an expected trap's message must be part of the
+   * trap's (the own cases are written with this runtime's wording, which starts with
+   * Wasmtime's where it has one); the reference suite's wording is only a hint.
+   */
+  private static void run(Path dir, String suite, boolean ownMessages) throws Exception {
     Map<String, List<JsonNode>> files = new LinkedHashMap<>();
     for (String line : Files.readAllLines(dir.resolve("cases.jsonl"))) {
       if (!line.isBlank()) {
@@ -76,7 +81,7 @@ class CmWastExecutionTest {
         }
         String where = file.getKey() + ":" + c.get("line").asInt() + " " + kind;
         try {
-          run(dir, c, kind, instances);
+          run(dir, c, kind, instances, ownMessages);
           passed++;
         } catch (Exception | AssertionError e) {
           failures.add(where + ": " + e);
@@ -88,8 +93,8 @@ class CmWastExecutionTest {
     assertThat(failures).isEmpty();
   }
 
-  private static void run(Path dir, JsonNode c, String kind, Map<Integer, ComponentInstance> instances)
-      throws Exception {
+  private static void run(Path dir, JsonNode c, String kind, Map<Integer, ComponentInstance> instances,
+      boolean ownMessages) throws Exception {
     switch (kind) {
       case "component", "component_instance" -> {
         byte[] bytes = Files.readAllBytes(dir.resolve(c.get("wasm").asText()));
@@ -119,7 +124,11 @@ class CmWastExecutionTest {
           throw new AssertionError("expected a trap (" + c.get("message").asText() + "), got "
               + (v == null ? "()" : Wave.print(v)));
         } catch (Trap expectedTrap) {
-          // a trap, as expected; the message is the reference's wording and is not compared
+          String want = c.get("message").asText();
+          if (ownMessages && !expectedTrap.getMessage().contains(want)) {
+            throw new AssertionError("trapped as expected, but the message does not say \"" + want + "\": "
+                + expectedTrap.getMessage());
+          }
           if (Boolean.getBoolean("cmwast.verbose")) {
             System.out.println("  trap at line " + c.get("line") + " (" + c.get("message").asText() + "): "
                 + expectedTrap.getMessage());

@@ -1,6 +1,6 @@
 package dev.plugboard.runtime.abi;
 
-/** {@code canon resource.new} and {@code canon resource.drop} (CanonicalABI.md), synchronous. */
+/** {@code canon resource.drop} and {@code canon resource.rep} (CanonicalABI.md), synchronous. */
 public final class Handles {
   private Handles() {}
 
@@ -12,10 +12,10 @@ public final class Handles {
     inst.checkMayLeave("resource.drop");
     ResourceHandle h = inst.handles.get(index);
     if (h.type != rt) {
-      throw new Trap("handle " + index + " is a " + h.type.name() + ", not a " + rt.name());
+      throw AbiTraps.wrongResourceType(index, h.type, rt);
     }
     if (h.numLends != 0) {
-      throw new Trap("cannot drop handle " + index + " while it is lent out");
+      throw AbiTraps.lentOut(index);
     }
     inst.handles.remove(index);
     if (h.own) {
@@ -25,6 +25,15 @@ public final class Handles {
     } else if (h.borrowScope != null) {
       h.borrowScope.numBorrows--;
     }
+  }
+
+  /** {@code canon resource.rep}: the representation of the handle at {@code index}, of type {@code rt}. */
+  public static int rep(InstanceState inst, RuntimeResource rt, long index) {
+    ResourceHandle h = inst.handles.get(index);
+    if (h.type != rt) {
+      throw AbiTraps.wrongResourceType(index, h.type, rt);
+    }
+    return h.rep;
   }
 
   /** Drops an owned handle the host holds (a {@code Value.Handle} it received): runs the destructor. */
