@@ -21,6 +21,10 @@ public final class Handles {
     if (h.own) {
       if (rt.dtor() != null) {
         destroy(rt, h.rep, inst);
+      } else if (rt.impl() != null && !rt.impl().mayEnterFrom(inst)) {
+        // the reference calls even a missing destructor as a call into the resource's instance
+        throw new Trap("cannot enter component instance " + rt.impl().name() + " to drop a " + rt.name()
+            + " (its destructor is a call into it, and it is on the stack)");
       }
     } else if (h.borrowScope != null) {
       h.borrowScope.numBorrows--;
