@@ -613,7 +613,7 @@ public final class Abi {
     List<Value> elements = listElements(v, l);
     if (l.length() >= 0) {
       if (elements.size() != l.length()) {
-        throw new Trap("expected " + l.length() + " elements, got " + elements.size());
+        throw mismatch(v, "a list of " + l.length() + " elements");
       }
       storeListIntoValidRange(cx, elements, ptr, l.element());
       return;
@@ -764,7 +764,7 @@ public final class Abi {
         List<Value> elements = listElements(v, l);
         if (l.length() >= 0) {
           if (elements.size() != l.length()) {
-            throw new Trap("expected " + l.length() + " elements, got " + elements.size());
+            throw mismatch(v, "a list of " + l.length() + " elements");
           }
           for (Value e : elements) {
             lowerFlat(cx, e, l.element(), out);
