@@ -178,3 +178,32 @@
 )
 (assert_return (invoke "bg") (u32.const 0))
 (assert_return (invoke "sync") (u32.const 3))
+
+;; A synchronous call's thread leaves the thread table when the call returns, whichever way the
+;; call came (from the host, or lowered by another component, through the fused adapter or not):
+;; thread.index answers 1 every time.
+(component
+  (component $callee
+    (core func $idx (canon thread.index))
+    (core module $m
+      (import "" "idx" (func $idx (result i32)))
+      (func (export "idx") (result i32) (call $idx)))
+    (core instance $i (instantiate $m (with "" (instance (export "idx" (func $idx))))))
+    (func (export "idx") (result u32) (canon lift (core func $i "idx"))))
+  (component $caller
+    (import "idx" (func $idx (result u32)))
+    (core func $idx-c (canon lower (func $idx)))
+    (core module $m
+      (import "" "idx" (func $idx (result i32)))
+      (func (export "via") (result i32) (call $idx)))
+    (core instance $i (instantiate $m (with "" (instance (export "idx" (func $idx-c))))))
+    (func (export "via") (result u32) (canon lift (core func $i "via"))))
+  (instance $c (instantiate $callee))
+  (instance $d (instantiate $caller (with "idx" (func $c "idx"))))
+  (export "via" (func $d "via"))
+  (export "idx" (func $c "idx"))
+)
+(assert_return (invoke "idx") (u32.const 1))
+(assert_return (invoke "via") (u32.const 1))
+(assert_return (invoke "idx") (u32.const 1))
+(assert_return (invoke "via") (u32.const 1))
