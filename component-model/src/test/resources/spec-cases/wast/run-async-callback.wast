@@ -100,7 +100,7 @@
 (component instance $t2 $Traps)
 (assert_trap (invoke "twice") "task.return")
 (component instance $t3 $Traps)
-(assert_trap (invoke "bad-code") "callback code")
+(assert_trap (invoke "bad-code") "unsupported callback code")
 (component instance $t4 $Traps)
 (assert_trap (invoke "deadlock") "deadlock")
 (component instance $t5 $Traps)

@@ -143,7 +143,7 @@
 (assert_return (invoke "yield" (u32.const 9)) (u32.const 10))
 (assert_return (invoke "errors") (u32.const 9))
 (component instance $m2 $Misc)
-(assert_trap (invoke "error-twice") "error-context")
+(assert_trap (invoke "error-twice") "unknown handle index")
 (component instance $m3 $Misc)
 (assert_trap (invoke "post-return") "post-return")
 (component instance $m4 $Misc)

@@ -84,7 +84,7 @@
 (component instance $t3 $Traps)
 (assert_trap (invoke "writable") "readable end")
 (component instance $t4 $Traps)
-(assert_trap (invoke "strings-same-instance") "same instance")
+(assert_trap (invoke "strings-same-instance") "same component instance")
 (component instance $t5 $Traps)
 (assert_trap (invoke "wrong-result") "result type")
 (component instance $t6 $Traps)

@@ -22,4 +22,4 @@
   (core instance $i (instantiate $m))
   (func (export "uncaught") (canon lift (core func $i "f")))
 )
-(assert_trap (invoke "uncaught") "exception")
+(assert_trap (invoke "uncaught") "uncaught exception")

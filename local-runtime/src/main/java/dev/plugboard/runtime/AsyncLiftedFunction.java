@@ -174,7 +174,7 @@ final class AsyncLiftedFunction implements ComponentFunction, Invocable {
       int[] event = switch (code) {
         case YIELD -> inst.yieldForCallback(thread);
         case WAIT -> inst.waitForCallback(thread, si);
-        default -> throw new Trap("the callback returned the unknown code " + code + " (0 exit, 1 yield, 2 wait)");
+        default -> throw new Trap("unsupported callback code " + code + " (0 exit, 1 yield, 2 wait)");
       };
       inst.acquireExclusive(thread);
       packed = LiftedFunction.guest(callback, new long[] {event[0], Integer.toUnsignedLong(event[1]),

@@ -51,7 +51,8 @@ final class FusedCall {
   /** Where the arguments are stored (callee side) and the result (caller side); they count bytes and reallocs. */
   private final Context into;
   private final Context back;
-  private final GuestThread calleeThread;
+  /** The callee's inline thread and its task, reused from call to call until the callee uses threads. */
+  private GuestThread calleeThread;
   private final CallTracer tracer;
   private final Sampler sampler;
   private final String callerEncoding;
@@ -190,6 +191,13 @@ final class FusedCall {
         } finally {
           inst.setMayLeave(true);
         }
+      }
+      Task task = calleeThread.task();
+      if (task.registeredThreads()) {
+        // the callee asked for its thread index, made threads or blocked: this call's task ends
+        // as a lifted call's does (its thread leaves the table), and the next call gets a new one
+        task.exit();
+        calleeThread = GuestThread.inline(new Task(inst), inst.store());
       }
     } catch (Trap t) {
       throw t.at(inst.name() + "." + callee.name());

@@ -31,7 +31,6 @@ import dev.plugboard.runtime.abi.Context;
 import dev.plugboard.runtime.abi.Handles;
 import dev.plugboard.runtime.abi.InstanceState;
 import dev.plugboard.runtime.abi.Realloc;
-import dev.plugboard.runtime.abi.ResourceHandle;
 import dev.plugboard.runtime.abi.RuntimeResource;
 import dev.plugboard.runtime.abi.Store;
 import dev.plugboard.runtime.abi.StringEncoding;
@@ -624,19 +623,16 @@ final class Instantiator {
         RuntimeResource rt = resource(s, rn.type());
         InstanceState inst = s.state;
         s.coreFuncs.add(new CoreFunc("resource.new", FunctionType.of(List.of(ValType.I32), List.of(ValType.I32)),
-            args -> new long[] {Integer.toUnsignedLong(inst.handles.add(Handles.own(rt, (int) args[0])))}));
+            args -> {
+              inst.checkMayLeave("resource.new");
+              return new long[] {Integer.toUnsignedLong(inst.handles.add(Handles.own(rt, (int) args[0])))};
+            }));
       }
       case Canon.ResourceRep rr -> {
         RuntimeResource rt = resource(s, rr.type());
         InstanceState inst = s.state;
         s.coreFuncs.add(new CoreFunc("resource.rep", FunctionType.of(List.of(ValType.I32), List.of(ValType.I32)),
-            args -> {
-              ResourceHandle h = inst.handles.get(Integer.toUnsignedLong((int) args[0]));
-              if (h.type() != rt) {
-                throw new Trap("handle " + (int) args[0] + " is a " + h.type().name() + ", not a " + rt.name());
-              }
-              return new long[] {Integer.toUnsignedLong(h.rep())};
-            }));
+            args -> new long[] {Integer.toUnsignedLong(Handles.rep(inst, rt, Integer.toUnsignedLong((int) args[0])))}));
       }
       case Canon.ResourceDrop rd -> {
         RuntimeResource rt = resource(s, rd.type());

@@ -193,6 +193,9 @@ final class LiftedFunction implements ComponentFunction {
       throw new Trap("interrupted (the call ran past its deadline)");
     } catch (ChicoryException e) {
       throw new Trap(describe(e), null, e);
+    } catch (com.dylibso.chicory.runtime.WasmException e) {
+      // call_and_trap_on_throw: an exception that leaves the core function is a trap
+      throw new Trap("uncaught exception thrown by core code (tag " + e.tagIdx() + " of the core instance that threw)");
     } catch (StackOverflowError e) {
       throw new Trap("call stack exhausted");
     } catch (OutOfMemoryError e) {

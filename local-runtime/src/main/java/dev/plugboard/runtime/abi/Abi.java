@@ -134,10 +134,10 @@ public final class Abi {
   static int convertI32ToChar(int i) {
     long u = Integer.toUnsignedLong(i);
     if (u >= 0x110000) {
-      throw new Trap("invalid char: code point 0x" + Long.toHexString(u) + " is beyond U+10FFFF");
+      throw new Trap("invalid `char` bit pattern: 0x" + Long.toHexString(u) + " is beyond U+10FFFF");
     }
     if (u >= 0xD800 && u <= 0xDFFF) {
-      throw new Trap("invalid char: 0x" + Long.toHexString(u) + " is a surrogate");
+      throw new Trap("invalid `char` bit pattern: 0x" + Long.toHexString(u) + " is a surrogate");
     }
     return i;
   }
@@ -178,13 +178,13 @@ public final class Abi {
     }
     long p = Integer.toUnsignedLong(ptr);
     if (byteLength > MAX_STRING_BYTE_LENGTH) {
-      throw new Trap("string byte length " + byteLength + " is too large");
+      throw AbiTraps.tooLong("string", byteLength);
     }
     if (p % alignment != 0) {
-      throw new Trap("misaligned string pointer " + p);
+      throw AbiTraps.misaligned("string", p, alignment);
     }
     if (p + byteLength > mem.size()) {
-      throw new Trap("string [" + p + ", " + (p + byteLength) + ") is out of bounds of memory of " + mem.size() + " bytes");
+      throw AbiTraps.outOfBounds("string", p, byteLength, mem.size());
     }
     cx.charge(2 * byteLength + 24);
     byte[] bytes = mem.readBytes(ptr, (int) byteLength);
@@ -193,7 +193,7 @@ public final class Abi {
     boolean valid = charset == StandardCharsets.ISO_8859_1 || (charset == StandardCharsets.UTF_8
         ? Utf.validUtf8(bytes) : Utf.validUtf16(bytes));
     if (!valid) {
-      throw new Trap("invalid " + cx.opts.encoding().spelling() + " string data at " + p);
+      throw AbiTraps.invalidString(cx.opts.encoding(), p);
     }
     return new String(bytes, charset);
   }
@@ -212,13 +212,13 @@ public final class Abi {
     long p = Integer.toUnsignedLong(ptr);
     long byteLength = length * elem.size();
     if (byteLength > MAX_LIST_BYTE_LENGTH) {
-      throw new Trap("list byte length " + byteLength + " is too large");
+      throw AbiTraps.tooLong("list", byteLength);
     }
     if (p % elem.alignment() != 0) {
-      throw new Trap("misaligned list pointer " + p);
+      throw AbiTraps.misaligned("list", p, elem.alignment());
     }
     if (p + byteLength > cx.memory().size()) {
-      throw new Trap("list [" + p + ", " + (p + byteLength) + ") is out of bounds of memory of " + cx.memory().size() + " bytes");
+      throw AbiTraps.outOfBounds("list", p, byteLength, cx.memory().size());
     }
     cx.bytes += byteLength;
     boolean bytes = elem instanceof AbiType.Scalar sc && sc.prim() == ValueType.Prim.U8;
@@ -339,13 +339,14 @@ public final class Abi {
   static Value liftOwn(Context cx, int i, AbiType.Own t) {
     ResourceHandle h = cx.inst.handles.get(Integer.toUnsignedLong(i));
     if (h.type != t.resource()) {
-      throw new Trap("handle " + i + " is a " + h.type.name() + ", not a " + t.resource().name());
+      throw AbiTraps.wrongResourceType(Integer.toUnsignedLong(i), h.type, t.resource());
     }
     if (h.numLends != 0) {
-      throw new Trap("cannot transfer ownership of handle " + i + " while it is lent out");
+      throw AbiTraps.lentOut(Integer.toUnsignedLong(i));
     }
     if (!h.own) {
-      throw new Trap("handle " + i + " is a borrow, not an owned handle");
+      throw new Trap("cannot lift own resource from a borrow: handle index " + Integer.toUnsignedLong(i)
+          + " is borrowed");
     }
     cx.inst.handles.remove(Integer.toUnsignedLong(i));
     cx.handlesDropped++;
@@ -355,7 +356,7 @@ public final class Abi {
   static Value liftBorrow(Context cx, int i, AbiType.Borrow t) {
     ResourceHandle h = cx.inst.handles.get(Integer.toUnsignedLong(i));
     if (h.type != t.resource()) {
-      throw new Trap("handle " + i + " is a " + h.type.name() + ", not a " + t.resource().name());
+      throw AbiTraps.wrongResourceType(Integer.toUnsignedLong(i), h.type, t.resource());
     }
     if (cx.task != null) {
       cx.task.addLender(h);
@@ -474,13 +475,13 @@ public final class Abi {
 
   static void checkRange(Context cx, long ptr, long length) {
     if (Integer.toUnsignedLong((int) ptr) + length > cx.memory().size()) {
-      throw new Trap("allocation [" + Integer.toUnsignedLong((int) ptr) + ", +" + length + ") is out of bounds of memory");
+      throw AbiTraps.reallocOutOfBounds(Integer.toUnsignedLong((int) ptr), length);
     }
   }
 
   static void checkAligned(long ptr, int alignment) {
     if (Integer.toUnsignedLong((int) ptr) % alignment != 0) {
-      throw new Trap("realloc returned a misaligned pointer");
+      throw AbiTraps.reallocMisaligned(Integer.toUnsignedLong((int) ptr), alignment);
     }
   }
 
@@ -612,7 +613,7 @@ public final class Abi {
     List<Value> elements = listElements(v, l);
     if (l.length() >= 0) {
       if (elements.size() != l.length()) {
-        throw new Trap("expected " + l.length() + " elements, got " + elements.size());
+        throw mismatch(v, "a list of " + l.length() + " elements");
       }
       storeListIntoValidRange(cx, elements, ptr, l.element());
       return;
@@ -763,7 +764,7 @@ public final class Abi {
         List<Value> elements = listElements(v, l);
         if (l.length() >= 0) {
           if (elements.size() != l.length()) {
-            throw new Trap("expected " + l.length() + " elements, got " + elements.size());
+            throw mismatch(v, "a list of " + l.length() + " elements");
           }
           for (Value e : elements) {
             lowerFlat(cx, e, l.element(), out);
@@ -840,10 +841,10 @@ public final class Abi {
       int ptr = vi.nextI32();
       long p = Integer.toUnsignedLong(ptr);
       if (p % tuple.alignment() != 0) {
-        throw new Trap("misaligned pointer " + p + " to spilled values");
+        throw AbiTraps.tupleMisaligned("spilled values", p);
       }
       if (p + tuple.size() > cx.memory().size()) {
-        throw new Trap("spilled values at " + p + " are out of bounds of memory");
+        throw AbiTraps.tupleOutOfBounds("spilled values", p);
       }
       // load of the tuple, field by field (no tuple value to build and take apart)
       int[] offsets = ((AbiType.Record) tuple).offsets();
@@ -884,10 +885,10 @@ public final class Abi {
       }
       long p = Integer.toUnsignedLong(ptr);
       if (p % tuple.alignment() != 0) {
-        throw new Trap("misaligned return pointer " + p);
+        throw AbiTraps.tupleMisaligned("return pointer", p);
       }
       if (p + tuple.size() > cx.memory().size()) {
-        throw new Trap("return pointer " + p + " is out of bounds of memory");
+        throw AbiTraps.tupleOutOfBounds("return pointer", p);
       }
       if (vs.length != ts.length) {
         throw mismatch(new Value.TupleValue(List.of(vs)), "a " + ts.length + "-tuple");

@@ -187,8 +187,9 @@ public final class AsyncCanon {
     thread(inst, what);
     CopyEnd e = CopyEnd.get(inst, i, stream, readable, t);
     if (e.state != CopyEnd.CopyState.IDLE) {
-      throw new Trap(what + ": " + e.describe() + " is not idle (" + (e.state == CopyEnd.CopyState.DONE
-          ? "it was dropped by the other side, or the future is done" : "a copy is in progress") + ")");
+      throw new Trap(what + ": " + e.describe() + (e.state == CopyEnd.CopyState.DONE
+          ? " is already done (the other end was dropped, or the future's value went through)"
+          : " is not idle (a copy is in progress)"));
     }
     if (e.inWaitableSet() && !async) {
       throw new Trap("a synchronous " + what + " on an end that is in a waitable set");

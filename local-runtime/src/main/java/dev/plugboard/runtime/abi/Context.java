@@ -86,7 +86,7 @@ public final class Context {
       }
     }
     if (Integer.toUnsignedLong(ptr) % align != 0) {
-      throw new Trap("realloc returned a misaligned pointer " + Integer.toUnsignedString(ptr));
+      throw AbiTraps.reallocMisaligned(Integer.toUnsignedLong(ptr), align);
     }
     return ptr;
   }

@@ -130,10 +130,10 @@ public abstract sealed class FusedTransfer {
     int ptr = (int) value;
     long p = Integer.toUnsignedLong(ptr);
     if (p % alignment != 0) {
-      throw new Trap("misaligned pointer " + p + " to spilled values");
+      throw AbiTraps.tupleMisaligned("spilled values", p);
     }
     if (p + size > mem.size()) {
-      throw new Trap("spilled values at " + p + " are out of bounds of memory");
+      throw AbiTraps.tupleOutOfBounds("spilled values", p);
     }
     return ptr;
   }
@@ -141,10 +141,10 @@ public abstract sealed class FusedTransfer {
   private int returnPointer(AbiMemory mem, int ptr) {
     long p = Integer.toUnsignedLong(ptr);
     if (p % alignment != 0) {
-      throw new Trap("misaligned return pointer " + p);
+      throw AbiTraps.tupleMisaligned("return pointer", p);
     }
     if (p + size > mem.size()) {
-      throw new Trap("return pointer " + p + " is out of bounds of memory");
+      throw AbiTraps.tupleOutOfBounds("return pointer", p);
     }
     return ptr;
   }
@@ -253,14 +253,13 @@ public abstract sealed class FusedTransfer {
     /** The checks of {@code load_string_from_range} and {@code load_list_from_range} ({@code what}: string or list). */
     static void checkSource(String what, AbiMemory from, long p, long byteLength, int alignment) {
       if (byteLength > Abi.MAX_LIST_BYTE_LENGTH) {
-        throw new Trap(what + " byte length " + byteLength + " is too large");
+        throw AbiTraps.tooLong(what, byteLength);
       }
       if (p % alignment != 0) {
-        throw new Trap("misaligned " + what + " pointer " + p);
+        throw AbiTraps.misaligned(what, p, alignment);
       }
       if (p + byteLength > from.size()) {
-        throw new Trap(what + " [" + p + ", " + (p + byteLength) + ") is out of bounds of memory of " + from.size()
-            + " bytes");
+        throw AbiTraps.outOfBounds(what, p, byteLength, from.size());
       }
     }
 
@@ -307,7 +306,7 @@ public abstract sealed class FusedTransfer {
       int n = (int) byteLength;
       boolean valid = utf16 ? Utf.validUtf16(from, ptr, n) : Utf.validUtf8(from, ptr, n);
       if (!valid) {
-        throw new Trap("invalid " + (utf16 ? "utf16" : "utf8") + " string data at " + p);
+        throw AbiTraps.invalidString(utf16 ? StringEncoding.UTF16 : StringEncoding.UTF8, p);
       }
       int dst = allocate(to, unit, n);
       copyBytes(from, ptr, to.memory(), dst, n);

@@ -178,6 +178,13 @@ public final class GuestThread {
   }
 
   private boolean block(boolean cancellable, GuestThread other, boolean yield) {
+    if (fiber == null && index == 0) {
+      // A sync call's inline thread takes its thread-table index late (see ThreadCanon.index);
+      // once it blocks, other threads of the instance run and may register, so it registers
+      // first, keeping the numbering of the reference (where every task's thread registers as
+      // it starts).
+      task.registerThread(this);
+    }
     this.cancellable = cancellable;
     running = false;
     try {

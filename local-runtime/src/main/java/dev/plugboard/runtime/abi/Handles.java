@@ -1,6 +1,6 @@
 package dev.plugboard.runtime.abi;
 
-/** {@code canon resource.new} and {@code canon resource.drop} (CanonicalABI.md), synchronous. */
+/** {@code canon resource.drop} and {@code canon resource.rep} (CanonicalABI.md), synchronous. */
 public final class Handles {
   private Handles() {}
 
@@ -9,24 +9,35 @@ public final class Handles {
   }
 
   public static void drop(InstanceState inst, RuntimeResource rt, long index) {
-    if (!inst.mayLeave()) {
-      throw new Trap("cannot drop a resource during post-return");
-    }
+    inst.checkMayLeave("resource.drop");
     ResourceHandle h = inst.handles.get(index);
     if (h.type != rt) {
-      throw new Trap("handle " + index + " is a " + h.type.name() + ", not a " + rt.name());
+      throw AbiTraps.wrongResourceType(index, h.type, rt);
     }
     if (h.numLends != 0) {
-      throw new Trap("cannot drop handle " + index + " while it is lent out");
+      throw AbiTraps.lentOut(index);
     }
     inst.handles.remove(index);
     if (h.own) {
       if (rt.dtor() != null) {
         destroy(rt, h.rep, inst);
+      } else if (rt.impl() != null && !rt.impl().mayEnterFrom(inst)) {
+        // the reference calls even a missing destructor as a call into the resource's instance
+        throw new Trap("cannot enter component instance " + rt.impl().name() + " to drop a " + rt.name()
+            + " (its destructor is a call into it, and it is on the stack)");
       }
     } else if (h.borrowScope != null) {
       h.borrowScope.numBorrows--;
     }
+  }
+
+  /** {@code canon resource.rep}: the representation of the handle at {@code index}, of type {@code rt}. */
+  public static int rep(InstanceState inst, RuntimeResource rt, long index) {
+    ResourceHandle h = inst.handles.get(index);
+    if (h.type != rt) {
+      throw AbiTraps.wrongResourceType(index, h.type, rt);
+    }
+    return h.rep;
   }
 
   /** Drops an owned handle the host holds (a {@code Value.Handle} it received): runs the destructor. */

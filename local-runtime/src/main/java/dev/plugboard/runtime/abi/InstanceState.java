@@ -142,7 +142,7 @@ public final class InstanceState {
   /** Traps unless the instance may leave (not during post-return or a realloc). */
   public void checkMayLeave(String what) {
     if (!mayLeave) {
-      throw new Trap("cannot call " + what + " in " + name + " now (during post-return or realloc)");
+      throw new Trap("cannot leave component instance " + name + ": " + what + " was called during post-return or realloc");
     }
   }
 

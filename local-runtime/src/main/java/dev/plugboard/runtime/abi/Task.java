@@ -70,6 +70,11 @@ public final class Task {
     lenders.add(h);
   }
 
+  /** Whether a thread of this task ever took a thread-table index (a sync call's thread does so late). */
+  public boolean registeredThreads() {
+    return threads != null;
+  }
+
   /** Ends a synchronous call: lent handles are returned, and every borrow it received must be dropped. */
   public void exit() {
     releaseLenders();
