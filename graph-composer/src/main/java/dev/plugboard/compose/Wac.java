@@ -1087,18 +1087,18 @@ public final class Wac {
       int exprEnd = toks.get(p - 1).end();
       if (at("...")) {
         Tok dots = next();
-        if (!(v instanceof Val.Inst inst)) {
+        Map<String, Source> exports = exportsOf(v);
+        if (exports == null) {
           throw error(exprStart, exprEnd, "only an instance can be spread");
         }
         expect(";");
-        ComposedPackage pkg = graph.packages().get(node(inst).pkg());
-        if (pkg.exports().isEmpty()) {
+        if (exports.isEmpty()) {
           throw error(dots, "the instance has no exports to spread");
         }
         int added = 0;
-        for (String e : pkg.exports().keySet()) {
-          if (graph.exports().keySet().stream().noneMatch(e::equalsIgnoreCase)) {
-            export(new Source.Export(inst.node(), e), e, dots);
+        for (var e : exports.entrySet()) {
+          if (graph.exports().keySet().stream().noneMatch(e.getKey()::equalsIgnoreCase)) {
+            export(e.getValue(), e.getKey(), dots);
             added++;
           }
         }
@@ -1144,6 +1144,28 @@ public final class Wac {
       } catch (CompositionException e) {
         throw error(at, e.getMessage());
       }
+    }
+
+    /**
+     * What spreading {@code v} gives, export name → source: the exports of an instantiation, or
+     * the functions of an imported instance; null when {@code v} is not an instance.
+     */
+    private Map<String, Source> exportsOf(Val v) throws WacException {
+      Map<String, Source> out = new LinkedHashMap<>();
+      if (v instanceof Val.Inst inst) {
+        for (String e : graph.packages().get(node(inst).pkg()).exports().keySet()) {
+          out.put(e, new Source.Export(inst.node(), e));
+        }
+        return out;
+      }
+      if (v instanceof Val.Item item && item.source() instanceof Source.Whole w
+          && graph.nodes().get(w.node()) instanceof Node.Import imp && imp.type() instanceof ItemType.Instance type) {
+        for (String f : type.functions().keySet()) {
+          out.put(f, new Source.Export(w.node(), f));
+        }
+        return out;
+      }
+      return null;
     }
 
     private Node.Instantiation node(Val.Inst inst) throws WacException {
@@ -1261,7 +1283,7 @@ public final class Wac {
         throw error(kw, e.getMessage());
       }
       expect("{");
-      List<Val.Inst> spreads = new ArrayList<>();
+      List<Map<String, Source>> spreads = new ArrayList<>();
       List<Tok> spreadToks = new ArrayList<>();
       boolean implicit = false;
       java.util.Set<String> given = new java.util.HashSet<>();
@@ -1275,10 +1297,11 @@ public final class Wac {
             implicit = true;
           } else {
             Tok name = id();
-            if (!(value(name) instanceof Val.Inst inst)) {
+            Map<String, Source> exports = exportsOf(value(name));
+            if (exports == null) {
               throw error(name, "only an instance can be spread");
             }
-            spreads.add(inst);
+            spreads.add(exports);
             spreadToks.add(dots);
           }
         } else {
@@ -1317,14 +1340,13 @@ public final class Wac {
       Tok close = expect("}");
       for (int k = 0; k < spreads.size(); k++) {
         int matched = 0;
-        ComposedPackage from = graph.packages().get(node(spreads.get(k)).pkg());
         for (String imp : pkg.imports().keySet()) {
           if (argSet(node, imp)) {
             continue;
           }
-          for (String e : from.exports().keySet()) {
-            if (TypeCheck.namesMatch(e, imp)) {
-              argument(node, imp, new Val.Item(new Source.Export(spreads.get(k).node(), e), e), spreadToks.get(k));
+          for (var e : spreads.get(k).entrySet()) {
+            if (TypeCheck.namesMatch(e.getKey(), imp)) {
+              argument(node, imp, new Val.Item(e.getValue(), e.getKey()), spreadToks.get(k));
               matched++;
               break;
             }
