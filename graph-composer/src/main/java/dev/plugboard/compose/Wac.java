@@ -373,7 +373,14 @@ public final class Wac {
         if (d.severity() == dev.plugboard.wit.source.Diagnostic.Severity.ERROR) {
           int at = d.span().isNone() ? name.start() : toWac(d.span().start(), name.start());
           int end = d.span().isNone() ? name.end() : toWac(d.span().end(), name.end());
-          throw error(at, Math.max(end, at + 1), d.message());
+          String message = d.message();
+          java.util.regex.Matcher missing = java.util.regex.Pattern.compile("(?:type|name) `([^`]+)` does not exist")
+              .matcher(message);
+          if (missing.matches() && funcAliases.containsKey(missing.group(1))) {
+            message = "`" + missing.group(1) + "` is a function type: it names the type of an import or an "
+                + "interface's function, not a value type";
+          }
+          throw error(at, Math.max(end, at + 1), message);
         }
       }
       declared = r.resolve();
@@ -1261,6 +1268,9 @@ public final class Wac {
     private Val newExpression(String letName) throws WacException {
       Tok kw = next();
       Tok pkgTok = path(false);
+      if (at("/")) {
+        throw error(pkgTok.start(), peek().end(), "`new` instantiates a package (`ns:name`), not an interface path");
+      }
       ComposedPackage pkg;
       try {
         pkg = packages.find(pkgTok.text());
@@ -1294,6 +1304,9 @@ public final class Wac {
         if (at("...")) {
           Tok dots = next();
           if (at("}") || at(",")) {
+            if (at(",") && tok(p + 1).text().equals("}")) {
+              throw error(peek(), "expected `}` after `...`, found `,`: `...` ends the arguments");
+            }
             implicit = true;
           } else {
             Tok name = id();

@@ -54,13 +54,15 @@ class WacRulesTest {
   /**
    * Valid documents that do not encode yet, with the reason the encoder gives. An import typed
    * by a world is a component import, which the document's declarations (a WIT world) cannot
-   * type; a function import using a top-level type needs that type defined in the composed
-   * component, where {@code ComponentNew} only aliases types of imported interfaces.
+   * type; an import using a top-level type, or a type of another declared interface, needs that
+   * type defined in the composed component, where {@code ComponentNew} only aliases types of
+   * imported interfaces.
    */
   private static final Map<String, String> ENCODING_GAPS = Map.of(
       "import-world-as-component", "the import `test:types/service` is not given to any instantiation",
       "import-world-by-name", "the import `r` is not given to any instantiation",
-      "imports-use-top-level-types", "the import `paint` is not given to any instantiation");
+      "imports-use-top-level-types", "the import `paint` is not given to any instantiation",
+      "inline-import-uses-interface", "the import `x` is not given to any instantiation");
 
   /**
    * A valid document that instantiates nothing (the packages here are WIT worlds, with no
