@@ -102,7 +102,6 @@ public final class Wac {
     private final Map<String, Val> scope = new LinkedHashMap<>();
     private final List<String> typeStatements = new ArrayList<>();
     private int p;
-    private int anonymous;
     /** The document's type declarations, resolved as a WIT package (null when there are none). */
     private dev.plugboard.wit.resolve.Resolve declared;
     private dev.plugboard.types.WitTypes declaredTypes;
@@ -1456,16 +1455,9 @@ public final class Wac {
 
     private String fresh(String base) {
       String stem = base.replaceAll("@.*$", "");
-      stem = stem.substring(Math.max(stem.lastIndexOf('/'), stem.lastIndexOf(':')) + 1)
-          .replaceAll("[^a-z0-9-]", "-");
-      if (stem.isEmpty() || !Character.isLetter(stem.charAt(0))) {
-        stem = "i" + stem;
-      }
-      String name = stem;
-      while (graph.nodes().containsKey(name) || scope.containsKey(name)) {
-        name = stem + "-" + (++anonymous);
-      }
-      return name;
+      stem = NodeId.identifier(stem.substring(Math.max(stem.lastIndexOf('/'), stem.lastIndexOf(':')) + 1));
+      return NodeId.unique(stem, n -> graph.nodes().containsKey(n) || scope.containsKey(n)
+          || declaredNames.containsKey(n));
     }
   }
 

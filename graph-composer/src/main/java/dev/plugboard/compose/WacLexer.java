@@ -99,8 +99,13 @@ final class WacLexer {
         return not + (w.charAt(0) >= '0' && w.charAt(0) <= '9'
             ? "the word `" + w + "` starts with a digit" : "identifiers are lower case (kebab-case)");
       }
-      if (!w.equals(w.toLowerCase(java.util.Locale.ROOT))) {
-        return not + "identifiers are lower case (kebab-case)";
+      for (char ch : w.toCharArray()) {
+        if (ch >= 'A' && ch <= 'Z') {
+          return not + "identifiers are lower case (kebab-case)";
+        }
+        if (!(ch >= 'a' && ch <= 'z') && !(ch >= '0' && ch <= '9')) {
+          return not + "invalid character `" + ch + "`";
+        }
       }
     }
     return null;
