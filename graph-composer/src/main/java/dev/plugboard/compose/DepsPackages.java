@@ -38,14 +38,22 @@ public final class DepsPackages implements Wac.Packages {
   @Override
   public ComposedPackage find(String name) throws CompositionException {
     String bare = name.replaceAll("@.*", "");
-    ComposedPackage done = loaded.get(bare);
+    ComposedPackage done = loaded.get(name);
     if (done != null) {
       return done;
     }
     Path p = given.get(bare);
     if (p == null && depsDir != null) {
       Path nested = depsDir.resolve(bare.replace(':', '/'));
-      for (Path candidate : List.of(sibling(nested, ".wasm"), depsDir.resolve(bare + ".wasm"))) {
+      String version = name.contains("@") ? name.substring(name.indexOf('@') + 1) : null;
+      p = versioned(nested, version);
+      List<String> versions = versions(nested);
+      if (p == null && !versions.isEmpty()) {
+        throw new CompositionException(CompositionException.Kind.UNKNOWN_PACKAGE, "no version " + version + " of `"
+            + bare + "` in " + depsDir.relativize(nested) + "/ (there: " + String.join(", ", versions) + ")");
+      }
+      for (Path candidate : p != null ? List.<Path>of() : List.of(sibling(nested, ".wasm"),
+          depsDir.resolve(bare + ".wasm"))) {
         if (Files.isRegularFile(candidate)) {
           p = candidate;
           break;
@@ -76,9 +84,42 @@ public final class DepsPackages implements Wac.Packages {
           + "package (" + p.getFileName() + "), not a component: its interfaces and worlds can be named, but it "
           + "cannot be instantiated");
     }
-    ComposedPackage pkg = ComposedPackage.of(bare, bytes);
-    loaded.put(bare, pkg);
+    // a file kept by version is that version of the package: two versions may be composed together
+    boolean byVersion = depsDir != null && p.getParent() != null
+        && p.getParent().equals(depsDir.resolve(bare.replace(':', '/')));
+    ComposedPackage pkg = ComposedPackage.of(byVersion ? bare + "@" + semver(p) : bare, bytes);
+    loaded.put(name, pkg);
     return pkg;
+  }
+
+  /**
+   * A package kept by version, {@code deps/ns/name/VERSION.wasm}: the version asked for, or with
+   * none asked the highest there is; null when the folder holds no such file.
+   */
+  private static Path versioned(Path folder, String version) {
+    if (version != null) {
+      Path exact = folder.resolve(version + ".wasm");
+      return Files.isRegularFile(exact) ? exact : null;
+    }
+    List<String> versions = versions(folder);
+    return versions.isEmpty() ? null : folder.resolve(versions.getLast() + ".wasm");
+  }
+
+  /** The versions of {@code deps/ns/name/VERSION.wasm}, lowest first. */
+  private static List<String> versions(Path folder) {
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (var files = Files.list(folder)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".wasm") && semver(f) != null)
+          .map(DepsPackages::semver).sorted().map(Object::toString).toList();
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
+  private static dev.plugboard.wit.lex.Semver semver(Path wasm) {
+    return dev.plugboard.wit.lex.Semver.parse(wasm.getFileName().toString().replaceAll("\\.wasm$", ""));
   }
 
   private static boolean isWitPackage(byte[] bytes) {

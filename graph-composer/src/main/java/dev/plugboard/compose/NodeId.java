@@ -22,20 +22,42 @@ public record NodeId(String name) {
 
   /**
    * A name for a new instance of package {@code pkg} that is not in {@code taken}: the package's
-   * name without its namespace and version ({@code loud-greeter}), then {@code loud-greeter-2}, ...
+   * name without its namespace and version ({@code loud-greeter}), then {@code loud-greeter2}, ...
    */
   public static NodeId fresh(String pkg, java.util.Collection<String> taken) {
     String base = pkg.replaceAll("@.*", "");
-    base = base.substring(base.lastIndexOf(':') + 1).toLowerCase(java.util.Locale.ROOT)
-        .replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-    if (base.isEmpty() || !Character.isLetter(base.charAt(0))) {
-      base = "c-" + base;
+    return new NodeId(unique(identifier(base.substring(base.lastIndexOf(':') + 1)), taken::contains));
+  }
+
+  /**
+   * {@code raw} as a WAC identifier: lower-case words of letters and digits joined by {@code -},
+   * each starting with a letter (a word that starts with a digit joins the one before it:
+   * {@code go-1} → {@code go1}; a name that would start with a digit gets a {@code c} in front).
+   */
+  static String identifier(String raw) {
+    StringBuilder sb = new StringBuilder();
+    for (String w : raw.toLowerCase(java.util.Locale.ROOT).split("[^a-z0-9]+")) {
+      if (w.isEmpty()) {
+        continue;
+      }
+      if (!sb.isEmpty() && Character.isLetter(w.charAt(0))) {
+        sb.append('-');
+      }
+      sb.append(w);
     }
+    if (sb.isEmpty() || !Character.isLetter(sb.charAt(0))) {
+      sb.insert(0, 'c');
+    }
+    return sb.toString();
+  }
+
+  /** {@code base}, else {@code base2}, {@code base3}, …: the first that is not {@code taken}. */
+  static String unique(String base, java.util.function.Predicate<String> taken) {
     String name = base;
-    for (int i = 2; taken.contains(name); i++) {
-      name = base + "-" + i;
+    for (int i = 2; taken.test(name); i++) {
+      name = base + i;
     }
-    return new NodeId(name);
+    return name;
   }
 
   @Override

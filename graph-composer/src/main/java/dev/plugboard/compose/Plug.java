@@ -117,14 +117,6 @@ public final class Plug {
   }
 
   private static String nodeName(String pkg, Map<String, ?> taken) {
-    String base = pkg.replaceAll("[^a-z0-9-]", "-").replaceAll("-+", "-").replaceAll("^-|-$", "");
-    if (base.isEmpty() || !Character.isLetter(base.charAt(0))) {
-      base = "c-" + base;
-    }
-    String name = base;
-    for (int i = 2; taken.containsKey(name); i++) {
-      name = base + "-" + i;
-    }
-    return name;
+    return NodeId.unique(NodeId.identifier(pkg), taken::containsKey);
   }
 }

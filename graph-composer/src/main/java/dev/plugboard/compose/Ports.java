@@ -25,8 +25,11 @@ public final class Ports {
     return name.substring(0, slash) + (at > slash ? name.substring(at) : "");
   }
 
-  /** Whether a name is written as a WAC identifier (a kebab name) rather than a string. */
+  /**
+   * Whether a name can be written as a WAC identifier rather than a string: lower-case words that
+   * each start with a letter ({@code hello-2} is a label, but written {@code "hello-2"}).
+   */
   static boolean isPlain(String name) {
-    return name.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+    return WacLexer.idProblem(name) == null && !name.startsWith("%");
   }
 }

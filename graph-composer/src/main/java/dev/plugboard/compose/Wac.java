@@ -82,7 +82,16 @@ public final class Wac {
   }
 
   private static final Set<String> KEYWORDS = Set.of("package", "targets", "import", "as", "let", "new", "export",
-      "interface", "world", "type", "record", "variant", "enum", "flags", "resource", "use", "include");
+      "interface", "world", "type", "record", "variant", "enum", "flags", "resource", "use", "include", "with");
+
+  /**
+   * The other words of the grammar (types, {@code func}, resource items): reserved like the
+   * keywords, so a name that is one of them is written {@code %string}. Path segments may be
+   * any word.
+   */
+  private static final Set<String> TYPE_WORDS = Set.of("func", "static", "constructor", "u8", "s8", "u16", "s16",
+      "u32", "s32", "u64", "s64", "f32", "f64", "char", "bool", "string", "tuple", "list", "option", "result",
+      "borrow");
 
   private static final class Reader {
     private final SourceMap sources;
@@ -93,7 +102,6 @@ public final class Wac {
     private final Map<String, Val> scope = new LinkedHashMap<>();
     private final List<String> typeStatements = new ArrayList<>();
     private int p;
-    private int anonymous;
     /** The document's type declarations, resolved as a WIT package (null when there are none). */
     private dev.plugboard.wit.resolve.Resolve declared;
     private dev.plugboard.binary.WitPackageTypes declaredTypes;
@@ -149,7 +157,17 @@ public final class Wac {
 
     private Tok id() throws WacException {
       Tok t = peek();
-      if (t.kind() != T.ID || KEYWORDS.contains(t.text())) {
+      if (t.kind() == T.ID && (KEYWORDS.contains(t.text()) || TYPE_WORDS.contains(t.text()))) {
+        throw error(t, "expected an identifier, found the keyword `" + t.text() + "` (write `%" + t.text()
+            + "` for a name)");
+      }
+      return pathSegment();
+    }
+
+    /** A word of a package name or path: any identifier, keywords included. */
+    private Tok pathSegment() throws WacException {
+      Tok t = peek();
+      if (t.kind() != T.ID || Character.isDigit(t.text().charAt(0))) {
         throw error(t, "expected an identifier, found " + describe(t));
       }
       p++;
@@ -171,18 +189,18 @@ public final class Wac {
 
     /** {@code ns:name(:more)*('/' id)*('@' version)?}; returns the text and its span. */
     private Tok path(boolean allowSlash) throws WacException {
-      Tok first = id();
+      Tok first = pathSegment();
       int end = first.end();
       if (!at(":")) {
         throw error(first, "expected a package name such as `ns:name`, found `" + first.text() + "`");
       }
       while (at(":")) {
         next();
-        end = id().end();
+        end = pathSegment().end();
       }
       while (allowSlash && at("/")) {
         next();
-        end = id().end();
+        end = pathSegment().end();
       }
       if (at("@")) {
         next();
@@ -196,6 +214,10 @@ public final class Wac {
         }
         if (end <= v.start()) {
           throw error(v, "expected a version after `@`");
+        }
+        String version = text.substring(v.start(), end);
+        if (dev.plugboard.wit.lex.Semver.parse(version) == null) {
+          throw error(v.start(), end, "`" + version + "` is not a valid semantic version");
         }
       }
       return new Tok(T.ID, text.substring(first.start(), end).replace(" ", ""), first.start(), end);
@@ -251,6 +273,7 @@ public final class Wac {
       List<String> looseNames = new ArrayList<>();
       Set<String> items = new java.util.HashSet<>();
       int imports = 0;
+      emptyBodies();
       while (peek().kind() != T.EOF) {
         Tok t = peek();
         String kw = t.kind() == T.ID ? t.text() : "";
@@ -270,7 +293,9 @@ public final class Wac {
           int from = peek().start();
           int end = statementEnd(false);
           funcAliases.put(unescape(alias.text()), new int[] {from, end});
-        } else if (Set.of("type", "record", "variant", "enum", "flags", "resource").contains(kw)) {
+        } else if (kw.equals("resource")) {
+          throw error(t, "a resource is declared inside an interface or a world, not at the top level");
+        } else if (Set.of("type", "record", "variant", "enum", "flags").contains(kw)) {
           Tok typeName = tok(p + 1);
           loose.add(new int[] {t.start(), statementEnd(true)});
           looseNames.add(unescape(typeName.text()));
@@ -347,11 +372,46 @@ public final class Wac {
         if (d.severity() == dev.plugboard.wit.source.Diagnostic.Severity.ERROR) {
           int at = d.span().isNone() ? name.start() : toWac(d.span().start(), name.start());
           int end = d.span().isNone() ? name.end() : toWac(d.span().end(), name.end());
-          throw error(at, Math.max(end, at + 1), d.message());
+          String message = d.message();
+          java.util.regex.Matcher missing = java.util.regex.Pattern.compile("(?:type|name) `([^`]+)` does not exist")
+              .matcher(message);
+          if (missing.matches() && funcAliases.containsKey(missing.group(1))) {
+            message = "`" + missing.group(1) + "` is a function type: it names the type of an import or an "
+                + "interface's function, not a value type";
+          }
+          throw error(at, Math.max(end, at + 1), message);
         }
       }
       declared = r.resolve();
       declaredTypes = new dev.plugboard.binary.WitPackageTypes(declared);
+    }
+
+    /**
+     * The grammar's lists that may not be empty: a {@code record}'s fields, the cases of a
+     * {@code variant} or an {@code enum}, the names of {@code flags}, a {@code tuple}'s types.
+     * The error is at the token that closes the empty list.
+     */
+    private void emptyBodies() throws WacException {
+      for (int k = 0; k + 3 < toks.size(); k++) {
+        Tok t = toks.get(k);
+        if (t.kind() != T.ID) {
+          continue;
+        }
+        String what = switch (t.text()) {
+          case "record" -> "a record needs at least one field";
+          case "variant" -> "a variant needs at least one case";
+          case "enum" -> "an enum needs at least one case";
+          case "flags" -> "flags need at least one flag";
+          default -> null;
+        };
+        if (what != null && toks.get(k + 1).kind() == T.ID && toks.get(k + 2).text().equals("{")
+            && toks.get(k + 3).text().equals("}")) {
+          throw error(toks.get(k + 3), what);
+        }
+        if (t.text().equals("tuple") && toks.get(k + 1).text().equals("<") && toks.get(k + 2).text().equals(">")) {
+          throw error(toks.get(k + 2), "a tuple needs at least one type");
+        }
+      }
     }
 
     /** Declared interfaces of the inline and by-path imports, by import name. */
@@ -523,7 +583,8 @@ public final class Wac {
      * of the top-level types it mentions first, named function types written out, and in a world
      * an item typed by a declared interface ({@code import x: iface;}) given that interface's body.
      */
-    private void body(StringBuilder wit, int open, int close, List<String> looseNames, boolean world) {
+    private void body(StringBuilder wit, int open, int close, List<String> looseNames, boolean world)
+        throws WacException {
       Set<String> mentioned = new java.util.LinkedHashSet<>();
       Set<String> local = new java.util.HashSet<>();
       for (int k = open + 1; k < close; k++) {
@@ -545,6 +606,10 @@ public final class Wac {
         boolean typed = t.kind() == T.ID && toks.get(k - 1).text().equals(":");
         int[] alias = typed ? funcAliases.get(unescape(t.text())) : null;
         int[] iface = typed && world && tok(k + 1).text().equals(";") ? interfaceBodies.get(unescape(t.text())) : null;
+        if (typed && alias == null && !world && tok(k + 1).text().equals(";")
+            && looseNames.contains(unescape(t.text()))) {
+          throw error(t, "`" + unescape(t.text()) + "` is not a function type: an interface exports functions");
+        }
         if (alias != null) {
           append(wit, copied, t.start());
           append(wit, alias[0], alias[1]);
@@ -635,6 +700,16 @@ public final class Wac {
         }
       }
       return null;
+    }
+
+    /** An import of a component of the document's world {@code name}: the world's component type. */
+    private ItemType declaredComponent(String name, Tok at) throws WacException {
+      for (int i = declared.worlds.size() - 1; i >= 0; i--) { // the document's own package comes last
+        if (name.equals(declared.worlds.get(i).name)) {
+          return ItemType.of(name, new dev.plugboard.binary.ComponentValidator.ExternT.CompX(declaredWorldType(i, at)));
+        }
+      }
+      throw error(at, "undefined world `" + name + "`");
     }
 
     /** World {@code world} of package {@code pkg} among the declarations and {@code deps/}, if there. */
@@ -769,8 +844,49 @@ public final class Wac {
       }
     }
 
+    /**
+     * Names of the document's type statements ({@code interface}, {@code world}, {@code record},
+     * …) by name, with the keyword that declared each: they share one namespace with the
+     * names that imports and {@code let} bind, in the document's order.
+     */
+    private final Map<String, String> declaredNames = new java.util.HashMap<>();
+
+    /** A name may be defined once in a document: as an import, a {@code let} or a type statement. */
+    private void undefined(Tok local) throws WacException {
+      String name = unescape(local.text());
+      if (scope.containsKey(name)) {
+        throw error(local, "`" + name + "` is already defined");
+      }
+      if (declaredNames.containsKey(name)) {
+        throw error(local, "`" + name + "` is already defined as " + article(declaredNames.get(name)));
+      }
+    }
+
+    private static String article(String keyword) {
+      return ("aeiou".indexOf(keyword.charAt(0)) >= 0 ? "an " : "a ") + keyword;
+    }
+
+    /** The value a name in an expression is bound to. */
+    private Val value(Tok name) throws WacException {
+      Val v = scope.get(unescape(name.text()));
+      if (v == null && declaredNames.containsKey(unescape(name.text()))) {
+        throw error(name, "`" + unescape(name.text()) + "` is " + article(declaredNames.get(unescape(name.text())))
+            + ", not a value: an expression names an import, an instance or an export of one");
+      }
+      if (v == null) {
+        throw error(name, "undefined name `" + unescape(name.text()) + "`");
+      }
+      return v;
+    }
+
     /** Type declarations are kept as written (a composition may declare types for its imports). */
     private void typeStatement() throws WacException {
+      Tok keyword = peek();
+      Tok name = tok(p + 1);
+      if (name.kind() == T.ID) {
+        undefined(name);
+        declaredNames.put(unescape(name.text()), keyword.text());
+      }
       int start = peek().start();
       typeStatements.add(text.substring(start, statementEnd(true)));
     }
@@ -781,11 +897,11 @@ public final class Wac {
       Tok local = id();
       String importName = null;
       Tok asTok = null;
-      if (at("as")) {
-        next();
+      if (at("as") || at("with")) {
+        Tok kw = next();
         asTok = next();
         if (asTok.kind() != T.ID && asTok.kind() != T.STRING) {
-          throw error(asTok, "expected a name after `as`");
+          throw error(asTok, "expected a name after `" + kw.text() + "`");
         }
         importName = asTok.kind() == T.STRING ? asTok.text() : unescape(asTok.text());
         checkName(asTok, importName);
@@ -834,14 +950,21 @@ public final class Wac {
           throw error(local, "an import by package path needs a local name first: `import "
               + unescape(ref.text()) + ": " + unescape(local.text()) + ":" + unescape(ref.text()) + "/...;`");
         }
-        if (id == null) {
-          throw error(ref, "`" + unescape(ref.text()) + "` is not an interface the document declares");
+        String kind = declaredNames.get(unescape(ref.text()));
+        if (id == null && "world".equals(kind)) {
+          type = declaredComponent(unescape(ref.text()), ref); // an import of a component of that world
+        } else if (id == null) {
+          throw error(ref, kind == null ? "undefined name `" + unescape(ref.text()) + "`" : "`" + unescape(ref.text())
+              + "` is " + article(kind) + ": an import's type is a function type, an interface or a world");
+        } else {
+          type = declaredInstance(id);
         }
-        type = declaredInstance(id);
         if (importName == null) {
           importName = unescape(local.text());
         }
-        declaredImports.put(importName, id);
+        if (id != null) {
+          declaredImports.put(importName, id);
+        }
       }
       expect(";");
       define(local, null);
@@ -998,9 +1121,7 @@ public final class Wac {
 
     private void define(Tok local, Val v) throws WacException {
       String name = unescape(local.text());
-      if (scope.containsKey(name)) {
-        throw error(local, "`" + name + "` is already defined");
-      }
+      undefined(local);
       if (v != null) {
         scope.put(name, v);
       }
@@ -1009,9 +1130,7 @@ public final class Wac {
     private void letStatement() throws WacException {
       next();
       Tok local = id();
-      if (scope.containsKey(unescape(local.text()))) {
-        throw error(local, "`" + unescape(local.text()) + "` is already defined");
-      }
+      undefined(local);
       expect("=");
       Val v = expression(unescape(local.text()));
       expect(";");
@@ -1025,18 +1144,18 @@ public final class Wac {
       int exprEnd = toks.get(p - 1).end();
       if (at("...")) {
         Tok dots = next();
-        if (!(v instanceof Val.Inst inst)) {
+        Map<String, Source> exports = exportsOf(v);
+        if (exports == null) {
           throw error(exprStart, exprEnd, "only an instance can be spread");
         }
         expect(";");
-        ComposedPackage pkg = graph.packages().get(node(inst).pkg());
-        if (pkg.exports().isEmpty()) {
+        if (exports.isEmpty()) {
           throw error(dots, "the instance has no exports to spread");
         }
         int added = 0;
-        for (String e : pkg.exports().keySet()) {
-          if (graph.exports().keySet().stream().noneMatch(e::equalsIgnoreCase)) {
-            export(new Source.Export(inst.node(), e), e, dots);
+        for (var e : exports.entrySet()) {
+          if (graph.exports().keySet().stream().noneMatch(e.getKey()::equalsIgnoreCase)) {
+            export(e.getValue(), e.getKey(), dots);
             added++;
           }
         }
@@ -1047,11 +1166,11 @@ public final class Wac {
       }
       String name;
       Tok nameTok = null;
-      if (at("as")) {
-        next();
+      if (at("as") || at("with")) {
+        Tok kw = next();
         nameTok = next();
         if (nameTok.kind() != T.ID && nameTok.kind() != T.STRING) {
-          throw error(nameTok, "expected a name after `as`");
+          throw error(nameTok, "expected a name after `" + kw.text() + "`");
         }
         name = nameTok.kind() == T.STRING ? nameTok.text() : unescape(nameTok.text());
         checkName(nameTok, name);
@@ -1082,6 +1201,28 @@ public final class Wac {
       } catch (CompositionException e) {
         throw error(at, e.getMessage());
       }
+    }
+
+    /**
+     * What spreading {@code v} gives, export name → source: the exports of an instantiation, or
+     * the functions of an imported instance; null when {@code v} is not an instance.
+     */
+    private Map<String, Source> exportsOf(Val v) throws WacException {
+      Map<String, Source> out = new LinkedHashMap<>();
+      if (v instanceof Val.Inst inst) {
+        for (String e : graph.packages().get(node(inst).pkg()).exports().keySet()) {
+          out.put(e, new Source.Export(inst.node(), e));
+        }
+        return out;
+      }
+      if (v instanceof Val.Item item && item.source() instanceof Source.Whole w
+          && graph.nodes().get(w.node()) instanceof Node.Import imp && imp.type() instanceof ItemType.Instance type) {
+        for (String f : type.functions().keySet()) {
+          out.put(f, new Source.Export(w.node(), f));
+        }
+        return out;
+      }
+      return null;
     }
 
     private Node.Instantiation node(Val.Inst inst) throws WacException {
@@ -1134,12 +1275,7 @@ public final class Wac {
       if (at("new")) {
         return newExpression(letName);
       }
-      Tok name = id();
-      Val v = scope.get(unescape(name.text()));
-      if (v == null) {
-        throw error(name, "undefined name `" + unescape(name.text()) + "`");
-      }
-      return v;
+      return value(id());
     }
 
     private Val access(Val v, String name, boolean exact, Tok at, Tok nameTok) throws WacException {
@@ -1182,6 +1318,9 @@ public final class Wac {
     private Val newExpression(String letName) throws WacException {
       Tok kw = next();
       Tok pkgTok = path(false);
+      if (at("/")) {
+        throw error(pkgTok.start(), peek().end(), "`new` instantiates a package (`ns:name`), not an interface path");
+      }
       ComposedPackage pkg;
       try {
         pkg = packages.find(pkgTok.text());
@@ -1204,7 +1343,7 @@ public final class Wac {
         throw error(kw, e.getMessage());
       }
       expect("{");
-      List<Val.Inst> spreads = new ArrayList<>();
+      List<Map<String, Source>> spreads = new ArrayList<>();
       List<Tok> spreadToks = new ArrayList<>();
       boolean implicit = false;
       java.util.Set<String> given = new java.util.HashSet<>();
@@ -1215,15 +1354,17 @@ public final class Wac {
         if (at("...")) {
           Tok dots = next();
           if (at("}") || at(",")) {
+            if (at(",") && tok(p + 1).text().equals("}")) {
+              throw error(peek(), "expected `}` after `...`, found `,`: `...` ends the arguments");
+            }
             implicit = true;
           } else {
             Tok name = id();
-            Val v = scope.get(unescape(name.text()));
-            if (!(v instanceof Val.Inst inst)) {
-              throw error(name, v == null ? "undefined name `" + unescape(name.text()) + "`"
-                  : "only an instance can be spread");
+            Map<String, Source> exports = exportsOf(value(name));
+            if (exports == null) {
+              throw error(name, "only an instance can be spread");
             }
-            spreads.add(inst);
+            spreads.add(exports);
             spreadToks.add(dots);
           }
         } else {
@@ -1244,10 +1385,8 @@ public final class Wac {
             if (first.kind() != T.ID) {
               throw error(first, "expected an argument, found " + describe(first));
             }
-            Val v = scope.get(unescape(first.text()));
-            if (v == null) {
-              throw error(first, "undefined name `" + unescape(first.text()) + "`");
-            }
+            p--;
+            Val v = value(id());
             String arg = inferredName(pkg, unescape(first.text()), v);
             if (!given.add(arg)) {
               throw error(first, "duplicate argument `" + arg + "`");
@@ -1264,14 +1403,13 @@ public final class Wac {
       Tok close = expect("}");
       for (int k = 0; k < spreads.size(); k++) {
         int matched = 0;
-        ComposedPackage from = graph.packages().get(node(spreads.get(k)).pkg());
         for (String imp : pkg.imports().keySet()) {
           if (argSet(node, imp)) {
             continue;
           }
-          for (String e : from.exports().keySet()) {
-            if (TypeCheck.namesMatch(e, imp)) {
-              argument(node, imp, new Val.Item(new Source.Export(spreads.get(k).node(), e), e), spreadToks.get(k));
+          for (var e : spreads.get(k).entrySet()) {
+            if (TypeCheck.namesMatch(e.getKey(), imp)) {
+              argument(node, imp, new Val.Item(e.getValue(), e.getKey()), spreadToks.get(k));
               matched++;
               break;
             }
@@ -1368,16 +1506,9 @@ public final class Wac {
 
     private String fresh(String base) {
       String stem = base.replaceAll("@.*$", "");
-      stem = stem.substring(Math.max(stem.lastIndexOf('/'), stem.lastIndexOf(':')) + 1)
-          .replaceAll("[^a-z0-9-]", "-");
-      if (stem.isEmpty() || !Character.isLetter(stem.charAt(0))) {
-        stem = "i" + stem;
-      }
-      String name = stem;
-      while (graph.nodes().containsKey(name) || scope.containsKey(name)) {
-        name = stem + "-" + (++anonymous);
-      }
-      return name;
+      stem = NodeId.identifier(stem.substring(Math.max(stem.lastIndexOf('/'), stem.lastIndexOf(':')) + 1));
+      return NodeId.unique(stem, n -> graph.nodes().containsKey(n) || scope.containsKey(n)
+          || declaredNames.containsKey(n));
     }
   }
 

@@ -46,6 +46,7 @@ public final class WacHighlighting {
         out.add(new Run(start, i, end < 0 ? "error" : "comment"));
       } else if (c == '"') {
         i++;
+        // the lexer lets a string span lines, but no name has a line break: an open string ends at the line
         while (i < s.length() && s.charAt(i) != '"' && s.charAt(i) != '\n') {
           i++;
         }
@@ -60,7 +61,7 @@ public final class WacHighlighting {
           i++;
         }
         String word = s.substring(start, i);
-        out.add(new Run(start, i, KEYWORDS.contains(word) ? "keyword" : TYPES.contains(word) ? "type" : "identifier"));
+        out.add(new Run(start, i, WacLexer.idProblem(word) != null ? "error" : KEYWORDS.contains(word) ? "keyword" : TYPES.contains(word) ? "type" : "identifier"));
       } else if (digit(c)) {
         while (i < s.length() && (letter(s.charAt(i)) || digit(s.charAt(i)) || ".-+".indexOf(s.charAt(i)) >= 0)) {
           i++;
@@ -75,6 +76,9 @@ public final class WacHighlighting {
       } else if (";:{}()[],.=<>@/*".indexOf(c) >= 0) {
         i++;
         out.add(new Run(start, i, "operator"));
+      } else if (c == '_') { // result<_, E>: no ok type
+        i++;
+        out.add(new Run(start, i, "type"));
       } else {
         i++;
         out.add(new Run(start, i, "error"));

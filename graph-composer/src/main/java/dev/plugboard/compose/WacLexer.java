@@ -35,10 +35,10 @@ final class WacLexer {
       char c = s.charAt(i);
       if (c == '"') {
         i++;
-        while (i < s.length() && s.charAt(i) != '"' && s.charAt(i) != '\n') {
+        while (i < s.length() && s.charAt(i) != '"') { // a string may span lines (wac-LANGUAGE.md, `string`)
           i++;
         }
-        if (i >= s.length() || s.charAt(i) != '"') {
+        if (i >= s.length()) {
           throw new WacException(sources, new Span(start, i), "unterminated string");
         }
         i++;
@@ -47,6 +47,14 @@ final class WacLexer {
         i++;
         while (i < s.length() && (asciiAlnum(s.charAt(i)) || s.charAt(i) == '-')) {
           i++;
+        }
+        if (i < s.length() && s.charAt(i) == '_') {
+          throw new WacException(sources, new Span(i, i + 1), "unexpected character `_` in an identifier (the words "
+              + "of a kebab-case name are joined with `-`)");
+        }
+        String problem = idProblem(s.substring(start, i));
+        if (problem != null) {
+          throw new WacException(sources, new Span(start, i), problem);
         }
         out.add(new Tok(T.ID, s.substring(start, i), start, i));
       } else if (c >= '0' && c <= '9') {
@@ -61,13 +69,46 @@ final class WacLexer {
       } else if (s.startsWith("->", i)) {
         i += 2;
         out.add(new Tok(T.PUNCT, "->", start, i));
-      } else if (";:{}()[],.=<>@/*".indexOf(c) >= 0) {
+      } else if (";:{}()[],.=<>@/*_".indexOf(c) >= 0) {
         i++;
         out.add(new Tok(T.PUNCT, String.valueOf(c), start, i));
       } else {
         throw new WacException(sources, new Span(start, start + 1), "unexpected character `" + c + "`");
       }
     }
+  }
+
+  /**
+   * Why {@code id} is not a WAC identifier, {@code %?[a-z][a-z0-9]*('-'[a-z][a-z0-9]*)*} (lower
+   * case only, and every word starts with a letter: stricter than an import name's label), or null.
+   */
+  static String idProblem(String id) {
+    String word = id.startsWith("%") ? id.substring(1) : id;
+    String not = "`" + id + "` is not a valid identifier: ";
+    if (word.isEmpty()) {
+      return "expected an identifier after `%`";
+    }
+    if (word.endsWith("-")) {
+      return not + "it ends with `-`";
+    }
+    for (String w : word.split("-", -1)) {
+      if (w.isEmpty()) {
+        return not + "it has `--`";
+      }
+      if (!(w.charAt(0) >= 'a' && w.charAt(0) <= 'z')) {
+        return not + (w.charAt(0) >= '0' && w.charAt(0) <= '9'
+            ? "the word `" + w + "` starts with a digit" : "identifiers are lower case (kebab-case)");
+      }
+      for (char ch : w.toCharArray()) {
+        if (ch >= 'A' && ch <= 'Z') {
+          return not + "identifiers are lower case (kebab-case)";
+        }
+        if (!(ch >= 'a' && ch <= 'z') && !(ch >= '0' && ch <= '9')) {
+          return not + "invalid character `" + ch + "`";
+        }
+      }
+    }
+    return null;
   }
 
   private static boolean asciiLetter(char c) {

@@ -90,4 +90,35 @@ class DepsPackagesTest {
         .hasMessageStartingWith("test:x:");
     assertThat(deps.witPackages()).isEmpty();
   }
+
+  /**
+   * {@code deps/ns/name/VERSION.wasm}: {@code new ns:name@VERSION} takes that version, and
+   * {@code new ns:name} the highest there is.
+   */
+  @Test
+  void aVersionSelectsItsFile() throws Exception {
+    Path calc = Files.createDirectories(dir.resolve("deps/test/calc"));
+    Files.write(calc.resolve("1.0.0.wasm"), calculator("add"));
+    Files.write(calc.resolve("1.10.0.wasm"), calculator("plus"));
+    Files.write(calc.resolve("1.9.0.wasm"), calculator("sum"));
+    DepsPackages deps = new DepsPackages(Map.of(), dir.resolve("deps"));
+    assertThat(deps.find("test:calc@1.0.0").exports()).containsOnlyKeys("add");
+    assertThat(deps.find("test:calc").exports()).containsOnlyKeys("plus");
+    CompositionGraph both = Wac.read("c.wac", "package test:c;\nlet old = new test:calc@1.0.0 {};\n"
+        + "let now = new test:calc {};\nexport old.add;\nexport now.plus;\n", deps).graph();
+    assertThat(both.exports()).containsOnlyKeys("add", "plus");
+    assertThat(CompositionEncoder.encode(both)).isNotEmpty(); // validated by the encoder
+    assertThatThrownBy(() -> deps.find("test:calc@2.0.0")).isInstanceOf(CompositionException.class)
+        .hasMessage("no version 2.0.0 of `test:calc` in test/calc/ (there: 1.0.0, 1.9.0, 1.10.0)");
+  }
+
+  /** A component exporting {@code name: func(a: u32, b: u32) -> u32}. */
+  private static byte[] calculator(String name) throws Exception {
+    String wit = "package test:calc;\nworld w { export " + name + ": func(a: u32, b: u32) -> u32; }\n";
+    var r = dev.plugboard.wit.resolve.WitResolver.resolve(new dev.plugboard.wit.resolve.WitResolver.Group(
+        java.util.List.of(new dev.plugboard.wit.resolve.WitResolver.SourceFile("w.wit", wit))), java.util.List.of(),
+        dev.plugboard.wit.resolve.WitResolver.Options.DEFAULT);
+    int world = r.resolve().packages.get(r.mainPackage()).worlds.get("w");
+    return dev.plugboard.binary.ComponentNew.wrap(ExportTypesTest.core(name), r.resolve(), world);
+  }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class ExportTypesTest {
   /** (module (func (export NAME) (param i32 i32) (result i32) local.get 0 local.get 1 i32.add)) */
-  private static byte[] core(String exportName) {
+  static byte[] core(String exportName) {
     byte[] name = exportName.getBytes(StandardCharsets.US_ASCII);
     ByteArrayOutputStream b = new ByteArrayOutputStream();
     b.writeBytes(HexFormat.of().parseHex("0061736d01000000" + "010701600" + "27f7f017f" + "03020100"));

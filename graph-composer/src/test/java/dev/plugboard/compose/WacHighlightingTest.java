@@ -42,4 +42,15 @@ class WacHighlightingTest {
     assertThat(styleAt(runs, text.indexOf("never"))).isEqualTo("error");
     assertThat(runs.getLast().end()).isEqualTo(text.length());
   }
+
+  /** Tokens of the whole grammar: `with` names, `result<_, E>`, identifiers WAC does not allow. */
+  @Test
+  void withUnderscoreAndBadIdentifiers() {
+    String text = "import f with \"g\": func() -> result<_, string>;\nlet Bad-name = x;\n";
+    List<WacHighlighting.Run> runs = WacHighlighting.of(text);
+    assertThat(styleAt(runs, text.indexOf("with"))).isEqualTo("keyword");
+    assertThat(styleAt(runs, text.indexOf('_'))).isEqualTo("type");
+    assertThat(styleAt(runs, text.indexOf("Bad-name"))).isEqualTo("error");
+    assertThat(styleAt(runs, text.indexOf("x;"))).isEqualTo("identifier");
+  }
 }

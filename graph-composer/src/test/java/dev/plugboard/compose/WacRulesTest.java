@@ -38,14 +38,50 @@ class WacRulesTest {
       String name = c.getFileName().toString().replaceAll("\\.wac$", "");
       String outcome;
       try {
-        Wac.read(name + ".wac", Files.readString(c), packages, witDeps);
+        Wac.Document d = Wac.read(name + ".wac", Files.readString(c), packages, witDeps);
         outcome = "ok\n";
+        if (d.graph().instantiationOrder().isEmpty()) {
+          encodes(name, d);
+        }
       } catch (Wac.WacException e) {
         outcome = e.rendered().lines().findFirst().orElseThrow().replaceFirst("^[^:]*:", "") + "\n";
       }
       assertThat(outcome.equals("ok\n")).as(name + ": " + outcome).isEqualTo(!name.startsWith("bad-"));
       Golden.assertMatches(CASES.resolve(name + ".result"), outcome);
     }));
+  }
+
+  /**
+   * Valid documents that do not encode yet, with the reason the encoder gives. An import typed
+   * by a world is a component import, which the document's declarations (a WIT world) cannot
+   * type; an import using a top-level type, or a type of another declared interface, needs that
+   * type defined in the composed component, where {@code ComponentNew} only aliases types of
+   * imported interfaces.
+   */
+  private static final Map<String, String> ENCODING_GAPS = Map.of(
+      "import-world-as-component", "the import `test:types/service` is not given to any instantiation",
+      "import-world-by-name", "the import `r` is not given to any instantiation",
+      "imports-use-top-level-types", "the import `paint` is not given to any instantiation",
+      "inline-import-uses-interface", "the import `x` is not given to any instantiation");
+
+  /**
+   * A valid document that instantiates nothing (the packages here are WIT worlds, with no
+   * component to embed) encodes: its imports typed by its declarations, its exports. The bytes
+   * decode again and pass the validator.
+   */
+  private static void encodes(String name, Wac.Document d) throws Exception {
+    byte[] bytes;
+    try {
+      bytes = CompositionEncoder.encode(d.graph());
+    } catch (CompositionException e) {
+      if (ENCODING_GAPS.containsKey(name)) {
+        assertThat(e.getMessage()).as(name).contains(ENCODING_GAPS.get(name));
+        return;
+      }
+      throw new AssertionError(name + " reads but does not encode: " + e.getMessage(), e);
+    }
+    assertThat(ENCODING_GAPS).as(name + " encodes now: take it off ENCODING_GAPS").doesNotContainKey(name);
+    dev.plugboard.binary.ComponentValidator.validate(dev.plugboard.binary.ComponentDecoder.decode(bytes));
   }
 
   /** What the writer prints reads back to the same graph, with inline import types written out. */

@@ -167,7 +167,7 @@ class CanvasTest extends FxRobot {
     Path deps = Files.createDirectories(dir.resolve("deps/canvas"));
     Files.write(deps.resolve("adder.wasm"), adder());
     assertThat(interactAndGet(() -> canvas.dropFiles(List.of(deps.resolve("adder.wasm")), 0, 0))).isEqualTo(1);
-    assertThat(doc.text()).contains("let adder-2 = new canvas:adder {};");
+    assertThat(doc.text()).contains("let adder2 = new canvas:adder {};");
     Files.write(dir.resolve("broken.wasm"), new byte[] {0, 'a', 's', 'm', 9});
     assertThat(interactAndGet(() -> canvas.dropFiles(List.of(dir.resolve("broken.wasm")), 0, 0))).isZero();
     assertThat(canvas.statusProperty().get()).startsWith("broken.wasm: ");
