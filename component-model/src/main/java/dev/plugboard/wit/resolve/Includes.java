@@ -1,6 +1,5 @@
 package dev.plugboard.wit.resolve;
 
-import dev.plugboard.wit.source.Span;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
