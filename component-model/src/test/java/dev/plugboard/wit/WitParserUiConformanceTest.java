@@ -33,7 +33,8 @@ class WitParserUiConformanceTest {
 
   private static List<Path> cases(Path dir) throws IOException {
     try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> Files.isDirectory(p) || p.getFileName().toString().endsWith(".wit"))
+      return s.filter(p -> Files.isDirectory(p) || p.getFileName().toString().endsWith(".wit")
+              || p.getFileName().toString().endsWith(".wit.md"))
           .sorted()
           .toList();
     }
@@ -45,13 +46,13 @@ class WitParserUiConformanceTest {
     List<String> failures = new ArrayList<>();
     int passed = 0;
     for (Path c : cases(dir)) {
-      String name = c.getFileName().toString().replaceAll("\\.wit$", "");
+      String name = c.getFileName().toString();
       WitResolver.Result r = WitResolver.resolvePath(c, ACTIVE);
       if (!r.ok()) {
         failures.add(name + ": rejected: " + render(r.sources(), r.diagnostics().getFirst()));
         continue;
       }
-      JsonNode expected = JSON.readTree(dir.resolve(name + ".wit.json").toFile());
+      JsonNode expected = JSON.readTree(expectation(dir, name, ".json").toFile());
       JsonNode actual = ResolveJson.toJson(r.resolve());
       if (expected.equals(actual)) {
         passed++;
@@ -68,8 +69,8 @@ class WitParserUiConformanceTest {
     List<String> failures = new ArrayList<>();
     int passed = 0;
     for (Path c : cases(dir)) {
-      String name = c.getFileName().toString().replaceAll("\\.wit$", "");
-      String expected = Files.readString(dir.resolve(name + ".wit.result"));
+      String name = c.getFileName().toString();
+      String expected = Files.readString(expectation(dir, name, ".result"));
       WitResolver.Result r = WitResolver.resolvePath(c, ACTIVE);
       if (r.ok()) {
         failures.add(name + ": accepted, expected: " + expected.lines().findFirst().orElse(""));
@@ -96,6 +97,14 @@ class WitParserUiConformanceTest {
       }
     }
     report("wit-parser-ui fail", passed, failures);
+  }
+
+  /**
+   * The reference's expectation beside a case: {@code x.wit.json} for {@code x.wit} and a folder
+   * {@code x}, {@code x.wit.md.json} for WIT in Markdown (as wit-parser's runner names them).
+   */
+  private static Path expectation(Path dir, String name, String suffix) {
+    return dir.resolve((name.endsWith(".wit") || name.endsWith(".wit.md") ? name : name + ".wit") + suffix);
   }
 
   private static String render(SourceMap sources, Diagnostic d) {

@@ -91,6 +91,9 @@ public final class WitCommand implements Callable<Integer> {
       }
       return 0;
     }
+    if (format && path.getFileName().toString().endsWith(".wit.md")) {
+      throw new UsageError("--format rewrites .wit files; " + path + " is WIT in Markdown");
+    }
     WitResolver.Options options = new WitResolver.Options(Set.copyOf(features), allFeatures);
     WitResolver.Result result = WitResolver.resolvePath(path, options);
     if (!result.ok()) {

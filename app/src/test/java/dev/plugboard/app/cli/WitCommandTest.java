@@ -123,4 +123,16 @@ class WitCommandTest {
     assertThat(r.diagnostics()).isEmpty();
     assertThat(r.resolve().packages.get(r.mainPackage()).worlds).containsOnlyKeys("greeter", "inventory-service");
   }
+
+  /** WIT in Markdown reads as the WIT of its `wit` blocks; --format leaves such a file alone. */
+  @Test
+  void witInMarkdownPrintsAndIsNotFormatted(@TempDir Path dir) throws Exception {
+    Path md = dir.resolve("api.wit.md");
+    Files.writeString(md, "# API\n\n```wit\npackage a:b;\ninterface i { f: func(); }\n```\n");
+    assertThat(run("wit", md.toString())).isZero();
+    assertThat(out.toString()).contains("interface i {").contains("f: func();");
+    assertThat(run("wit", "--format", md.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("is WIT in Markdown");
+    assertThat(Files.readString(md)).startsWith("# API");
+  }
 }

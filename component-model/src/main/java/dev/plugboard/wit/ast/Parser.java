@@ -219,16 +219,14 @@ public final class Parser {
           PackageName name = packageName();
           if (at(LBRACE)) {
             nested.add(nestedPackage(itemStart, docs, name));
+          } else if (!first || header != null) {
+            // as wit-parser: only a file's first item may be `package a:b;`, any later one
+            // must open a nested package, so the `;` is the error
+            expect(LBRACE);
           } else {
             expect(SEMICOLON);
-            if (!first || header != null) {
-              error(name.span(), header != null
-                  ? "a file can only have one `package` header"
-                  : "the `package` header must come before any other item");
-            } else {
-              header = name;
-              packageDocs = docs;
-            }
+            header = name;
+            packageDocs = docs;
           }
         } else {
           items.add(topItem(itemStart, docs, attrs));
@@ -881,9 +879,8 @@ public final class Parser {
               break;
             }
           }
-          if (types.isEmpty()) {
-            throw fail(current.span(), "expected a type, found " + found() + ": a tuple has at least one element");
-          }
+          // `tuple<>` parses, as in wit-parser (its list parser allows no element); only
+          // the binary format wants one, so encoding such a package is what fails
           expect(GT);
           yield new TypeExpr.TupleOf(from(start), types);
         }

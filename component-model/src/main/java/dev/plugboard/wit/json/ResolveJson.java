@@ -286,7 +286,15 @@ public final class ResolveJson {
         rn.set("err", type(r.err()));
       }
       case TypeKind.ListOf l -> n.set("list", type(l.element()));
-      case TypeKind.FixedList l -> n.putArray("fixed-length-list").add(type(l.element())).add(l.size());
+      // the length is a u32: a JSON reader makes an int of what fits one, so print it as one
+      case TypeKind.FixedList l -> {
+        var pair = n.putArray("fixed-length-list").add(type(l.element()));
+        if (l.size() <= Integer.MAX_VALUE) {
+          pair.add((int) l.size());
+        } else {
+          pair.add(l.size());
+        }
+      }
       case TypeKind.MapOf m -> n.putArray("map").add(type(m.key())).add(type(m.value()));
       case TypeKind.Future f -> n.set("future", type(f.type()));
       case TypeKind.Stream s -> n.set("stream", type(s.type()));

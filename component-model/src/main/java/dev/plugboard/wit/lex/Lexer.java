@@ -214,10 +214,18 @@ public final class Lexer {
     return Character.isLetterOrDigit(c) || c == '_' || c == '-';
   }
 
+  /**
+   * WIT.md "Lexical structure": no bidirectional overrides, no control codes but newline,
+   * carriage return and tab (Unicode's Cc, C1 included), and none of the code points Unicode
+   * deprecates or discourages that wit-parser refuses (U+0149, U+0673, U+0F77, U+0F79,
+   * U+17A3, U+17A4, U+17B4, U+17B5).
+   */
   private void checkAllowed(int at) {
     int cp = text.charAt(at);
-    if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0x7f
-        || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069)) {
+    if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7f && cp <= 0x9f)
+        || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069)
+        || cp == 0x149 || cp == 0x673 || cp == 0xf77 || cp == 0xf79 || (cp >= 0x17a3 && cp <= 0x17a4)
+        || (cp >= 0x17b4 && cp <= 0x17b5)) {
       error(at, at + 1, "disallowed character " + describeChar(cp) + " in comment");
     }
   }

@@ -400,6 +400,7 @@ final class AstResolver {
   private final class Body {
     final LinkedHashMap<String, Integer> types = new LinkedHashMap<>();
     final Map<String, Span> names = new HashMap<>();
+    private final Map<String, Id> folded = new HashMap<>();
     final Owner owner;
     final int file;
 
@@ -412,6 +413,14 @@ final class AstResolver {
       Span prev = names.putIfAbsent(name.name(), name.span());
       if (prev != null) {
         error(name.span(), "name `" + name.name() + "` is defined more than once", prev, "first defined here");
+        throw new Skip();
+      }
+      // WIT.md "WIT Worlds": names are case-insensitively unique in their scope (the
+      // component type of the interface could not be encoded otherwise)
+      Id other = folded.putIfAbsent(name.name().toLowerCase(Locale.ROOT), name);
+      if (other != null) {
+        error(name.span(), "name `" + name.name() + "` conflicts with `" + other.name()
+            + "` (kebab-case identifiers are case-insensitive)", other.span(), "first defined here");
         throw new Skip();
       }
     }

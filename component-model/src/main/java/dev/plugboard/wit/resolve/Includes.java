@@ -1,6 +1,5 @@
 package dev.plugboard.wit.resolve;
 
-import dev.plugboard.wit.source.Span;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,16 +25,19 @@ final class Includes {
     for (World.IncludeDecl inc : w.includes) {
       World src = resolve.worlds.get(inc.world());
       boolean crosses = !src.pkg.equals(w.pkg);
+      // as wit-parser: every `with` name must be a named import or export of the included
+      // world, checked before merging, and reported at the included world's name
+      for (String[] r : inc.renames()) {
+        WorldKey key = new WorldKey.Name(r[0]);
+        if (!src.imports.containsKey(key) && !src.exports.containsKey(key)) {
+          throw new Remap.Failure(inc.span(),
+              "no import or export kebab-name `" + r[0] + "`. Note that an ID does not support renaming");
+        }
+      }
       Cloner cloner = new Cloner(worldId, w.pkg);
       Set<String> renamed = new HashSet<>();
       merge(w.imports, src.imports, inc, crosses, cloner, renamed, "import");
       merge(w.exports, src.exports, inc, crosses, cloner, renamed, "export");
-      for (String[] r : inc.renames()) {
-        if (!renamed.contains(r[0])) {
-          throw new Remap.Failure(new Span(Integer.parseInt(r[2]), Integer.parseInt(r[3])),
-              "no import or export kebab-name `" + r[0] + "`. Note that an ID does not support renaming");
-        }
-      }
     }
     w.includes.clear();
   }

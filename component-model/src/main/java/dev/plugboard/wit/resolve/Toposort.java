@@ -10,7 +10,7 @@ import java.util.PriorityQueue;
 /**
  * Orders named items so that each comes after what it depends on, and among the ready
  * ones the earliest declared first (Kahn's algorithm with a min-heap on declaration
- * order). A cycle is reported at the dependency that closes it.
+ * order). A cycle is reported where wit-parser reports it (see {@link #findCycle}).
  */
 final class Toposort {
   private Toposort() {}
@@ -71,44 +71,26 @@ final class Toposort {
       }
     }
     if (order.size() != n) {
-      findCycle(names, deps, index);
+      findCycle(deps, index, pending);
     }
     return order;
   }
 
-  /** Depth-first from each dependency, with an explicit stack; reports the dependency that closes a cycle. */
-  private static void findCycle(List<String> names, List<List<Dep>> deps, Map<String, Integer> index)
+  /**
+   * As wit-parser reports a cycle: the first node (in declaration order) left with pending
+   * dependencies, at its first dependency that is itself left pending. That node may only
+   * depend on a cycle ({@code type a = b; type b = c; type c = b;} is reported at the {@code b}
+   * of {@code a}).
+   */
+  private static void findCycle(List<List<Dep>> deps, Map<String, Integer> index, int[] pending)
       throws Failure {
-    int[] state = new int[names.size()]; // 0 new, 1 visiting, 2 done
-    for (int root = 0; root < names.size(); root++) {
-      for (Dep start : deps.get(root)) {
-        java.util.ArrayDeque<int[]> stack = new java.util.ArrayDeque<>(); // {node, next dep}
-        int first = index.get(start.name());
-        if (state[first] == 2) {
-          continue;
-        }
-        if (state[first] == 1) {
-          throw new Failure(start.span(), start.name(), true);
-        }
-        state[first] = 1;
-        stack.push(new int[] {first, 0});
-        while (!stack.isEmpty()) {
-          int[] top = stack.peek();
-          List<Dep> ds = deps.get(top[0]);
-          if (top[1] == ds.size()) {
-            state[top[0]] = 2;
-            stack.pop();
-            continue;
-          }
-          Dep d = ds.get(top[1]++);
-          int next = index.get(d.name());
-          if (state[next] == 1) {
-            throw new Failure(d.span(), d.name(), true);
-          }
-          if (state[next] == 0) {
-            state[next] = 1;
-            stack.push(new int[] {next, 0});
-          }
+    for (int i = 0; i < pending.length; i++) {
+      if (pending[i] == 0) {
+        continue;
+      }
+      for (Dep d : deps.get(i)) {
+        if (pending[index.get(d.name())] > 0) {
+          throw new Failure(d.span(), d.name(), true);
         }
       }
     }

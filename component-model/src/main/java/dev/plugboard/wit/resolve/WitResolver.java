@@ -74,7 +74,10 @@ public final class WitResolver {
     this.options = options;
   }
 
-  /** Resolves a {@code .wit} file, or a folder of them with its {@code deps/}. */
+  /**
+   * Resolves a {@code .wit} file (or {@code .wit.md}, or a binary package {@code .wasm}/{@code .wat}),
+   * or a folder of {@code .wit}/{@code .wit.md} files with its {@code deps/}.
+   */
   public static Result resolvePath(Path path, Options options) {
     return resolvePath(path, options, Map.of());
   }
@@ -112,6 +115,8 @@ public final class WitResolver {
           }
         }
       }
+    } else if (Files.isRegularFile(path) && BinaryPackageReader.isBinaryForm(path.getFileName().toString())) {
+      main = new Group(r.readBinary(path).stream().toList());
     } else if (Files.isRegularFile(path)) {
       main = new Group(r.readFile(path).stream().toList());
     } else {
@@ -167,11 +172,17 @@ public final class WitResolver {
     return out;
   }
 
+  /** A {@code .wit} file, or WIT in Markdown ({@code .wit.md}), as wit-parser reads folders. */
+  private static boolean isWitText(Path p) {
+    String name = p.getFileName().toString();
+    return name.endsWith(".wit") || WitMarkdown.isMarkdown(name);
+  }
+
   private Group readFolder(Path dir) {
     List<SourceFile> files = new ArrayList<>();
     List<Path> wit = new ArrayList<>();
     for (Path p : list(dir)) {
-      if (Files.isRegularFile(p) && p.getFileName().toString().endsWith(".wit")) {
+      if (Files.isRegularFile(p) && isWitText(p)) {
         wit.add(p);
       }
     }
@@ -219,6 +230,9 @@ public final class WitResolver {
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes))
           .toString();
+      if (WitMarkdown.isMarkdown(p.getFileName().toString())) {
+        text = WitMarkdown.witOf(text);
+      }
       return java.util.Optional.of(new SourceFile(p.toString(), text));
     } catch (CharacterCodingException e) {
       diagnostics.add(Diagnostic.error(Span.NONE, p + ": not valid UTF-8"));
