@@ -266,6 +266,9 @@ public final class ComponentDecoder {
           yield new ExternType.Value(true, u32(in), null);
         } else if (b == 0x01) {
           yield new ExternType.Value(false, -1, valType(in));
+        } else if (ValType.Primitive.of(b) != null) {
+          // wasm-tools (1.240) writes and reads a value type here without the bound byte
+          yield new ExternType.Value(false, -1, ValType.Primitive.of(b));
         }
         throw badByte(at + 1, "value bound");
       }
@@ -299,7 +302,7 @@ public final class ComponentDecoder {
 
   // ---- types --------------------------------------------------------------------------
 
-  ValType valType(BinaryReader in) throws MalformedBinaryException {
+  static ValType valType(BinaryReader in) throws MalformedBinaryException {
     int at = in.position();
     ValType.Primitive p = ValType.Primitive.of(in.peek());
     if (p != null) {
@@ -353,7 +356,7 @@ public final class ComponentDecoder {
         ValType t = valType(in);
         yield new TypeDef.FixedList(t, in.u32());
       }
-      case 0x6f -> new TypeDef.Tuple(vec(in, "tuple types", 1, this::valType));
+      case 0x6f -> new TypeDef.Tuple(vec(in, "tuple types", 1, ComponentDecoder::valType));
       case 0x6e -> new TypeDef.Flags(vec(in, "flags", 1, this::label));
       case 0x6d -> new TypeDef.Enum(vec(in, "enum cases", 1, this::label));
       case 0x6b -> new TypeDef.Option(valType(in));

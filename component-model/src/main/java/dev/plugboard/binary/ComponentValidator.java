@@ -121,26 +121,35 @@ public final class ComponentValidator {
     }
   }
 
-  public record CoreExportT(ExternalType kind, CoreFuncT func) {}
+  /** A core export: a function's signature or a table's, memory's or global's type (null when unknown). */
+  public record CoreExportT(ExternalType kind, CoreFuncT func, CoreExternType type) {
+    CoreExportT(ExternalType kind, CoreFuncT func) {
+      this(kind, func, null);
+    }
+  }
 
   public record ModuleT(List<CoreImport> imports, Map<String, CoreExportT> exports) {}
 
-  public record CoreImport(String module, String name, ExternalType kind, CoreFuncT func) {}
+  public record CoreImport(String module, String name, ExternalType kind, CoreFuncT func, CoreExternType type) {}
 
   /** One scope: a component, or a component or instance type. */
   private final class Scope {
     final Scope parent;
     final boolean typeScope;
     final List<CoreFuncT> coreFuncs = new ArrayList<>();
-    int coreTables;
-    int coreMemories;
-    int coreGlobals;
+    /** Types of the core tables, memories and globals (null where unknown), and the count of tags. */
+    final List<CoreExternType> coreTables = new ArrayList<>();
+    final List<CoreExternType> coreMemories = new ArrayList<>();
+    final List<CoreExternType> coreGlobals = new ArrayList<>();
     int coreTags;
     final List<Object> coreTypes = new ArrayList<>(); // CoreFuncT, ModuleT or "other"
     final List<ModuleT> modules = new ArrayList<>();
     final List<Map<String, CoreExportT>> coreInstances = new ArrayList<>();
     final List<TypeT.Func> funcs = new ArrayList<>();
-    int values;
+    /** The value index space (🪙): each value's type (null when unknown) and which values were used. */
+    final List<ValueType> values = new ArrayList<>();
+    final java.util.BitSet usedValues = new java.util.BitSet();
+    boolean started;
     final List<TypeT> types = new ArrayList<>();
     final List<TypeT.Comp> components = new ArrayList<>();
     final List<TypeT.Inst> instances = new ArrayList<>();
@@ -171,11 +180,14 @@ public final class ComponentValidator {
   private final Map<Object, Integer> offsets;
   private final ComponentTypes arena = new ComponentTypes();
   private final boolean validateCoreCode;
+  /** Whether the 🪙 value feature is enabled (wasm-tools leaves it off by default, and so do we). */
+  private final boolean valuesEnabled;
   private long offset = -1;
 
-  private ComponentValidator(Map<Object, Integer> offsets, boolean validateCoreCode) {
+  private ComponentValidator(Map<Object, Integer> offsets, boolean validateCoreCode, boolean valuesEnabled) {
     this.offsets = offsets;
     this.validateCoreCode = validateCoreCode;
+    this.valuesEnabled = valuesEnabled;
   }
 
   public static ComponentTypes validate(Component c) throws InvalidComponentException {
@@ -187,7 +199,17 @@ public final class ComponentValidator {
    * Answers the arena of the component's types.
    */
   public static ComponentTypes validate(Component c, Map<Object, Integer> offsets) throws InvalidComponentException {
-    ComponentValidator v = new ComponentValidator(offsets, true);
+    return validate(c, offsets, false);
+  }
+
+  /**
+   * Validates with the 🪙 value feature on or off: off, any value import, export, type, start
+   * function or value definition is refused, as wasm-tools does by default; on, each value must
+   * be used exactly once and start functions are checked against their arguments and results.
+   */
+  public static ComponentTypes validate(Component c, Map<Object, Integer> offsets, boolean values)
+      throws InvalidComponentException {
+    ComponentValidator v = new ComponentValidator(offsets, true, values);
     v.component(c, null);
     return v.arena;
   }
@@ -198,7 +220,7 @@ public final class ComponentValidator {
    */
   public static ComponentTypes validateStructure(Component c, Map<Object, Integer> offsets)
       throws InvalidComponentException {
-    ComponentValidator v = new ComponentValidator(offsets, false);
+    ComponentValidator v = new ComponentValidator(offsets, false, false);
     v.component(c, null);
     return v.arena;
   }
@@ -218,6 +240,10 @@ public final class ComponentValidator {
         offset = at;
       }
       section(s, section);
+    }
+    int unused = s.usedValues.nextClearBit(0);
+    if (unused < s.values.size()) {
+      throw invalid("value index " + unused + " was not used as part of an instantiation, start function, or export");
     }
     return compType(s);
   }
@@ -263,10 +289,7 @@ public final class ComponentValidator {
           canon(s, c);
         }
       }
-      case StartSection st -> {
-        check(st.func(), s.funcs.size(), "function");
-        s.values += st.results();
-      }
+      case StartSection st -> start(s, st);
       case ImportSection is -> {
         for (Import i : is.imports()) {
           importOrExport(s, i.name(), i.type(), true);
@@ -277,7 +300,72 @@ public final class ComponentValidator {
           export(s, e);
         }
       }
-      case ValueSection v -> { }
+      case ValueSection v -> valueSection(s, v);
+    }
+  }
+
+  // ---- values and start (🪙) -----------------------------------------------------------
+
+  private void requireValues() throws InvalidComponentException {
+    if (!valuesEnabled) {
+      throw invalid("support for component model `value`s is not enabled");
+    }
+  }
+
+  /** Binary.md: every value is used exactly once (by an instantiation, the start function or an export). */
+  private void useValue(Scope s, int index) throws InvalidComponentException {
+    check(index, s.values.size(), "value");
+    if (s.usedValues.get(index)) {
+      throw invalid("value " + index + " cannot be used more than once");
+    }
+    s.usedValues.set(index);
+  }
+
+  /** Explainer.md "Start Definitions": the arguments are values of the parameters' types; results are new values. */
+  private void start(Scope s, StartSection st) throws InvalidComponentException {
+    requireValues();
+    if (s.started) {
+      throw invalid("component cannot have more than one start function");
+    }
+    s.started = true;
+    check(st.func(), s.funcs.size(), "function");
+    TypeT.Func f = s.funcs.get(st.func());
+    if (f.params().size() != st.args().size()) {
+      throw invalid("component start function requires " + f.params().size() + " arguments but was given "
+          + st.args().size());
+    }
+    for (int i = 0; i < st.args().size(); i++) {
+      int v = st.args().get(i);
+      useValue(s, v);
+      ValueType actual = s.values.get(v);
+      if (actual != null && new Subtyping(new IdentityHashMap<>(), java.util.Set.of()).value(actual,
+          f.params().get(i)) != null) {
+        throw invalid("value type mismatch for component start function argument " + i);
+      }
+    }
+    int results = f.result() == null ? 0 : 1;
+    if (st.results() != results) {
+      throw invalid("component start function has a result count of " + st.results()
+          + " but the function type has a result count of " + results);
+    }
+    if (f.result() != null) {
+      s.values.add(f.result());
+    }
+  }
+
+  /** Binary.md "Value Definitions": {@code vec(t:<valtype> len:<u32> v:<val(t)>)}; the bytes are not interpreted. */
+  private void valueSection(Scope s, ValueSection section) throws InvalidComponentException {
+    requireValues();
+    BinaryReader in = new BinaryReader(section.data());
+    try {
+      int n = in.count("values", 2);
+      for (int i = 0; i < n; i++) {
+        ValType t = ComponentDecoder.valType(in);
+        in.skip(in.length("value"));
+        s.values.add(valType(s, t));
+      }
+    } catch (MalformedBinaryException e) {
+      throw invalid(e.getMessage());
     }
   }
 
@@ -312,7 +400,7 @@ public final class ComponentValidator {
     List<CoreImport> imports = new ArrayList<>();
     for (CoreModuleInterface.Import imp : module.imports()) {
       CoreImport ci = new CoreImport(imp.module(), imp.name(), kinds[imp.kind()],
-          imp.kind() == 0 && imp.params() != null ? new CoreFuncT(imp.params(), imp.results()) : null);
+          imp.kind() == 0 && imp.params() != null ? new CoreFuncT(imp.params(), imp.results()) : null, imp.type());
       if (imports.stream().anyMatch(x -> x.module().equals(ci.module()) && x.name().equals(ci.name()))) {
         throw invalid("duplicate import name `" + ci.module() + ":" + ci.name() + "` already defined");
       }
@@ -320,7 +408,7 @@ public final class ComponentValidator {
     }
     Map<String, CoreExportT> exports = new LinkedHashMap<>();
     module.exports().forEach((name, e) -> exports.put(name, new CoreExportT(kinds[e.kind()],
-        e.kind() == 0 ? new CoreFuncT(e.params(), e.results()) : null)));
+        e.kind() == 0 ? new CoreFuncT(e.params(), e.results()) : null, e.type())));
     return new ModuleT(imports, exports);
   }
 
@@ -339,7 +427,7 @@ public final class ComponentValidator {
         for (CoreImport imp : module.imports()) {
           Integer inst = args.get(imp.module());
           if (inst == null) {
-            throw invalid("module instantiation argument `" + imp.module() + "` not found");
+            throw invalid("missing module instantiation argument named `" + imp.module() + "`");
           }
           CoreExportT provided = s.coreInstances.get(inst).get(imp.name());
           if (provided == null) {
@@ -349,6 +437,13 @@ public final class ComponentValidator {
           if (provided.kind() != imp.kind()) {
             throw invalid("type mismatch for export `" + imp.name() + "` of module instantiation argument `"
                 + imp.module() + "`: expected " + imp.kind() + ", found " + provided.kind());
+          }
+          if (provided.type() != null && imp.type() != null) {
+            String why = provided.type().mismatch(imp.type());
+            if (why != null) {
+              throw invalid("type mismatch for export `" + imp.name() + "` of module instantiation argument `"
+                  + imp.module() + "`: " + why);
+            }
           }
           CoreFuncT want = imp.func();
           CoreFuncT got = provided.func();
@@ -369,16 +464,16 @@ public final class ComponentValidator {
               yield new CoreExportT(ExternalType.FUNCTION, s.coreFuncs.get(e.index()));
             }
             case CORE_TABLE -> {
-              check(e.index(), s.coreTables, "table");
-              yield new CoreExportT(ExternalType.TABLE, null);
+              check(e.index(), s.coreTables.size(), "table");
+              yield new CoreExportT(ExternalType.TABLE, null, s.coreTables.get(e.index()));
             }
             case CORE_MEMORY -> {
-              check(e.index(), s.coreMemories, "memory");
-              yield new CoreExportT(ExternalType.MEMORY, null);
+              check(e.index(), s.coreMemories.size(), "memory");
+              yield new CoreExportT(ExternalType.MEMORY, null, s.coreMemories.get(e.index()));
             }
             case CORE_GLOBAL -> {
-              check(e.index(), s.coreGlobals, "global");
-              yield new CoreExportT(ExternalType.GLOBAL, null);
+              check(e.index(), s.coreGlobals.size(), "global");
+              yield new CoreExportT(ExternalType.GLOBAL, null, s.coreGlobals.get(e.index()));
             }
             case CORE_TAG -> {
               check(e.index(), s.coreTags, "tag");
@@ -417,9 +512,10 @@ public final class ComponentValidator {
       switch (d) {
         case CoreType.ModuleDecl.TypeDecl td -> types.add(coreType(s, td.type()));
         case CoreType.ModuleDecl.OuterAlias a -> {
-          Scope target = outer(s, a.count());
-          check(a.index(), target.coreTypes.size(), "type");
-          Object aliased = target.coreTypes.get(a.index());
+          // count 0 is the module type's own types, 1 the enclosing component's core types
+          List<Object> space = a.count() == 0 ? types : outer(s, a.count() - 1).coreTypes;
+          check(a.index(), space.size(), "type");
+          Object aliased = space.get(a.index());
           if (aliased instanceof ModuleT) {
             throw invalid("module types cannot be aliased into module types");
           }
@@ -427,7 +523,7 @@ public final class ComponentValidator {
         }
         case CoreType.ModuleDecl.ImportDecl i -> {
           CoreExportT it = coreExtern(types, i.type());
-          imports.add(new CoreImport(i.module(), i.name(), it.kind(), it.func()));
+          imports.add(new CoreImport(i.module(), i.name(), it.kind(), it.func(), it.type()));
           if (!importNames.add(i.module() + "\u0000" + i.name())) {
             throw invalid("duplicate import name `" + i.module() + ":" + i.name() + "` already defined");
           }
@@ -457,24 +553,18 @@ public final class ComponentValidator {
           return new CoreExportT(ExternalType.FUNCTION, f);
         }
         case 0x02 -> {
-          int flags = in.u8();
-          long min = in.u32();
-          if ((flags & 0x04) == 0 && min > 65536) {
+          CoreExternType m = CoreExternType.memory(in);
+          boolean is64 = (m.flags() & 0x04) != 0;
+          if (!is64 && (m.min() > 65536 || m.max() > 65536)) {
             throw invalid("memory size must be at most 65536 pages (4GiB)");
           }
-          if ((flags & 0x01) != 0) {
-            long max = in.u32();
-            if ((flags & 0x04) == 0 && max > 65536) {
-              throw invalid("memory size must be at most 65536 pages (4GiB)");
-            }
-          }
-          return new CoreExportT(ExternalType.MEMORY, null);
+          return new CoreExportT(ExternalType.MEMORY, null, m);
         }
         case 0x01 -> {
-          return new CoreExportT(ExternalType.TABLE, null);
+          return new CoreExportT(ExternalType.TABLE, null, CoreExternType.table(in));
         }
         case 0x03 -> {
-          return new CoreExportT(ExternalType.GLOBAL, null);
+          return new CoreExportT(ExternalType.GLOBAL, null, CoreExternType.global(in));
         }
         default -> {
           return new CoreExportT(ExternalType.TAG, null);
@@ -506,6 +596,9 @@ public final class ComponentValidator {
         Map<String, Arg> args = new HashMap<>();
         for (Arg a : in.args()) {
           sortIndex(s, a.sort(), a.index());
+          if (a.sort() == Sort.VALUE) {
+            useValue(s, a.index());
+          }
           if (args.put(a.name(), a) != null) {
             throw invalid("instantiation argument `" + a.name() + "` conflicts with previous argument");
           }
@@ -544,6 +637,9 @@ public final class ComponentValidator {
         for (InlineExport e : fe.exports()) {
           ExternNames.Parsed parsed = name(e.name(), keys, "export");
           ExternT t = sortIndex(s, e.sort(), e.index());
+          if (e.sort() == Sort.VALUE) {
+            useValue(s, e.index());
+          }
           if (hasImplements(e.name()) && !(t instanceof ExternT.InstX)) {
             throw invalid("only instances can have an `implements` attribute");
           }
@@ -567,8 +663,9 @@ public final class ComponentValidator {
         return new ExternT.FuncX(s.funcs.get(index));
       }
       case VALUE -> {
-        check(index, s.values, "value");
-        return new ExternT.ValueX(null);
+        requireValues();
+        check(index, s.values.size(), "value");
+        return new ExternT.ValueX(s.values.get(index));
       }
       case TYPE -> {
         check(index, s.types.size(), "type");
@@ -599,7 +696,7 @@ public final class ComponentValidator {
           throw invalid("instance " + e.instance() + " has no export named `" + e.name() + "`");
         }
         if (externSort(t) != a.sort()) {
-          throw invalid("export `" + e.name() + "` for instance " + e.instance() + " is not a " + a.sort().label());
+          throw invalid("export `" + e.name() + "` for instance " + e.instance() + " is not a " + a.sort().referenceDesc());
         }
         add(s, t);
       }
@@ -618,13 +715,13 @@ public final class ComponentValidator {
         };
         if (expected != a.sort()) {
           throw invalid("export `" + e.name() + "` for core instance " + e.instance() + " is not a "
-              + a.sort().label());
+              + a.sort().referenceDesc());
         }
         switch (expected) {
           case CORE_FUNC -> s.coreFuncs.add(t.func() == null ? CoreFuncT.UNKNOWN : t.func());
-          case CORE_TABLE -> s.coreTables++;
-          case CORE_MEMORY -> s.coreMemories++;
-          case CORE_GLOBAL -> s.coreGlobals++;
+          case CORE_TABLE -> s.coreTables.add(t.type());
+          case CORE_MEMORY -> s.coreMemories.add(t.type());
+          case CORE_GLOBAL -> s.coreGlobals.add(t.type());
           default -> s.coreTags++;
         }
       }
@@ -733,7 +830,7 @@ public final class ComponentValidator {
     switch (t) {
       case ExternT.ModuleX m -> s.modules.add(m.module());
       case ExternT.FuncX f -> s.funcs.add(f.type());
-      case ExternT.ValueX v -> s.values++;
+      case ExternT.ValueX v -> s.values.add(v.type());
       case ExternT.TypeX ty -> s.types.add(ty.type());
       case ExternT.CompX c -> s.components.add(c.type());
       case ExternT.InstX i -> s.instances.add(i.type());
@@ -1100,9 +1197,10 @@ public final class ComponentValidator {
         yield new ExternT.FuncX(ft);
       }
       case ExternType.Value v -> {
+        requireValues();
         if (v.eq()) {
-          check(v.valueIndex(), s.values, "value");
-          yield new ExternT.ValueX(null);
+          check(v.valueIndex(), s.values.size(), "value");
+          yield new ExternT.ValueX(s.values.get(v.valueIndex()));
         }
         yield new ExternT.ValueX(valType(s, v.type()));
       }
@@ -1243,7 +1341,13 @@ public final class ComponentValidator {
     }
     annotated(s.exportedResourceNames, parsed, e.name().name(), t);
     s.exports.put(e.name().name(), t);
+    if (e.sort() == Sort.VALUE) {
+      useValue(s, e.index());
+    }
     add(s, t);
+    if (t instanceof ExternT.ValueX) {
+      s.usedValues.set(s.values.size() - 1); // an exported value is a new index, already used
+    }
   }
 
   /** The types an import or export gives a name to here (an instance's named ones included). */
@@ -1504,7 +1608,7 @@ public final class ComponentValidator {
           if (o.memory >= 0) {
             throw invalid("canonical option `memory` is specified more than once");
           }
-          check(opt.index(), s.coreMemories, "memory");
+          check(opt.index(), s.coreMemories.size(), "memory");
           o.memory = opt.index();
         }
         case Canon.Option.REALLOC -> {
@@ -1685,7 +1789,7 @@ public final class ComponentValidator {
         }
       }
       case 0x20, 0x21 -> { // waitable-set.wait / poll
-        check(((Canon.Operand.U32) ops.get(1)).value(), s.coreMemories, "memory");
+        check(((Canon.Operand.U32) ops.get(1)).value(), s.coreMemories.size(), "memory");
       }
       case 0x27 -> { // thread.new-indirect
         long type = ((Canon.Operand.U32) ops.get(0)).value();
@@ -1694,7 +1798,7 @@ public final class ComponentValidator {
             || !f.results().isEmpty()) {
           throw invalid("`thread.new-indirect` requires a function type of `(func (param i32))`");
         }
-        check(((Canon.Operand.U32) ops.get(1)).value(), s.coreTables, "table");
+        check(((Canon.Operand.U32) ops.get(1)).value(), s.coreTables.size(), "table");
       }
       default -> { }
     }

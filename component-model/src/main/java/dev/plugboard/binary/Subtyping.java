@@ -225,6 +225,10 @@ final class Subtyping {
       if (e.kind() != a.kind() || !sameFunc(a.func(), e.func())) {
         return Mismatch.of("type mismatch in import `" + a.module() + "::" + a.name() + "`");
       }
+      String why = externMismatch(e.type(), a.type());
+      if (why != null) {
+        return Mismatch.of("type mismatch in import `" + a.module() + "::" + a.name() + "`: " + why);
+      }
     }
     for (var e : expected.exports().entrySet()) {
       CoreExportT a = actual.exports().get(e.getKey());
@@ -235,8 +239,17 @@ final class Subtyping {
         return Mismatch.of("type mismatch in export `" + e.getKey() + "`: expected "
             + describe(e.getValue()) + ", found " + describe(a));
       }
+      String why = externMismatch(a.type(), e.getValue().type());
+      if (why != null) {
+        return Mismatch.of("type mismatch in export `" + e.getKey() + "`: " + why);
+      }
     }
     return null;
+  }
+
+  /** Why a table, memory or global type is not a subtype of another; null if it is or either is unknown. */
+  private static String externMismatch(CoreExternType actual, CoreExternType expected) {
+    return actual == null || expected == null ? null : actual.mismatch(expected);
   }
 
   private static String describe(CoreExportT t) {
