@@ -150,6 +150,8 @@ public final class ComponentValidator {
     final List<ValueType> values = new ArrayList<>();
     final java.util.BitSet usedValues = new java.util.BitSet();
     boolean started;
+    /** An instance type: its exports' types are checked for visibility where the instance is imported or exported. */
+    boolean instanceType;
     final List<TypeT> types = new ArrayList<>();
     final List<TypeT.Comp> components = new ArrayList<>();
     final List<TypeT.Inst> instances = new ArrayList<>();
@@ -881,6 +883,7 @@ public final class ComponentValidator {
       }
       case TypeDef.InstanceType it -> {
         Scope inner = new Scope(s, true);
+        inner.instanceType = true;
         arena.put(it, inner.types, inner.imports, inner.exports);
         for (TypeDef.Decl d : it.decls()) {
           decl(inner, d);
@@ -1164,7 +1167,9 @@ public final class ComponentValidator {
       throw invalid("only instances can have an `implements` attribute");
     }
     nameTypes(s, t);
-    requireNamedTypes(s, t, n.name(), isImport ? "import" : "export");
+    if (!s.instanceType) { // as wasm-tools: an instance type's exports are checked where it is used
+      requireNamedTypes(s, t, n.name(), isImport ? "import" : "export");
+    }
     Map<Object, List<String>> names = isImport ? s.importedResourceNames : s.exportedResourceNames;
     if (t instanceof ExternT.TypeX(TypeT.Resource r)) {
       names.computeIfAbsent(r.token(), k -> new ArrayList<>()).add(n.name());
@@ -1259,7 +1264,7 @@ public final class ComponentValidator {
     switch (p.kind()) {
       case CONSTRUCTOR -> {
         if (f.result() == null) {
-          throw invalid("function `" + name + "` should return one value");
+          throw invalid("function should return one value (`" + name + "`)");
         }
         Object returned = switch (f.result()) {
           case ValueType.OwnType o -> o.resource();
@@ -1267,19 +1272,19 @@ public final class ComponentValidator {
           default -> null;
         };
         if (returned == null) {
-          throw invalid("function `" + name + "` should return `(own $T)` or `(result (own $T))`");
+          throw invalid("function should return `(own $T)` or `(result (own $T))` (`" + name + "`)");
         }
         checkResourceName(names, returned, p.resource());
       }
       case METHOD -> {
         if (f.params().isEmpty()) {
-          throw invalid("function `" + name + "` should have at least one argument");
+          throw invalid("function should have at least one argument (`" + name + "`)");
         }
         if (!f.names().getFirst().equals("self")) {
-          throw invalid("function `" + name + "` should have a first argument called `self`");
+          throw invalid("function should have a first argument called `self` (`" + name + "`)");
         }
         if (!(f.params().getFirst() instanceof ValueType.BorrowType b)) {
-          throw invalid("function `" + name + "` should take a first argument of `(borrow $T)`");
+          throw invalid("function should take a first argument of `(borrow $T)` (`" + name + "`)");
         }
         checkResourceName(names, b.resource(), p.resource());
       }
@@ -1442,19 +1447,20 @@ public final class ComponentValidator {
       boolean nominal = v.value() instanceof ValueType.RecordType || v.value() instanceof ValueType.VariantType
           || v.value() instanceof ValueType.EnumType || v.value() instanceof ValueType.FlagsType;
       for (ValueType part : nominal ? ValueTypes.parts(v.value()) : List.of(v.value())) {
-        requireNamed(s, part, "type `" + name + "`", verb, alsoVisible);
+        requireNamed(s, part, what("type", name), verb, alsoVisible);
       }
     } else if (t instanceof ExternT.FuncX(TypeT.Func f)) {
       for (ValueType p : f.params()) {
-        requireNamed(s, p, "func `" + name + "`", verb, alsoVisible);
+        requireNamed(s, p, what("func", name), verb, alsoVisible);
       }
-      requireNamed(s, f.result(), "func `" + name + "`", verb, alsoVisible);
-    } else if (t instanceof ExternT.InstX(TypeT.Inst inst) && !s.typeScope && verb.equals("export")) {
+      requireNamed(s, f.result(), what("func", name), verb, alsoVisible);
+    } else if (t instanceof ExternT.InstX(TypeT.Inst inst)) {
       java.util.Set<Object> visible = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
       visible.addAll(alsoVisible);
       resourcesNamedIn(inst, visible);
+      String instance = name.startsWith("instance `") ? name : "instance `" + name + "`";
       for (var e : inst.exports().entrySet()) {
-        requireNamedTypes(s, e.getValue(), name, verb, visible);
+        requireNamedTypes(s, e.getValue(), instance, verb, visible);
       }
     }
   }
@@ -1503,16 +1509,27 @@ public final class ComponentValidator {
         || (verb.equals("export") && s.exportedTokens.contains(token))) {
       return;
     }
-    throw invalid(name + " not valid to be used as " + verb + ": it uses a resource type that is not "
+    throw notVisible(name, verb, "a resource type that is not "
         + (verb.equals("export") ? "imported or exported" : "imported") + " by this component");
   }
 
   private void mustBeNamed(Scope s, ValueType t, String name, String verb, java.util.Set<Object> alsoVisible)
       throws InvalidComponentException {
     if (!s.namedTypes.contains(t) && !alsoVisible.contains(t)) {
-      throw invalid(name + " not valid to be used as " + verb + ": it uses a record, variant, enum or "
-          + "flags type that is not " + verb + "ed by name");
+      throw notVisible(name, verb, "a record, variant, enum or flags type that is not " + verb + "ed by name");
     }
+  }
+
+  /** The item an error names: an export of an instance is reported as the instance. */
+  private static String what(String kind, String name) {
+    return name.startsWith("instance `") ? name : kind + " `" + name + "`";
+  }
+
+  /** {@code what} is a kind and a name ("func `f`"): the message starts as wasm-tools' does. */
+  private InvalidComponentException notVisible(String what, String verb, String uses) {
+    int space = what.indexOf(' ');
+    return invalid(what.substring(0, space) + " not valid to be used as " + verb + " (" + what.substring(space + 1)
+        + " uses " + uses + ")");
   }
 
   // ---- canonical definitions ----------------------------------------------------------

@@ -153,8 +153,9 @@ final class Subtyping {
       }
     }
     if ((actual.result() == null) != (expected.result() == null)) {
-      return Mismatch.of(expected.result() == null ? "expected no result, found one"
-          : "expected a result, found none");
+      // wasm-tools' words, which name the two sides the other way round
+      return Mismatch.of(expected.result() == null ? "expected a result, found none"
+          : "expected no result, found one");
     }
     Mismatch m = actual.result() == null ? null : value(actual.result(), expected.result());
     return m == null ? null : m.within("type mismatch with result type");
