@@ -384,6 +384,10 @@ public final class ComponentValidator {
    * also validated by Chicory (by far the slowest part for large modules).
    */
   private ModuleT coreModule(byte[] bytes) throws InvalidComponentException {
+    if (bytes.length >= 8 && bytes[0] == 0 && bytes[1] == 'a' && bytes[2] == 's' && bytes[3] == 'm'
+        && (bytes[4] != 1 || bytes[5] != 0 || bytes[6] != 0 || bytes[7] != 0)) {
+      throw invalid("invalid core module: expected a version header for a module");
+    }
     CoreModuleInterface module;
     try {
       module = CoreModuleInterface.read(bytes);

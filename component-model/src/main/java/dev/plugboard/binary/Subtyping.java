@@ -89,7 +89,7 @@ final class Subtyping {
     return switch (expected) {
       case TypeT.Val(ValueType e) -> {
         if (!(actual instanceof TypeT.Val(ValueType a))) {
-          yield Mismatch.of("expected a value type, found " + kind(actual));
+          yield Mismatch.of("expected defined type, found " + kind(actual));
         }
         Mismatch m = value(a, e);
         if (m == null && a != e) {
@@ -110,13 +110,14 @@ final class Subtyping {
     return Mismatch.of("expected " + kind(expected) + ", found " + kind(actual));
   }
 
+  /** A type's kind in wasm-tools' words. */
   private static String kind(TypeT t) {
     return switch (t) {
-      case TypeT.Val v -> "a value type";
-      case TypeT.Func f -> "a function type";
-      case TypeT.Inst i -> "an instance type";
-      case TypeT.Comp c -> "a component type";
-      case TypeT.Resource r -> "a resource type";
+      case TypeT.Val v -> "defined type";
+      case TypeT.Func f -> "func";
+      case TypeT.Inst i -> "instance";
+      case TypeT.Comp c -> "component";
+      case TypeT.Resource r -> "resource";
     };
   }
 
