@@ -1101,7 +1101,7 @@ public final class ComponentValidator {
     } catch (ExternNames.Invalid e) {
       throw invalid(what + " `" + name + "` is not in kebab case");
     }
-    String prev = seen.put(name.toLowerCase(java.util.Locale.ROOT), name);
+    String prev = seen.put(ExternNames.withoutHyphens(name.toLowerCase(java.util.Locale.ROOT)), name);
     if (prev != null) {
       throw invalid(what + " `" + name + "` conflicts with previous " + previousWhat + " `" + prev + "`");
     }
