@@ -49,7 +49,7 @@ public final class ComponentDecoder {
       throw new MalformedBinaryException(start + 6, "unknown binary layer " + layer);
     }
     if (version != 0x0d) {
-      throw new MalformedBinaryException(start + 4, "unknown component version: 0x" + Integer.toHexString(version));
+      throw new MalformedBinaryException(start + 4, "unknown binary version: 0x" + Integer.toHexString(layer << 16 | version));
     }
     if (++depth > MAX_NESTING) {
       throw new MalformedBinaryException(start, "components nested too deeply");

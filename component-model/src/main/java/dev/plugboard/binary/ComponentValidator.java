@@ -308,6 +308,17 @@ public final class ComponentValidator {
 
   // ---- values and start (🪙) -----------------------------------------------------------
 
+  /** A core extern kind in wasm-tools' words. */
+  private static String coreKind(ExternalType kind) {
+    return switch (kind) {
+      case FUNCTION -> "func";
+      case TABLE -> "table";
+      case MEMORY -> "memory";
+      case GLOBAL -> "global";
+      case TAG -> "tag";
+    };
+  }
+
   private void requireValues() throws InvalidComponentException {
     if (!valuesEnabled) {
       throw invalid("support for component model `value`s is not enabled");
@@ -373,7 +384,9 @@ public final class ComponentValidator {
 
   private void check(long index, int size, String what) throws InvalidComponentException {
     if (index < 0 || index >= size) {
-      throw invalid(what + " index out of bounds: " + index + " (there are " + size + ")");
+      // wasm-tools' words: "unknown core function 3: function index out of bounds"
+      String space = what.startsWith("core ") && !what.equals("core type") ? what.substring(5) : what;
+      throw invalid("unknown " + what + " " + index + ": " + space + " index out of bounds (there are " + size + ")");
     }
   }
 
@@ -394,13 +407,6 @@ public final class ComponentValidator {
     } catch (MalformedBinaryException e) {
       throw invalid("invalid core module: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
     }
-    if (validateCoreCode) {
-      try {
-        Parser.parse(bytes);
-      } catch (RuntimeException | AssertionError e) { // Chicory's parser reports some malformations as these
-        throw invalid("invalid core module: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-      }
-    }
     ExternalType[] kinds = {ExternalType.FUNCTION, ExternalType.TABLE, ExternalType.MEMORY, ExternalType.GLOBAL,
         ExternalType.TAG};
     List<CoreImport> imports = new ArrayList<>();
@@ -408,9 +414,18 @@ public final class ComponentValidator {
       CoreImport ci = new CoreImport(imp.module(), imp.name(), kinds[imp.kind()],
           imp.kind() == 0 && imp.params() != null ? new CoreFuncT(imp.params(), imp.results()) : null, imp.type());
       if (imports.stream().anyMatch(x -> x.module().equals(ci.module()) && x.name().equals(ci.name()))) {
-        throw invalid("duplicate import name `" + ci.module() + ":" + ci.name() + "` already defined");
+        throw invalid("module has a duplicate import name `" + ci.module() + ":" + ci.name()
+            + "` that is not allowed in components");
       }
       imports.add(ci);
+    }
+    // after the interface checks, so a duplicate import is reported as such
+    if (validateCoreCode) {
+      try {
+        Parser.parse(bytes);
+      } catch (RuntimeException | AssertionError e) { // Chicory's parser reports some malformations as these
+        throw invalid("invalid core module: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      }
     }
     Map<String, CoreExportT> exports = new LinkedHashMap<>();
     module.exports().forEach((name, e) -> exports.put(name, new CoreExportT(kinds[e.kind()],
@@ -424,7 +439,7 @@ public final class ComponentValidator {
         check(in.module(), s.modules.size(), "module");
         Map<String, Integer> args = new HashMap<>();
         for (CoreArg a : in.args()) {
-          check(a.instance(), s.coreInstances.size(), "instance");
+          check(a.instance(), s.coreInstances.size(), "core instance");
           if (args.put(a.name(), a.instance()) != null) {
             throw invalid("duplicate module instantiation argument named `" + a.name() + "`");
           }
@@ -442,7 +457,7 @@ public final class ComponentValidator {
           }
           if (provided.kind() != imp.kind()) {
             throw invalid("type mismatch for export `" + imp.name() + "` of module instantiation argument `"
-                + imp.module() + "`: expected " + imp.kind() + ", found " + provided.kind());
+                + imp.module() + "`: expected " + coreKind(imp.kind()) + ", found " + coreKind(provided.kind()));
           }
           if (provided.type() != null && imp.type() != null) {
             String why = provided.type().mismatch(imp.type());
@@ -466,7 +481,7 @@ public final class ComponentValidator {
         for (CoreExport e : fe.exports()) {
           CoreExportT t = switch (e.sort()) {
             case CORE_FUNC -> {
-              check(e.index(), s.coreFuncs.size(), "function");
+              check(e.index(), s.coreFuncs.size(), "core function");
               yield new CoreExportT(ExternalType.FUNCTION, s.coreFuncs.get(e.index()));
             }
             case CORE_TABLE -> {
@@ -488,7 +503,7 @@ public final class ComponentValidator {
             default -> throw invalid("core instance export of a " + e.sort().label() + " is not allowed");
           };
           if (exports.put(e.name(), t) != null) {
-            throw invalid("export name `" + e.name() + "` already defined");
+            throw invalid("duplicate instantiation export name `" + e.name() + "` already defined");
           }
         }
         return exports;
@@ -531,13 +546,14 @@ public final class ComponentValidator {
           CoreExportT it = coreExtern(types, i.type());
           imports.add(new CoreImport(i.module(), i.name(), it.kind(), it.func(), it.type()));
           if (!importNames.add(i.module() + "\u0000" + i.name())) {
-            throw invalid("duplicate import name `" + i.module() + ":" + i.name() + "` already defined");
+            throw invalid("module has a duplicate import name `" + i.module() + ":" + i.name()
+                + "` that is not allowed in components");
           }
         }
         case CoreType.ModuleDecl.ExportDecl e -> {
           CoreExportT t = coreExtern(types, e.type());
           if (exports.put(e.name(), t) != null) {
-            throw invalid("export name `" + e.name() + "` already defined");
+            throw invalid("duplicate export name `" + e.name() + "` already defined");
           }
         }
       }
@@ -606,7 +622,8 @@ public final class ComponentValidator {
             useValue(s, a.index());
           }
           if (args.put(a.name(), a) != null) {
-            throw invalid("instantiation argument `" + a.name() + "` conflicts with previous argument");
+            throw invalid("instantiation argument `" + a.name() + "` conflicts with previous argument `"
+                + args.get(a.name()).name() + "`");
           }
         }
         ComponentTypes.Linking linking = new ComponentTypes.Linking(c);
@@ -867,10 +884,11 @@ public final class ComponentValidator {
           throw invalid("resources can only be defined within a concrete component");
         }
         if (r.dtor() >= 0) {
-          check(r.dtor(), s.coreFuncs.size(), "function");
+          check(r.dtor(), s.coreFuncs.size(), "core function");
           CoreFuncT d = s.coreFuncs.get(r.dtor());
           if (d.params() != null && (!d.params().equals(List.of("i32")) || !d.results().isEmpty())) {
-            throw invalid("wrong signature for a destructor: expected [i32] -> [], found " + d);
+            throw invalid("core function " + r.dtor() + " has wrong signature for a destructor: expected [i32] -> [], found "
+                + d);
           }
         }
         TypeT.Resource local = new TypeT.Resource(ResourceType.named("resource"), true);
@@ -1262,7 +1280,7 @@ public final class ComponentValidator {
       return;
     }
     if (!(t instanceof ExternT.FuncX(TypeT.Func f))) {
-      throw invalid("item `" + name + "` is not a func");
+      throw invalid("item is not a func (`" + name + "`)");
     }
     Object resource = resourceNamed(names, p.resource());
     switch (p.kind()) {
@@ -1599,7 +1617,7 @@ public final class ComponentValidator {
   private void localResource(Scope s, int index) throws InvalidComponentException {
     resource(s, index);
     if (!(s.types.get(index) instanceof TypeT.Resource r) || !r.local()) {
-      throw invalid("type index " + index + " is not a local resource");
+      throw invalid("type " + index + " is not a local resource");
     }
   }
 
@@ -1636,7 +1654,7 @@ public final class ComponentValidator {
           if (o.realloc >= 0) {
             throw invalid("canonical option `realloc` is specified more than once");
           }
-          check(opt.index(), s.coreFuncs.size(), "function");
+          check(opt.index(), s.coreFuncs.size(), "core function");
           CoreFuncT f = s.coreFuncs.get(opt.index());
           if (f.params() != null && (!f.params().equals(List.of("i32", "i32", "i32", "i32"))
               || !f.results().equals(List.of("i32")))) {
@@ -1651,7 +1669,7 @@ public final class ComponentValidator {
           if (!lift) {
             throw invalid("canonical option `post-return` cannot be specified for lowerings");
           }
-          check(opt.index(), s.coreFuncs.size(), "function");
+          check(opt.index(), s.coreFuncs.size(), "core function");
           o.postReturn = opt.index();
         }
         case Canon.Option.ASYNC -> {
@@ -1664,7 +1682,7 @@ public final class ComponentValidator {
           if (o.callback >= 0) {
             throw invalid("canonical option `callback` is specified more than once");
           }
-          check(opt.index(), s.coreFuncs.size(), "function");
+          check(opt.index(), s.coreFuncs.size(), "core function");
           CoreFuncT cb = s.coreFuncs.get(opt.index());
           if (cb.params() != null && (!cb.params().equals(List.of("i32", "i32", "i32"))
               || !cb.results().equals(List.of("i32")))) {

@@ -26,7 +26,7 @@ public final class ExternNames {
 
   public static Parsed parse(String name) throws Invalid {
     if (name.isEmpty()) {
-      throw new Invalid("name cannot be empty");
+      throw new Invalid("`` is not in kebab case (a name cannot be empty)");
     }
     if (name.startsWith("[")) {
       int close = name.indexOf(']');
