@@ -137,7 +137,7 @@
   "refers to resources not defined in the current component")
 ;; outer aliases of instances and functions are not allowed (only type, module, component)
 (assert_malformed
-  (component binary "\00asm\0d\00\01\00" "\06\05\01\01\02\00\00") "")
+  (component binary "\00asm\0d\00\01\00" "\06\05\01\01\02\00\00") "invalid leading byte (0x1) for component outer alias kind")
 ;; alias of an instance defined by export alias, chained
 (component
   (import "i" (instance $i (export "j" (instance (export "f" (func))))))

@@ -121,13 +121,13 @@
     (component $c (import "c" (component (export "b" (func)))))
     (import "d" (component $d (import "a" (func)) (export "b" (func))))
     (instance (instantiate $c (with "c" (component $d)))))
-  "missing expected import `a`")
+  "missing import named `a`")
 (assert_invalid
   (component
     (component $c (import "c" (component (export "b" (func)))))
     (import "d" (component $d))
     (instance (instantiate $c (with "c" (component $d)))))
-  "missing expected export `b`")
+  "missing export named `b`")
 ;; modules: by imports and exports
 (assert_invalid
   (component

@@ -119,7 +119,7 @@
   (component
     (import "f" (func $f (param "x" u32)))
     (export "g" (func $f) (instance)))
-  "")
+  "expected instance, found func")
 ;; nested components: imports and exports of their own
 (component
   (component

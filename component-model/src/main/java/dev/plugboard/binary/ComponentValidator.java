@@ -772,7 +772,8 @@ public final class ComponentValidator {
             check(o.index(), target.modules.size(), "module");
             s.modules.add(target.modules.get(o.index()));
           }
-          default -> throw invalid("outer aliases of a " + a.sort().label() + " are not allowed");
+          default -> throw invalid("invalid leading byte (0x" + Integer.toHexString(a.sort().code()) + ") for component "
+              + "outer alias kind: outer aliases of a " + a.sort().label() + " are not allowed");
         }
       }
     }
@@ -1345,7 +1346,8 @@ public final class ComponentValidator {
     if (e.type() != null) {
       ExternT ascribed = externType(s, e.type(), s.definedTokens);
       if (externSort(ascribed) != externSort(t)) {
-        throw invalid("export `" + e.name().name() + "` has a type of a different kind than the exported item");
+        throw invalid("export `" + e.name().name() + "` has a type of a different kind than the exported item: expected "
+            + Subtyping.sortName(ascribed) + ", found " + Subtyping.sortName(t));
       }
       dev.plugboard.types.ValueSubtyping.Mismatch m = new Subtyping(new IdentityHashMap<>(), java.util.Set.of()).extern(t, ascribed);
       if (m != null) {
@@ -1735,7 +1737,7 @@ public final class ComponentValidator {
    */
   private void asyncOptions(Opts o, TypeT.Func ft, boolean lift) throws InvalidComponentException {
     if (o.async && !ft.async()) {
-      throw invalid("canonical option `async` requires an async function type");
+      throw invalid("the `async` canonical option requires an async function type");
     }
     if (o.async && o.postReturn >= 0) {
       throw invalid("cannot specify `post-return` with `async`");
@@ -1744,7 +1746,7 @@ public final class ComponentValidator {
       throw invalid("canonical option `callback` is not allowed in `canon lower`");
     }
     if (o.callback >= 0 && !o.async) {
-      throw invalid("canonical option `callback` requires `async`");
+      throw invalid("cannot specify callback without async (canonical option `callback` requires `async`)");
     }
   }
 

@@ -183,7 +183,7 @@ final class Subtyping {
     for (var a : actual.imports().entrySet()) {
       ExternT e = expected.imports().get(a.getKey());
       if (e == null) {
-        return Mismatch.of("missing expected import `" + a.getKey() + "`");
+        return Mismatch.of("missing import named `" + a.getKey() + "`");
       }
       Mismatch m = reversed.extern(e, a.getValue());
       if (m != null) {
@@ -207,7 +207,7 @@ final class Subtyping {
     for (var e : expected.exports().entrySet()) {
       ExternT a = actual.exports().get(e.getKey());
       if (a == null) {
-        return Mismatch.of("missing expected export `" + e.getKey() + "`");
+        return Mismatch.of("missing export named `" + e.getKey() + "`");
       }
       Mismatch m = covariant.extern(asExpected.extern(a), e.getValue());
       if (m != null) {
