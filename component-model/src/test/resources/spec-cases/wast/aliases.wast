@@ -1,6 +1,6 @@
 ;; Explainer.md "Alias Definitions"; Binary.md "Alias Definitions"
 ;; export aliases of every sort from an imported instance
-(component
+(component definition
   (import "i" (instance $i
     (export "f" (func))
     (export "c" (component))
@@ -39,7 +39,7 @@
   (component (alias export 0 "f" (func)))
   "index out of bounds")
 ;; core export aliases
-(component
+(component definition
   (core module $m
     (func (export "f"))
     (memory (export "m") 1)
@@ -85,7 +85,7 @@
   (component (alias core export 0 "f" (core func)))
   "index out of bounds")
 ;; outer aliases: types, components and core modules
-(component $c
+(component definition $c
   (type $t u32)
   (core module $m)
   (component $inner)
@@ -96,7 +96,7 @@
   )
 )
 ;; outer alias of a type from inside a type
-(component
+(component definition
   (type $t u8)
   (type (component (alias outer 1 0 (type)) (import "x" (func (result 0)))))
   (type (instance (alias outer 1 0 (type)) (export "x" (func (result 0)))))
@@ -120,7 +120,7 @@
   (component (type $r (resource (rep i32))) (component (alias outer 1 $r (type))))
   "refers to resources not defined in the current component")
 ;; ... but within one component's type scopes it is fine
-(component
+(component definition
   (type $r (resource (rep i32)))
   (type (instance (alias outer 1 $r (type)) (export "f" (func (param "x" (own 0))))))
 )
@@ -139,27 +139,27 @@
 (assert_malformed
   (component binary "\00asm\0d\00\01\00" "\06\05\01\01\02\00\00") "invalid leading byte (0x1) for component outer alias kind")
 ;; alias of an instance defined by export alias, chained
-(component
+(component definition
   (import "i" (instance $i (export "j" (instance (export "f" (func))))))
   (alias export $i "j" (instance $j))
   (alias export $j "f" (func $f))
   (export "g" (func $f))
 )
 ;; alias of a type exported by an instance, used in a later type
-(component
+(component definition
   (import "i" (instance $i (type $u u32) (export "t" (type (eq $u)))))
   (alias export $i "t" (type $t))
   (import "f" (func (param "x" $t)))
 )
 ;; inline exports of a type in an instance type
-(component
+(component definition
   (type (instance
     (type $t (record (field "a" u8)))
     (export "t" (type $t2 (eq $t)))
     (export "f" (func (param "x" $t2)))))
 )
 ;; core type outer alias inside a module type
-(component
+(component definition
   (core type $f (func (param i32)))
   (core type (module
     (alias outer 1 $f (type $g))

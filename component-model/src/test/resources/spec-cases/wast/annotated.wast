@@ -1,13 +1,13 @@
 ;; Explainer.md "Import and Export Definitions": [constructor], [method], [static] and their type rules
-(component
+(component definition
   (import "r" (type $r (sub resource)))
   (import "[constructor]r" (func (result (own $r))))
   (import "[method]r.m" (func (param "self" (borrow $r))))
   (import "[method]r.n" (func (param "self" (borrow $r)) (param "x" u32) (result u32)))
   (import "[static]r.s" (func))
 )
-(component (import "r" (type $r (sub resource))) (import "[constructor]r" (func (result (result (own $r) (error string))))))
-(component (import "r" (type $r (sub resource))) (import "[constructor]r" (func (result (result (own $r))))))
+(component definition (import "r" (type $r (sub resource))) (import "[constructor]r" (func (result (result (own $r) (error string))))))
+(component definition (import "r" (type $r (sub resource))) (import "[constructor]r" (func (result (result (own $r))))))
 ;; the resource of a constructor's result must be the one named
 (assert_invalid
   (component (import "r" (type $r (sub resource))) (import "r2" (type $r2 (sub resource))) (import "[constructor]r2" (func (result (own $r)))))
@@ -62,7 +62,7 @@
     (import "[method]r.m" (func (param "self" (borrow $s)))))
   "")
 ;; strong uniqueness: [method]r.m and a plain m do not conflict; the same annotated name twice does
-(component
+(component definition
   (import "r" (type $r (sub resource)))
   (import "[method]r.m" (func (param "self" (borrow $r))))
   (import "m" (func))
@@ -80,7 +80,7 @@
     (import "[method]r.m" (func (param "self" (borrow $r)))))
   "conflicts with previous name")
 ;; the same rules inside instance types
-(component (type (instance
+(component definition (type (instance
   (export "r" (type $r (sub resource)))
   (export "[constructor]r" (func (result (own $r))))
   (export "[method]r.m" (func (param "self" (borrow $r))))
@@ -89,7 +89,7 @@
   (component (type (instance (export "r" (type $r (sub resource))) (export "[constructor]r" (func)))))
   "function should return one value")
 ;; exports
-(component
+(component definition
   (type $r (resource (rep i32)))
   (export $r2 "r" (type $r))
   (core module $m (func (export "c") (param i32) (result i32) unreachable))
@@ -107,4 +107,4 @@
 ;; interface names: [method] and friends are plain names, not interface names
 (assert_invalid (component (import "[method]a:b/c.d" (func))) "")
 ;; the `external-id` and `implements` attributes
-(component (import "a" (instance)))
+(component definition (import "a" (instance)))

@@ -33,7 +33,7 @@
 ;; a func type whose result list form is unknown
 (assert_malformed (component binary "\00asm\0d\00\01\00" "\07\04\01\40\00\02") "invalid leading byte (0x2) for component function results")
 ;; the empty component and one with only custom sections are valid
-(component binary "\00asm\0d\00\01\00")
-(component binary "\00asm\0d\00\01\00" "\00\04\03abc")
+(component definition binary "\00asm\0d\00\01\00")
+(component definition binary "\00asm\0d\00\01\00" "\00\04\03abc")
 ;; a core module in a component (section 1) is validated as a core module
 (assert_invalid (component binary "\00asm\0d\00\01\00" "\01\0a\00asm\01\00\00\00\0e\00") "")

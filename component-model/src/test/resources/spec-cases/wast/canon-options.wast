@@ -1,5 +1,5 @@
 ;; Explainer.md "Canonical Definitions", canonopt validation; Binary.md canon section
-(component
+(component definition
   (core module $m
     (memory (export "mem") 1)
     (func (export "realloc") (param i32 i32 i32 i32) (result i32) unreachable)
@@ -102,19 +102,19 @@
     (func (export "f") (param "s" string) (canon lift (core func $i "f") (memory (core memory $i "mem")))))
   "canonical option `realloc` is required")
 ;; lift of a string result needs memory only
-(component
+(component definition
   (core module $m (memory (export "mem") 1) (func (export "f") (result i32) unreachable))
   (core instance $i (instantiate $m))
   (func (export "f") (result string) (canon lift (core func $i "f") (memory (core memory $i "mem")))))
 ;; more than 16 flat parameters are passed in memory: the lifted core function takes one pointer, and the caller allocates with realloc
-(component
+(component definition
   (core module $m (memory (export "mem") 1) (func (export "f") (param i32) unreachable)
     (func (export "r") (param i32 i32 i32 i32) (result i32) unreachable))
   (core instance $i (instantiate $m))
   (type $t (func (param "a" u32) (param "b" u32) (param "c" u32) (param "d" u32) (param "e" u32) (param "f" u32) (param "g" u32) (param "h" u32) (param "i" u32) (param "j" u32) (param "k" u32) (param "l" u32) (param "m" u32) (param "n" u32) (param "o" u32) (param "p" u32) (param "q" u32)))
   (func (export "f") (type $t) (canon lift (core func $i "f") (memory (core memory $i "mem")) (realloc (core func $i "r")))))
 ;; two flat results: the result goes through memory
-(component
+(component definition
   (core module $m (memory (export "mem") 1) (func (export "f") (result i32) unreachable))
   (core instance $i (instantiate $m))
   (func (export "f") (result (tuple u32 u32)) (canon lift (core func $i "f") (memory (core memory $i "mem")))))
@@ -129,13 +129,13 @@
 ;; canon lift of a core func index out of bounds
 (assert_invalid (component (type (func)) (func (type 0) (canon lift (core func 0)))) "index out of bounds")
 ;; resource built-ins
-(component
+(component definition
   (type $r (resource (rep i32)))
   (core func (canon resource.new $r))
   (core func (canon resource.rep $r))
   (core func (canon resource.drop $r))
 )
-(component
+(component definition
   (import "r" (type $r (sub resource)))
   (core func (canon resource.drop $r))
 )
@@ -144,7 +144,7 @@
 (assert_invalid (component (type u8) (core func (canon resource.drop 0))) "not a resource type")
 (assert_invalid (component (core func (canon resource.drop 0))) "index out of bounds")
 ;; lower then lift: a lowered core func has the flat type
-(component
+(component definition
   (import "f" (func $f (param "x" u32) (result u32)))
   (core func $g (canon lower (func $f)))
   (func (export "g") (param "x" u32) (result u32) (canon lift (core func $g)))

@@ -1,5 +1,5 @@
 ;; Binary.md "Core Instance Definitions"
-(component
+(component definition
   (core module $a (func (export "f")) (memory (export "m") 1))
   (core instance $x (instantiate $a))
   (core module $b (import "x" "f" (func)) (import "x" "m" (memory 1)))
@@ -72,7 +72,7 @@
     (core instance (instantiate $b (with "x" (instance $x)) (with "x" (instance $x)))))
   "duplicate module instantiation argument named `x`")
 ;; extra arguments are fine
-(component
+(component definition
   (core module $a)
   (core instance $x (instantiate $a))
   (core instance (instantiate $a (with "x" (instance $x)))))
@@ -90,7 +90,7 @@
   "index out of bounds")
 (assert_invalid (component (core instance (export "f" (func 0)))) "index out of bounds")
 ;; a module imported by type, instantiated
-(component
+(component definition
   (import "m" (core module $m (import "a" "b" (func)) (export "c" (func))))
   (core module $a (func (export "b")))
   (core instance $x (instantiate $a))
@@ -104,7 +104,7 @@
     (alias core export $y "d" (core func)))
   "core instance 0 has no export named `d`")
 ;; component instance definitions
-(component
+(component definition
   (component $c (import "f" (func)) (export "g" (func 0)))
   (import "f" (func $f))
   (instance $i (instantiate $c (with "f" (func $f))))
@@ -121,4 +121,4 @@
   (component (import "f" (func $f)) (instance (export "a_b" (func $f))))
   "not in kebab case")
 ;; an instance may export names that are interface names
-(component (import "f" (func $f)) (instance (export "a:b/c" (func $f))))
+(component definition (import "f" (func $f)) (instance (export "a:b/c" (func $f))))

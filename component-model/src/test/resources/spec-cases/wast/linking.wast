@@ -1,6 +1,6 @@
 ;; Binary.md "Instance Definitions", Explainer.md "Subtyping" and "Type Checking"
 ;; arguments of every sort
-(component
+(component definition
   (component $c
     (import "f" (func))
     (import "i" (instance (export "g" (func))))
@@ -111,7 +111,7 @@
   "missing expected export `g`")
 ;; (wasm-tools words a result mismatch with the two sides the other way round; so do we)
 ;; components: contravariant in imports
-(component
+(component definition
   (component $c (import "c" (component (import "a" (func)) (export "b" (func)))))
   (import "d" (component $d (export "b" (func))))
   (instance (instantiate $c (with "c" (component $d))))
@@ -141,7 +141,7 @@
     (core module $m (import "a" "b" (func)))
     (instance (instantiate $c (with "m" (core module $m)))))
   "missing expected import `a::b`")
-(component
+(component definition
   (component $c (import "m" (core module (import "a" "b" (func)))))
   (core module $m)
   (instance (instantiate $c (with "m" (core module $m)))))
@@ -167,14 +167,14 @@
     (alias export $i "f" (func $f))
     (instance (instantiate $c (with "t" (type $a)) (with "f" (func $f)))))
   "resource types are not the same")
-(component
+(component definition
   (component $c (import "t" (type $t (sub resource))) (import "f" (func (param "x" (own $t)))))
   (import "i" (instance $i (export "a" (type $a (sub resource))) (export "f" (func (param "x" (own $a))))))
   (alias export $i "a" (type $a))
   (alias export $i "f" (func $f))
   (instance (instantiate $c (with "t" (type $a)) (with "f" (func $f)))))
 ;; a type import bound by equality takes the argument's type exactly
-(component
+(component definition
   (component $c (type u8) (import "t" (type $t (eq 0))))
   (type $u u8)
   (instance (instantiate $c (with "t" (type $u)))))
@@ -192,7 +192,7 @@
     (instance (instantiate $c (with "t" (type $r)))))
   "type mismatch")
 ;; exports of the instance are usable with their types
-(component
+(component definition
   (component $c (type $r (resource (rep i32))) (export "r" (type $r)))
   (instance $i (instantiate $c))
   (alias export $i "r" (type $r))

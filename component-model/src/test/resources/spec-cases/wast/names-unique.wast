@@ -21,7 +21,7 @@
 (assert_invalid (component (import "a" (type (sub resource))) (import "[method]a.a" (func (param "self" (borrow 0))))) "import name `[method]a.a` conflicts with previous name `a`")
 (assert_invalid (component (import "a" (type (sub resource))) (import "[static]a.a" (func))) "import name `[static]a.a` conflicts with previous name `a`")
 ;; these are strongly unique
-(component
+(component definition
   (import "a" (type (sub resource)))
   (import "[constructor]a" (func (result (own 0))))
   (import "[static]a.new" (func))
@@ -34,14 +34,14 @@
   (import "a:b/d@1.0.0" (instance))
   (import "a:b/e@1.0.0+build" (instance))
 )
-(component (import "a" (type (sub resource))) (import "[method]a.b" (func (param "self" (borrow 0)))) (import "a-b" (func)))
+(component definition (import "a" (type (sub resource))) (import "[method]a.b" (func (param "self" (borrow 0)))) (import "a-b" (func)))
 ;; interface names
 (assert_invalid (component (import "a:b:c/d" (instance))) "expected `/` after package name")
 (assert_invalid (component (import "a:b/c/d" (instance))) "trailing characters found: `/d`")
 (assert_invalid (component (import "A:b/c" (instance))) "")
 ;; implements and external-id (🏷️)
-(component (import "a" (implements "a:b/c") (instance)) (import "b" (implements "a:b/c") (instance)) (import "a:b/c" (instance)))
-(component (import "a" (external-id "xyz") (func)))
+(component definition (import "a" (implements "a:b/c") (instance)) (import "b" (implements "a:b/c") (instance)) (import "a:b/c" (instance)))
+(component definition (import "a" (external-id "xyz") (func)))
 (assert_invalid (component (import "a" (implements "a:b/c") (func))) "only instances can have an `implements`")
 (assert_invalid (component (import "a:b/c" (implements "a:b/c") (instance))) "name `a:b/c` is not valid with `implements`")
 ;; a name with a dot is not a label

@@ -3,7 +3,7 @@
 (assert_invalid (component (type $f (func)) (type (own $f))) "not a resource type")
 (assert_invalid (component (type (instance)) (type (borrow 0))) "not a resource type")
 ;; borrow is fine in parameters, not in results (also nested)
-(component (type $r (resource (rep i32))) (type (func (param "x" (borrow $r)) (param "y" (list (borrow $r))))))
+(component definition (type $r (resource (rep i32))) (type (func (param "x" (borrow $r)) (param "y" (list (borrow $r))))))
 (assert_invalid (component (type $r (resource (rep i32))) (type (func (result (option (borrow $r)))))) "borrow")
 (assert_invalid (component (type $r (resource (rep i32))) (type (func (result (tuple u8 (borrow $r)))))) "borrow")
 ;; a resource's destructor must be a core function of type [i32] -> []
@@ -17,7 +17,7 @@
   (component (type (resource (rep i32) (dtor 0))))
   "index out of bounds")
 ;; resource.drop of an imported resource is fine; new and rep only for local ones
-(component
+(component definition
   (import "i" (instance $i (export "r" (type (sub resource)))))
   (alias export $i "r" (type $r))
   (core func (canon resource.drop $r)))
@@ -44,7 +44,7 @@
     (core instance (instantiate $m (with "" (instance (export "new" (func $new)))))))
   "type mismatch")
 ;; resource.drop's core type is [i32] -> []
-(component
+(component definition
   (type $r (resource (rep i32)))
   (core func $drop (canon resource.drop $r))
   (core module $m (import "" "drop" (func (param i32))))
@@ -60,7 +60,7 @@
     (component $d (import "r" (type $r (sub resource))) (import "s" (type (eq $r))))
     (instance (instantiate $d (with "r" (type $ra)) (with "s" (type $rb)))))
   "resource types are not the same")
-(component
+(component definition
   (component $c (type $r (resource (rep i32))) (export "r" (type $r)))
   (instance $a (instantiate $c))
   (alias export $a "r" (type $ra))
@@ -85,13 +85,13 @@
 ;; resources defined inside a type definition are not allowed
 (assert_invalid (component (type (component (type (resource (rep i32)))))) "resources can only be defined within a concrete component")
 ;; a resource type exported from an instance type may be used in its functions
-(component (import "i" (instance
+(component definition (import "i" (instance
   (export "r" (type $r (sub resource)))
   (export "[constructor]r" (func (result (own $r))))
   (export "[method]r.get" (func (param "self" (borrow $r)) (result u32)))
   (export "[static]r.make" (func (result (own $r)))))))
 ;; resource handles in a lifted function need no memory when flat
-(component
+(component definition
   (type $r (resource (rep i32)))
   (export $r2 "r" (type $r))
   (core module $m (func (export "f") (param i32) (result i32) unreachable))

@@ -1,5 +1,5 @@
 ;; Binary.md "Type Definitions"
-(component
+(component definition
   (type (func))
   (type (func (param "a" u32) (result string)))
   (type (func (result (list u8))))
@@ -27,7 +27,7 @@
 (assert_invalid (component (type (component)) (import "a" (func (type 0)))) "not a function type")
 (assert_invalid (component (type (func)) (import "a" (instance (type 0)))) "not an instance type")
 (assert_invalid (component (type (func)) (import "a" (component (type 0)))) "not a component type")
-(component (type (func)) (import "a" (type (eq 0))))
+(component definition (type (func)) (import "a" (type (eq 0))))
 (assert_invalid (component (import "a" (func (type 0)))) "index out of bounds")
 (assert_invalid (component (core type (func)) (import "a" (core module (type 0)))) "not a module type")
 (assert_invalid (component (type (own 0))) "index out of bounds")
@@ -39,13 +39,13 @@
 ;; func params: names unique and kebab
 (assert_invalid (component (type (func (param "a" u8) (param "a" u8)))) "conflicts")
 ;; too many flags (32 is the limit in this version)
-(component (type (flags "a0" "a1" "a2" "a3" "a4" "a5" "a6" "a7" "a8" "a9" "a10" "a11" "a12" "a13" "a14" "a15"
+(component definition (type (flags "a0" "a1" "a2" "a3" "a4" "a5" "a6" "a7" "a8" "a9" "a10" "a11" "a12" "a13" "a14" "a15"
   "a16" "a17" "a18" "a19" "a20" "a21" "a22" "a23" "a24" "a25" "a26" "a27" "a28" "a29" "a30" "a31")))
 (assert_invalid (component (type (flags "a0" "a1" "a2" "a3" "a4" "a5" "a6" "a7" "a8" "a9" "a10" "a11" "a12" "a13" "a14" "a15"
   "a16" "a17" "a18" "a19" "a20" "a21" "a22" "a23" "a24" "a25" "a26" "a27" "a28" "a29" "a30" "a31" "a32"))) "cannot have more than 32 flags")
 ;; variant refines (removed): a case with a refines is malformed
 ;; instance types: exports only, types, aliases
-(component
+(component definition
   (type (instance
     (type $t (record (field "a" u32)))
     (export "t" (type $t2 (eq $t)))
@@ -59,7 +59,7 @@
 (assert_invalid (component (type (component (import "a" (func)) (import "a" (func))))) "conflicts")
 (assert_invalid (component (type (component (export "a" (func)) (export "a" (func))))) "conflicts")
 ;; a component type may import and export the same name
-(component (type (component (import "a" (func)) (export "a" (func)))))
+(component definition (type (component (import "a" (func)) (export "a" (func)))))
 ;; resource definitions only in a concrete component
 (assert_invalid (component (type (instance (type (resource (rep i32)))))) "resources can only be defined within a concrete component")
 (assert_invalid (component (type (component (type (resource (rep i32)))))) "resources can only be defined within a concrete component")
@@ -72,14 +72,14 @@
     (core instance $i (instantiate $m))
     (type (resource (rep i32) (dtor (core func $i "d")))))
   "wrong signature for a destructor")
-(component
+(component definition
   (core module $m (func (export "d") (param i32)))
   (core instance $i (instantiate $m))
   (type (resource (rep i32) (dtor (core func $i "d")))))
 ;; a type import may be bound to any type by equality
-(component (type (func)) (import "a" (type (sub resource))) (import "b" (type (eq 0))))
+(component definition (type (func)) (import "a" (type (sub resource))) (import "b" (type (eq 0))))
 ;; types in a component type: own of an imported resource
-(component (type (component
+(component definition (type (component
   (import "r" (type $r (sub resource)))
   (import "f" (func (param "x" (own $r))))
   (export "g" (func (result (own $r))))
@@ -87,12 +87,12 @@
 ;; an instance type's export of a type by eq must refer to an earlier type
 (assert_invalid (component (type (instance (export "t" (type (eq 0)))))) "index out of bounds")
 ;; error-context, stream, future value types
-(component (type (stream u8)) (type (future)) (type (stream)) (type error-context) (type (future string)))
+(component definition (type (stream u8)) (type (future)) (type (stream)) (type error-context) (type (future string)))
 ;; fixed-size lists (wasm-tools 1.240 accepts them by default)
-(component (type (list u8 4)))
+(component definition (type (list u8 4)))
 ;; core types
-(component (core type (func (param i32 i64 f32 f64) (result i32))))
-(component (core type (module
+(component definition (core type (func (param i32 i64 f32 f64) (result i32))))
+(component definition (core type (module
   (import "a" "b" (func))
   (import "a" "m" (memory 1))
   (import "a" "t" (table 1 funcref))

@@ -2,13 +2,13 @@
 ;; feature ON (CmWastValidationTest validates files named values-enabled*.wast so). jco 1.35
 ;; is no oracle here: it validates the start section twice ("more than one start function").
 ;; A value import is used by an export.
-(component (import "v" (value u32)) (export "w" (value 0)))
-(component (import "v" (value string)) (import "f" (func $f (param "x" string))) (start $f (value 0)))
+(component definition (import "v" (value u32)) (export "w" (value 0)))
+(component definition (import "v" (value string)) (import "f" (func $f (param "x" string))) (start $f (value 0)))
 ;; the start function's result is a new value, used by an export
-(component (import "f" (func $f (result u32))) (start $f (result (value $v))) (export "v" (value $v)))
-(component (import "f" (func $f)) (start $f))
+(component definition (import "f" (func $f (result u32))) (start $f (result (value $v))) (export "v" (value $v)))
+(component definition (import "f" (func $f)) (start $f))
 ;; a value passed to an instantiation
-(component
+(component definition
   (component $c (import "v" (value u32)) (export "w" (value 0)))
   (import "v" (value u32))
   (instance (instantiate $c (with "v" (value 0)))))

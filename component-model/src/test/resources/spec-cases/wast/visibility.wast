@@ -3,7 +3,7 @@
 (assert_invalid
   (component (type $t (record (field "a" u8))) (import "f" (func (param "x" $t))))
   "func not valid to be used as import")
-(component
+(component definition
   (type $t (record (field "a" u8)))
   (import "t" (type $t2 (eq $t)))
   (import "f" (func (param "x" $t2))))
@@ -15,7 +15,7 @@
     (import "t" (type (eq $t))))
   "func not valid to be used as import")
 ;; list, option, tuple, result and primitives need no name
-(component (import "f" (func (param "x" (list (tuple u8 (option string)))) (result (result u8 (error string))))))
+(component definition (import "f" (func (param "x" (list (tuple u8 (option string)))) (result (result u8 (error string))))))
 ;; the same in exports
 (assert_invalid
   (component
@@ -25,7 +25,7 @@
     (func $f (param "x" $t) (canon lift (core func $i "f")))
     (export "f" (func $f)))
   "func not valid to be used as export")
-(component
+(component definition
   (type $t (enum "a"))
   (export $t2 "t" (type $t))
   (core module $m (func (export "f") (param i32)))
@@ -33,13 +33,13 @@
   (func $f (param "x" $t2) (canon lift (core func $i "f")))
   (export "f" (func $f)))
 ;; an imported type bound by equality
-(component
+(component definition
   (type (flags "a"))
   (import "t" (type $t (eq 0)))
 )
 ;; an instance type's exports are checked where the instance is imported or exported, not where
 ;; the type is defined (wasm-tools reports "instance not valid to be used as import")
-(component (type (instance (type $t (record (field "a" u8))) (export "f" (func (param "x" $t))))))
+(component definition (type (instance (type $t (record (field "a" u8))) (export "f" (func (param "x" $t))))))
 (assert_invalid
   (component
     (type $i (instance (type $t (record (field "a" u8))) (export "f" (func (param "x" $t)))))
@@ -58,13 +58,13 @@
     (type $b (record (field "y" $a)))
     (export "b" (type $b)))
   "type not valid to be used as export")
-(component
+(component definition
   (type $a (record (field "x" u8)))
   (export $a2 "a" (type $a))
   (type $b (record (field "y" $a2)))
   (export "b" (type $b)))
 ;; an instance type's exports may use its own types
-(component
+(component definition
   (import "i" (instance
     (type $t (record (field "a" u8)))
     (export "t" (type $t2 (eq $t)))
@@ -87,11 +87,11 @@
     (type $r (resource (rep i32)))
     (import "f" (func (param "x" (own $r)))))
   "func not valid to be used as import")
-(component
+(component definition
   (import "r" (type $r (sub resource)))
   (import "f" (func (param "x" (own $r)))))
 ;; an exported function may use exported resources
-(component
+(component definition
   (type $r (resource (rep i32)))
   (export $r2 "r" (type $r))
   (core module $m (func (export "f") (param i32)))
@@ -107,7 +107,7 @@
     (export "f" (func $f)))
   "func not valid to be used as export")
 ;; export ascription
-(component
+(component definition
   (import "f" (func $f (param "x" u32)))
   (export "g" (func $f) (func (param "x" u32))))
 (assert_invalid
@@ -121,7 +121,7 @@
     (export "g" (func $f) (instance)))
   "expected instance, found func")
 ;; nested components: imports and exports of their own
-(component
+(component definition
   (component
     (import "a" (func $a))
     (component (import "b" (func)) (export "c" (func 0)))
@@ -129,6 +129,6 @@
     (export "d" (instance $i)))
 )
 ;; an export that refers back to an import is fine
-(component (import "a" (func $a)) (export "b" (func $a)))
+(component definition (import "a" (func $a)) (export "b" (func $a)))
 ;; an import name and export name may coincide
-(component (import "a" (func $a)) (export "a" (func $a)))
+(component definition (import "a" (func $a)) (export "a" (func $a)))

@@ -925,7 +925,7 @@ public final class ComponentValidator {
       case TypeDef.Decl.AliasDecl a -> {
         if (a.alias().target() instanceof AliasTarget.InstanceExport && a.alias().sort() != Sort.TYPE
             && a.alias().sort() != Sort.INSTANCE) {
-          throw invalid("instance export aliases in types may only alias types and instances");
+          throw invalid("aliases in a component or instance type may only refer to types or instances");
         }
         alias(s, a.alias());
       }
