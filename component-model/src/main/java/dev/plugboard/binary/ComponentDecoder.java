@@ -43,13 +43,13 @@ public final class ComponentDecoder {
     int version = in.u8() | in.u8() << 8;
     int layer = in.u8() | in.u8() << 8;
     if (layer == 0) {
-      throw new MalformedBinaryException(start + 4, "this is a core module, not a component");
+      throw new MalformedBinaryException(start + 4, "this is a core module, not a component (expected a version header for a component)");
     }
     if (layer != 1) {
       throw new MalformedBinaryException(start + 6, "unknown binary layer " + layer);
     }
     if (version != 0x0d) {
-      throw new MalformedBinaryException(start + 4, "unknown component version: 0x" + Integer.toHexString(version));
+      throw new MalformedBinaryException(start + 4, "unknown binary version: 0x" + Integer.toHexString(layer << 16 | version));
     }
     if (++depth > MAX_NESTING) {
       throw new MalformedBinaryException(start, "components nested too deeply");
@@ -102,7 +102,8 @@ public final class ComponentDecoder {
       case 10 -> new ImportSection(vec(in, "imports", 3, r -> new Import(externName(r), externType(r))));
       case 11 -> new ExportSection(vec(in, "exports", 4, this::export));
       case 12 -> new ValueSection(in.bytes(in.remaining()));
-      default -> throw new MalformedBinaryException(at, "unknown section: 0x" + Integer.toHexString(id));
+      default -> throw new MalformedBinaryException(at, "malformed section id: " + id + " (unknown section 0x"
+          + Integer.toHexString(id) + ")");
     };
   }
 
@@ -154,19 +155,26 @@ public final class ComponentDecoder {
         Sort sort = coreSort(r);
         return new CoreExport(name, sort, u32(r));
       }));
-      default -> throw badByte(at, "core instance");
+      default -> throw badByte(in, at, "core instance");
     };
   }
 
-  private static MalformedBinaryException badByte(int at, String what) {
-    return new MalformedBinaryException(at, "invalid leading byte for " + what);
+  /** wasm-tools' message for an unknown leading byte; {@code what} in its words where they differ from ours. */
+  private static MalformedBinaryException badByte(BinaryReader in, int at, String what) {
+    String b = at < in.source().length ? " (0x" + Integer.toHexString(in.source()[at] & 0xff) + ")" : "";
+    String words = switch (what) {
+      case "sort", "extern type" -> "component external kind";
+      case "core sort" -> "external kind";
+      default -> what;
+    };
+    return new MalformedBinaryException(at, "invalid leading byte" + b + " for " + words);
   }
 
   private Sort coreSort(BinaryReader in) throws MalformedBinaryException {
     int at = in.position();
     Sort s = Sort.core(in.u8());
     if (s == null) {
-      throw badByte(at, "core sort");
+      throw badByte(in, at, "core sort");
     }
     return s;
   }
@@ -179,7 +187,7 @@ public final class ComponentDecoder {
     }
     Sort s = Sort.component(b);
     if (s == null) {
-      throw badByte(at, "sort");
+      throw badByte(in, at, "sort");
     }
     return s;
   }
@@ -200,7 +208,7 @@ public final class ComponentDecoder {
         Sort sort = sort(r);
         return new InlineExport(name, sort, u32(r));
       }));
-      default -> throw badByte(at, "instance");
+      default -> throw badByte(in, at, "instance");
     };
   }
 
@@ -222,7 +230,7 @@ public final class ComponentDecoder {
         int count = u32(in);
         yield new Alias(sort, new AliasTarget.Outer(count, u32(in)));
       }
-      default -> throw badByte(at, "alias");
+      default -> throw badByte(in, at, "alias");
     };
   }
 
@@ -239,12 +247,12 @@ public final class ComponentDecoder {
           int kindAt = r.position();
           int kind = r.u8();
           if (kind > 0x02) {
-            throw badByte(kindAt, "name attribute");
+            throw badByte(in, kindAt, "name attribute");
           }
           return new NameAttribute(kind, r.name());
         }));
       }
-      default -> throw badByte(at, "extern name");
+      default -> throw badByte(in, at, "extern name");
     };
   }
 
@@ -266,8 +274,11 @@ public final class ComponentDecoder {
           yield new ExternType.Value(true, u32(in), null);
         } else if (b == 0x01) {
           yield new ExternType.Value(false, -1, valType(in));
+        } else if (ValType.Primitive.of(b) != null) {
+          // wasm-tools (1.240) writes and reads a value type here without the bound byte
+          yield new ExternType.Value(false, -1, ValType.Primitive.of(b));
         }
-        throw badByte(at + 1, "value bound");
+        throw badByte(in, at + 1, "value bound");
       }
       case 0x03 -> {
         int b = in.u8();
@@ -276,11 +287,11 @@ public final class ComponentDecoder {
         } else if (b == 0x01) {
           yield new ExternType.Type(false, -1);
         }
-        throw badByte(at + 1, "type bound");
+        throw badByte(in, at + 1, "type bound");
       }
       case 0x04 -> new ExternType.ComponentType(u32(in));
       case 0x05 -> new ExternType.InstanceType(u32(in));
-      default -> throw badByte(at, "extern type");
+      default -> throw badByte(in, at, "extern type");
     };
   }
 
@@ -292,14 +303,14 @@ public final class ComponentDecoder {
     ExternType ascribed = switch (in.u8()) {
       case 0x00 -> null;
       case 0x01 -> externType(in);
-      default -> throw badByte(at, "optional extern type");
+      default -> throw badByte(in, at, "optional extern type");
     };
     return new Export(name, sort, index, ascribed);
   }
 
   // ---- types --------------------------------------------------------------------------
 
-  ValType valType(BinaryReader in) throws MalformedBinaryException {
+  static ValType valType(BinaryReader in) throws MalformedBinaryException {
     int at = in.position();
     ValType.Primitive p = ValType.Primitive.of(in.peek());
     if (p != null) {
@@ -322,7 +333,7 @@ public final class ComponentDecoder {
     return switch (in.u8()) {
       case 0x00 -> null;
       case 0x01 -> valType(in);
-      default -> throw badByte(at, "optional value type");
+      default -> throw badByte(in, at, "optional value type");
     };
   }
 
@@ -344,7 +355,7 @@ public final class ComponentDecoder {
         ValType t = optionalValType(r);
         int refAt = r.position();
         if (r.u8() != 0x00) {
-          throw new MalformedBinaryException(refAt, "variant case refines are not supported");
+          throw new MalformedBinaryException(refAt, "invalid leading byte (0x1) for zero byte required (variant case refines are not supported)");
         }
         return new TypeDef.Case(name, t);
       }));
@@ -353,7 +364,7 @@ public final class ComponentDecoder {
         ValType t = valType(in);
         yield new TypeDef.FixedList(t, in.u32());
       }
-      case 0x6f -> new TypeDef.Tuple(vec(in, "tuple types", 1, this::valType));
+      case 0x6f -> new TypeDef.Tuple(vec(in, "tuple types", 1, ComponentDecoder::valType));
       case 0x6e -> new TypeDef.Flags(vec(in, "flags", 1, this::label));
       case 0x6d -> new TypeDef.Enum(vec(in, "enum cases", 1, this::label));
       case 0x6b -> new TypeDef.Option(valType(in));
@@ -397,7 +408,7 @@ public final class ComponentDecoder {
         int dtor = switch (in.u8()) {
           case 0x00 -> -1;
           case 0x01 -> u32(in);
-          default -> throw badByte(dtorAt, "optional destructor");
+          default -> throw badByte(in, dtorAt, "optional destructor");
         };
         yield new TypeDef.Resource(rep, dtor);
       }
@@ -423,7 +434,7 @@ public final class ComponentDecoder {
         }
         yield null;
       }
-      default -> throw badByte(at, "component function results");
+      default -> throw badByte(in, at, "component function results");
     };
   }
 
@@ -436,12 +447,12 @@ public final class ComponentDecoder {
       case 0x02 -> new TypeDef.Decl.AliasDecl(alias(in));
       case 0x03 -> {
         if (!component) {
-          throw badByte(at, "instance type declaration");
+          throw badByte(in, at, "instance type declaration");
         }
         yield new TypeDef.Decl.ImportDecl(externName(in), externType(in));
       }
       case 0x04 -> new TypeDef.Decl.ExportDecl(externName(in), externType(in));
-      default -> throw badByte(at, component ? "component type declaration" : "instance type declaration");
+      default -> throw badByte(in, at, component ? "component type declaration" : "instance type declaration");
     };
   }
 
@@ -493,7 +504,7 @@ public final class ComponentDecoder {
         String name = in.name();
         yield new CoreType.ModuleDecl.ExportDecl(name, coreExtern(in));
       }
-      default -> throw badByte(at, "module type declaration");
+      default -> throw badByte(in, at, "module type declaration");
     };
   }
 
@@ -521,7 +532,7 @@ public final class ComponentDecoder {
         }
         in.u32();
       }
-      default -> throw badByte(at, "core extern type");
+      default -> throw badByte(in, at, "core extern type");
     }
     return new CoreType.CoreExtern(kind, in.slice(start));
   }

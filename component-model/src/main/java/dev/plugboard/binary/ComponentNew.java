@@ -614,7 +614,8 @@ public final class ComponentNew {
       } else {
         String module = Adapter.worldNameFor(imp.module(), instances.keySet());
         try {
-          p = planImport(new CoreModuleInterface.Import(module, imp.name(), imp.kind(), imp.params(), imp.results()),
+          p = planImport(new CoreModuleInterface.Import(module, imp.name(), imp.kind(), imp.params(), imp.results(),
+              imp.type()),
               instances, funcs, localResources, shimSigs, shimTargets);
         } catch (Failure e) {
           throw new Failure(what + ", which its WIT does not provide");

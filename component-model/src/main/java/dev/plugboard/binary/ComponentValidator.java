@@ -121,26 +121,37 @@ public final class ComponentValidator {
     }
   }
 
-  public record CoreExportT(ExternalType kind, CoreFuncT func) {}
+  /** A core export: a function's signature or a table's, memory's or global's type (null when unknown). */
+  public record CoreExportT(ExternalType kind, CoreFuncT func, CoreExternType type) {
+    CoreExportT(ExternalType kind, CoreFuncT func) {
+      this(kind, func, null);
+    }
+  }
 
   public record ModuleT(List<CoreImport> imports, Map<String, CoreExportT> exports) {}
 
-  public record CoreImport(String module, String name, ExternalType kind, CoreFuncT func) {}
+  public record CoreImport(String module, String name, ExternalType kind, CoreFuncT func, CoreExternType type) {}
 
   /** One scope: a component, or a component or instance type. */
   private final class Scope {
     final Scope parent;
     final boolean typeScope;
     final List<CoreFuncT> coreFuncs = new ArrayList<>();
-    int coreTables;
-    int coreMemories;
-    int coreGlobals;
+    /** Types of the core tables, memories and globals (null where unknown), and the count of tags. */
+    final List<CoreExternType> coreTables = new ArrayList<>();
+    final List<CoreExternType> coreMemories = new ArrayList<>();
+    final List<CoreExternType> coreGlobals = new ArrayList<>();
     int coreTags;
     final List<Object> coreTypes = new ArrayList<>(); // CoreFuncT, ModuleT or "other"
     final List<ModuleT> modules = new ArrayList<>();
     final List<Map<String, CoreExportT>> coreInstances = new ArrayList<>();
     final List<TypeT.Func> funcs = new ArrayList<>();
-    int values;
+    /** The value index space (🪙): each value's type (null when unknown) and which values were used. */
+    final List<ValueType> values = new ArrayList<>();
+    final java.util.BitSet usedValues = new java.util.BitSet();
+    boolean started;
+    /** An instance type: its exports' types are checked for visibility where the instance is imported or exported. */
+    boolean instanceType;
     final List<TypeT> types = new ArrayList<>();
     final List<TypeT.Comp> components = new ArrayList<>();
     final List<TypeT.Inst> instances = new ArrayList<>();
@@ -173,11 +184,14 @@ public final class ComponentValidator {
   /** While a type is defined: the types at the indices its parts are written with (null for a primitive). */
   private List<TypeT> partSources;
   private final boolean validateCoreCode;
+  /** Whether the 🪙 value feature is enabled (wasm-tools leaves it off by default, and so do we). */
+  private final boolean valuesEnabled;
   private long offset = -1;
 
-  private ComponentValidator(Map<Object, Integer> offsets, boolean validateCoreCode) {
+  private ComponentValidator(Map<Object, Integer> offsets, boolean validateCoreCode, boolean valuesEnabled) {
     this.offsets = offsets;
     this.validateCoreCode = validateCoreCode;
+    this.valuesEnabled = valuesEnabled;
   }
 
   public static ComponentTypes validate(Component c) throws InvalidComponentException {
@@ -189,7 +203,17 @@ public final class ComponentValidator {
    * Answers the arena of the component's types.
    */
   public static ComponentTypes validate(Component c, Map<Object, Integer> offsets) throws InvalidComponentException {
-    ComponentValidator v = new ComponentValidator(offsets, true);
+    return validate(c, offsets, false);
+  }
+
+  /**
+   * Validates with the 🪙 value feature on or off: off, any value import, export, type, start
+   * function or value definition is refused, as wasm-tools does by default; on, each value must
+   * be used exactly once and start functions are checked against their arguments and results.
+   */
+  public static ComponentTypes validate(Component c, Map<Object, Integer> offsets, boolean values)
+      throws InvalidComponentException {
+    ComponentValidator v = new ComponentValidator(offsets, true, values);
     v.component(c, null);
     return v.arena;
   }
@@ -200,7 +224,7 @@ public final class ComponentValidator {
    */
   public static ComponentTypes validateStructure(Component c, Map<Object, Integer> offsets)
       throws InvalidComponentException {
-    ComponentValidator v = new ComponentValidator(offsets, false);
+    ComponentValidator v = new ComponentValidator(offsets, false, false);
     v.component(c, null);
     return v.arena;
   }
@@ -220,6 +244,10 @@ public final class ComponentValidator {
         offset = at;
       }
       section(s, section);
+    }
+    int unused = s.usedValues.nextClearBit(0);
+    if (unused < s.values.size()) {
+      throw invalid("value index " + unused + " was not used as part of an instantiation, start function, or export");
     }
     return compType(s);
   }
@@ -265,10 +293,7 @@ public final class ComponentValidator {
           canon(s, c);
         }
       }
-      case StartSection st -> {
-        check(st.func(), s.funcs.size(), "function");
-        s.values += st.results();
-      }
+      case StartSection st -> start(s, st);
       case ImportSection is -> {
         for (Import i : is.imports()) {
           importOrExport(s, i.name(), i.type(), true);
@@ -279,13 +304,91 @@ public final class ComponentValidator {
           export(s, e);
         }
       }
-      case ValueSection v -> { }
+      case ValueSection v -> valueSection(s, v);
+    }
+  }
+
+  // ---- values and start (🪙) -----------------------------------------------------------
+
+  /** A core extern kind in wasm-tools' words. */
+  private static String coreKind(ExternalType kind) {
+    return switch (kind) {
+      case FUNCTION -> "func";
+      case TABLE -> "table";
+      case MEMORY -> "memory";
+      case GLOBAL -> "global";
+      case TAG -> "tag";
+    };
+  }
+
+  private void requireValues() throws InvalidComponentException {
+    if (!valuesEnabled) {
+      throw invalid("support for component model `value`s is not enabled");
+    }
+  }
+
+  /** Binary.md: every value is used exactly once (by an instantiation, the start function or an export). */
+  private void useValue(Scope s, int index) throws InvalidComponentException {
+    check(index, s.values.size(), "value");
+    if (s.usedValues.get(index)) {
+      throw invalid("value " + index + " cannot be used more than once");
+    }
+    s.usedValues.set(index);
+  }
+
+  /** Explainer.md "Start Definitions": the arguments are values of the parameters' types; results are new values. */
+  private void start(Scope s, StartSection st) throws InvalidComponentException {
+    requireValues();
+    if (s.started) {
+      throw invalid("component cannot have more than one start function");
+    }
+    s.started = true;
+    check(st.func(), s.funcs.size(), "function");
+    TypeT.Func f = s.funcs.get(st.func());
+    if (f.params().size() != st.args().size()) {
+      throw invalid("component start function requires " + f.params().size() + " arguments but was given "
+          + st.args().size());
+    }
+    for (int i = 0; i < st.args().size(); i++) {
+      int v = st.args().get(i);
+      useValue(s, v);
+      ValueType actual = s.values.get(v);
+      if (actual != null && new Subtyping(new IdentityHashMap<>(), java.util.Set.of()).value(actual,
+          f.params().get(i)) != null) {
+        throw invalid("value type mismatch for component start function argument " + i);
+      }
+    }
+    int results = f.result() == null ? 0 : 1;
+    if (st.results() != results) {
+      throw invalid("component start function has a result count of " + st.results()
+          + " but the function type has a result count of " + results);
+    }
+    if (f.result() != null) {
+      s.values.add(f.result());
+    }
+  }
+
+  /** Binary.md "Value Definitions": {@code vec(t:<valtype> len:<u32> v:<val(t)>)}; the bytes are not interpreted. */
+  private void valueSection(Scope s, ValueSection section) throws InvalidComponentException {
+    requireValues();
+    BinaryReader in = new BinaryReader(section.data());
+    try {
+      int n = in.count("values", 2);
+      for (int i = 0; i < n; i++) {
+        ValType t = ComponentDecoder.valType(in);
+        in.skip(in.length("value"));
+        s.values.add(valType(s, t));
+      }
+    } catch (MalformedBinaryException e) {
+      throw invalid(e.getMessage());
     }
   }
 
   private void check(long index, int size, String what) throws InvalidComponentException {
     if (index < 0 || index >= size) {
-      throw invalid(what + " index out of bounds: " + index + " (there are " + size + ")");
+      // wasm-tools' words: "unknown core function 3: function index out of bounds"
+      String space = what.startsWith("core ") && !what.equals("core type") ? what.substring(5) : what;
+      throw invalid("unknown " + what + " " + index + ": " + space + " index out of bounds (there are " + size + ")");
     }
   }
 
@@ -296,12 +399,29 @@ public final class ComponentValidator {
    * also validated by Chicory (by far the slowest part for large modules).
    */
   private ModuleT coreModule(byte[] bytes) throws InvalidComponentException {
+    if (bytes.length >= 8 && bytes[0] == 0 && bytes[1] == 'a' && bytes[2] == 's' && bytes[3] == 'm'
+        && (bytes[4] != 1 || bytes[5] != 0 || bytes[6] != 0 || bytes[7] != 0)) {
+      throw invalid("invalid core module: expected a version header for a module");
+    }
     CoreModuleInterface module;
     try {
       module = CoreModuleInterface.read(bytes);
     } catch (MalformedBinaryException e) {
       throw invalid("invalid core module: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
     }
+    ExternalType[] kinds = {ExternalType.FUNCTION, ExternalType.TABLE, ExternalType.MEMORY, ExternalType.GLOBAL,
+        ExternalType.TAG};
+    List<CoreImport> imports = new ArrayList<>();
+    for (CoreModuleInterface.Import imp : module.imports()) {
+      CoreImport ci = new CoreImport(imp.module(), imp.name(), kinds[imp.kind()],
+          imp.kind() == 0 && imp.params() != null ? new CoreFuncT(imp.params(), imp.results()) : null, imp.type());
+      if (imports.stream().anyMatch(x -> x.module().equals(ci.module()) && x.name().equals(ci.name()))) {
+        throw invalid("module has a duplicate import name `" + ci.module() + ":" + ci.name()
+            + "` that is not allowed in components");
+      }
+      imports.add(ci);
+    }
+    // after the interface checks, so a duplicate import is reported as such
     if (validateCoreCode) {
       try {
         Parser.parse(bytes);
@@ -309,20 +429,9 @@ public final class ComponentValidator {
         throw invalid("invalid core module: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
       }
     }
-    ExternalType[] kinds = {ExternalType.FUNCTION, ExternalType.TABLE, ExternalType.MEMORY, ExternalType.GLOBAL,
-        ExternalType.TAG};
-    List<CoreImport> imports = new ArrayList<>();
-    for (CoreModuleInterface.Import imp : module.imports()) {
-      CoreImport ci = new CoreImport(imp.module(), imp.name(), kinds[imp.kind()],
-          imp.kind() == 0 && imp.params() != null ? new CoreFuncT(imp.params(), imp.results()) : null);
-      if (imports.stream().anyMatch(x -> x.module().equals(ci.module()) && x.name().equals(ci.name()))) {
-        throw invalid("duplicate import name `" + ci.module() + ":" + ci.name() + "` already defined");
-      }
-      imports.add(ci);
-    }
     Map<String, CoreExportT> exports = new LinkedHashMap<>();
     module.exports().forEach((name, e) -> exports.put(name, new CoreExportT(kinds[e.kind()],
-        e.kind() == 0 ? new CoreFuncT(e.params(), e.results()) : null)));
+        e.kind() == 0 ? new CoreFuncT(e.params(), e.results()) : null, e.type())));
     return new ModuleT(imports, exports);
   }
 
@@ -332,7 +441,7 @@ public final class ComponentValidator {
         check(in.module(), s.modules.size(), "module");
         Map<String, Integer> args = new HashMap<>();
         for (CoreArg a : in.args()) {
-          check(a.instance(), s.coreInstances.size(), "instance");
+          check(a.instance(), s.coreInstances.size(), "core instance");
           if (args.put(a.name(), a.instance()) != null) {
             throw invalid("duplicate module instantiation argument named `" + a.name() + "`");
           }
@@ -341,7 +450,7 @@ public final class ComponentValidator {
         for (CoreImport imp : module.imports()) {
           Integer inst = args.get(imp.module());
           if (inst == null) {
-            throw invalid("module instantiation argument `" + imp.module() + "` not found");
+            throw invalid("missing module instantiation argument named `" + imp.module() + "`");
           }
           CoreExportT provided = s.coreInstances.get(inst).get(imp.name());
           if (provided == null) {
@@ -350,7 +459,14 @@ public final class ComponentValidator {
           }
           if (provided.kind() != imp.kind()) {
             throw invalid("type mismatch for export `" + imp.name() + "` of module instantiation argument `"
-                + imp.module() + "`: expected " + imp.kind() + ", found " + provided.kind());
+                + imp.module() + "`: expected " + coreKind(imp.kind()) + ", found " + coreKind(provided.kind()));
+          }
+          if (provided.type() != null && imp.type() != null) {
+            String why = provided.type().mismatch(imp.type());
+            if (why != null) {
+              throw invalid("type mismatch for export `" + imp.name() + "` of module instantiation argument `"
+                  + imp.module() + "`: " + why);
+            }
           }
           CoreFuncT want = imp.func();
           CoreFuncT got = provided.func();
@@ -367,20 +483,20 @@ public final class ComponentValidator {
         for (CoreExport e : fe.exports()) {
           CoreExportT t = switch (e.sort()) {
             case CORE_FUNC -> {
-              check(e.index(), s.coreFuncs.size(), "function");
+              check(e.index(), s.coreFuncs.size(), "core function");
               yield new CoreExportT(ExternalType.FUNCTION, s.coreFuncs.get(e.index()));
             }
             case CORE_TABLE -> {
-              check(e.index(), s.coreTables, "table");
-              yield new CoreExportT(ExternalType.TABLE, null);
+              check(e.index(), s.coreTables.size(), "table");
+              yield new CoreExportT(ExternalType.TABLE, null, s.coreTables.get(e.index()));
             }
             case CORE_MEMORY -> {
-              check(e.index(), s.coreMemories, "memory");
-              yield new CoreExportT(ExternalType.MEMORY, null);
+              check(e.index(), s.coreMemories.size(), "memory");
+              yield new CoreExportT(ExternalType.MEMORY, null, s.coreMemories.get(e.index()));
             }
             case CORE_GLOBAL -> {
-              check(e.index(), s.coreGlobals, "global");
-              yield new CoreExportT(ExternalType.GLOBAL, null);
+              check(e.index(), s.coreGlobals.size(), "global");
+              yield new CoreExportT(ExternalType.GLOBAL, null, s.coreGlobals.get(e.index()));
             }
             case CORE_TAG -> {
               check(e.index(), s.coreTags, "tag");
@@ -389,7 +505,7 @@ public final class ComponentValidator {
             default -> throw invalid("core instance export of a " + e.sort().label() + " is not allowed");
           };
           if (exports.put(e.name(), t) != null) {
-            throw invalid("export name `" + e.name() + "` already defined");
+            throw invalid("duplicate instantiation export name `" + e.name() + "` already defined");
           }
         }
         return exports;
@@ -419,9 +535,10 @@ public final class ComponentValidator {
       switch (d) {
         case CoreType.ModuleDecl.TypeDecl td -> types.add(coreType(s, td.type()));
         case CoreType.ModuleDecl.OuterAlias a -> {
-          Scope target = outer(s, a.count());
-          check(a.index(), target.coreTypes.size(), "type");
-          Object aliased = target.coreTypes.get(a.index());
+          // count 0 is the module type's own types, 1 the enclosing component's core types
+          List<Object> space = a.count() == 0 ? types : outer(s, a.count() - 1).coreTypes;
+          check(a.index(), space.size(), "type");
+          Object aliased = space.get(a.index());
           if (aliased instanceof ModuleT) {
             throw invalid("module types cannot be aliased into module types");
           }
@@ -429,15 +546,16 @@ public final class ComponentValidator {
         }
         case CoreType.ModuleDecl.ImportDecl i -> {
           CoreExportT it = coreExtern(types, i.type());
-          imports.add(new CoreImport(i.module(), i.name(), it.kind(), it.func()));
+          imports.add(new CoreImport(i.module(), i.name(), it.kind(), it.func(), it.type()));
           if (!importNames.add(i.module() + "\u0000" + i.name())) {
-            throw invalid("duplicate import name `" + i.module() + ":" + i.name() + "` already defined");
+            throw invalid("module has a duplicate import name `" + i.module() + ":" + i.name()
+                + "` that is not allowed in components");
           }
         }
         case CoreType.ModuleDecl.ExportDecl e -> {
           CoreExportT t = coreExtern(types, e.type());
           if (exports.put(e.name(), t) != null) {
-            throw invalid("export name `" + e.name() + "` already defined");
+            throw invalid("duplicate export name `" + e.name() + "` already defined");
           }
         }
       }
@@ -459,24 +577,18 @@ public final class ComponentValidator {
           return new CoreExportT(ExternalType.FUNCTION, f);
         }
         case 0x02 -> {
-          int flags = in.u8();
-          long min = in.u32();
-          if ((flags & 0x04) == 0 && min > 65536) {
+          CoreExternType m = CoreExternType.memory(in);
+          boolean is64 = (m.flags() & 0x04) != 0;
+          if (!is64 && (m.min() > 65536 || m.max() > 65536)) {
             throw invalid("memory size must be at most 65536 pages (4GiB)");
           }
-          if ((flags & 0x01) != 0) {
-            long max = in.u32();
-            if ((flags & 0x04) == 0 && max > 65536) {
-              throw invalid("memory size must be at most 65536 pages (4GiB)");
-            }
-          }
-          return new CoreExportT(ExternalType.MEMORY, null);
+          return new CoreExportT(ExternalType.MEMORY, null, m);
         }
         case 0x01 -> {
-          return new CoreExportT(ExternalType.TABLE, null);
+          return new CoreExportT(ExternalType.TABLE, null, CoreExternType.table(in));
         }
         case 0x03 -> {
-          return new CoreExportT(ExternalType.GLOBAL, null);
+          return new CoreExportT(ExternalType.GLOBAL, null, CoreExternType.global(in));
         }
         default -> {
           return new CoreExportT(ExternalType.TAG, null);
@@ -508,8 +620,12 @@ public final class ComponentValidator {
         Map<String, Arg> args = new HashMap<>();
         for (Arg a : in.args()) {
           sortIndex(s, a.sort(), a.index());
+          if (a.sort() == Sort.VALUE) {
+            useValue(s, a.index());
+          }
           if (args.put(a.name(), a) != null) {
-            throw invalid("instantiation argument `" + a.name() + "` conflicts with previous argument");
+            throw invalid("instantiation argument `" + a.name() + "` conflicts with previous argument `"
+                + args.get(a.name()).name() + "`");
           }
         }
         ComponentTypes.Linking linking = new ComponentTypes.Linking(c);
@@ -546,6 +662,9 @@ public final class ComponentValidator {
         for (InlineExport e : fe.exports()) {
           ExternNames.Parsed parsed = name(e.name(), keys, "export");
           ExternT t = sortIndex(s, e.sort(), e.index());
+          if (e.sort() == Sort.VALUE) {
+            useValue(s, e.index());
+          }
           if (hasImplements(e.name()) && !(t instanceof ExternT.InstX)) {
             throw invalid("only instances can have an `implements` attribute");
           }
@@ -569,8 +688,9 @@ public final class ComponentValidator {
         return new ExternT.FuncX(s.funcs.get(index));
       }
       case VALUE -> {
-        check(index, s.values, "value");
-        return new ExternT.ValueX(null);
+        requireValues();
+        check(index, s.values.size(), "value");
+        return new ExternT.ValueX(s.values.get(index));
       }
       case TYPE -> {
         check(index, s.types.size(), "type");
@@ -601,7 +721,7 @@ public final class ComponentValidator {
           throw invalid("instance " + e.instance() + " has no export named `" + e.name() + "`");
         }
         if (externSort(t) != a.sort()) {
-          throw invalid("export `" + e.name() + "` for instance " + e.instance() + " is not a " + a.sort().label());
+          throw invalid("export `" + e.name() + "` for instance " + e.instance() + " is not a " + a.sort().referenceDesc());
         }
         add(s, t);
       }
@@ -620,13 +740,13 @@ public final class ComponentValidator {
         };
         if (expected != a.sort()) {
           throw invalid("export `" + e.name() + "` for core instance " + e.instance() + " is not a "
-              + a.sort().label());
+              + a.sort().referenceDesc());
         }
         switch (expected) {
           case CORE_FUNC -> s.coreFuncs.add(t.func() == null ? CoreFuncT.UNKNOWN : t.func());
-          case CORE_TABLE -> s.coreTables++;
-          case CORE_MEMORY -> s.coreMemories++;
-          case CORE_GLOBAL -> s.coreGlobals++;
+          case CORE_TABLE -> s.coreTables.add(t.type());
+          case CORE_MEMORY -> s.coreMemories.add(t.type());
+          case CORE_GLOBAL -> s.coreGlobals.add(t.type());
           default -> s.coreTags++;
         }
       }
@@ -654,7 +774,8 @@ public final class ComponentValidator {
             check(o.index(), target.modules.size(), "module");
             s.modules.add(target.modules.get(o.index()));
           }
-          default -> throw invalid("outer aliases of a " + a.sort().label() + " are not allowed");
+          default -> throw invalid("invalid leading byte (0x" + Integer.toHexString(a.sort().code()) + ") for component "
+              + "outer alias kind: outer aliases of a " + a.sort().label() + " are not allowed");
         }
       }
     }
@@ -735,7 +856,7 @@ public final class ComponentValidator {
     switch (t) {
       case ExternT.ModuleX m -> s.modules.add(m.module());
       case ExternT.FuncX f -> s.funcs.add(f.type());
-      case ExternT.ValueX v -> s.values++;
+      case ExternT.ValueX v -> s.values.add(v.type());
       case ExternT.TypeX ty -> s.types.add(ty.type());
       case ExternT.CompX c -> s.components.add(c.type());
       case ExternT.InstX i -> s.instances.add(i.type());
@@ -778,10 +899,11 @@ public final class ComponentValidator {
           throw invalid("resources can only be defined within a concrete component");
         }
         if (r.dtor() >= 0) {
-          check(r.dtor(), s.coreFuncs.size(), "function");
+          check(r.dtor(), s.coreFuncs.size(), "core function");
           CoreFuncT d = s.coreFuncs.get(r.dtor());
           if (d.params() != null && (!d.params().equals(List.of("i32")) || !d.results().isEmpty())) {
-            throw invalid("wrong signature for a destructor: expected [i32] -> [], found " + d);
+            throw invalid("core function " + r.dtor() + " has wrong signature for a destructor: expected [i32] -> [], found "
+                + d);
           }
         }
         TypeT.Resource local = new TypeT.Resource(ResourceType.named("resource"), true);
@@ -798,6 +920,7 @@ public final class ComponentValidator {
       }
       case TypeDef.InstanceType it -> {
         Scope inner = new Scope(s, true);
+        inner.instanceType = true;
         arena.put(it, inner.types, inner.imports, inner.exports);
         for (TypeDef.Decl d : it.decls()) {
           decl(inner, d);
@@ -816,7 +939,7 @@ public final class ComponentValidator {
       case TypeDef.Decl.AliasDecl a -> {
         if (a.alias().target() instanceof AliasTarget.InstanceExport && a.alias().sort() != Sort.TYPE
             && a.alias().sort() != Sort.INSTANCE) {
-          throw invalid("instance export aliases in types may only alias types and instances");
+          throw invalid("aliases in a component or instance type may only refer to types or instances");
         }
         alias(s, a.alias());
       }
@@ -1015,7 +1138,7 @@ public final class ComponentValidator {
     } catch (ExternNames.Invalid e) {
       throw invalid(what + " `" + name + "` is not in kebab case");
     }
-    String prev = seen.put(name.toLowerCase(java.util.Locale.ROOT), name);
+    String prev = seen.put(ExternNames.withoutHyphens(name.toLowerCase(java.util.Locale.ROOT)), name);
     if (prev != null) {
       throw invalid(what + " `" + name + "` conflicts with previous " + previousWhat + " `" + prev + "`");
     }
@@ -1085,7 +1208,9 @@ public final class ComponentValidator {
       throw invalid("only instances can have an `implements` attribute");
     }
     nameTypes(s, t);
-    requireNamedTypes(s, t, n.name(), isImport ? "import" : "export");
+    if (!s.instanceType) { // as wasm-tools: an instance type's exports are checked where it is used
+      requireNamedTypes(s, t, n.name(), isImport ? "import" : "export");
+    }
     Map<Object, List<String>> names = isImport ? s.importedResourceNames : s.exportedResourceNames;
     if (t instanceof ExternT.TypeX(TypeT.Resource r)) {
       names.computeIfAbsent(r.token(), k -> new ArrayList<>()).add(n.name());
@@ -1118,9 +1243,10 @@ public final class ComponentValidator {
         yield new ExternT.FuncX(ft);
       }
       case ExternType.Value v -> {
+        requireValues();
         if (v.eq()) {
-          check(v.valueIndex(), s.values, "value");
-          yield new ExternT.ValueX(null);
+          check(v.valueIndex(), s.values.size(), "value");
+          yield new ExternT.ValueX(s.values.get(v.valueIndex()));
         }
         yield new ExternT.ValueX(valType(s, v.type()));
       }
@@ -1176,13 +1302,13 @@ public final class ComponentValidator {
       return;
     }
     if (!(t instanceof ExternT.FuncX(TypeT.Func f))) {
-      throw invalid("item `" + name + "` is not a func");
+      throw invalid("item is not a func (`" + name + "`)");
     }
     Object resource = resourceNamed(names, p.resource());
     switch (p.kind()) {
       case CONSTRUCTOR -> {
         if (f.result() == null) {
-          throw invalid("function `" + name + "` should return one value");
+          throw invalid("function should return one value (`" + name + "`)");
         }
         Object returned = switch (f.result()) {
           case ValueType.OwnType o -> o.resource();
@@ -1190,19 +1316,19 @@ public final class ComponentValidator {
           default -> null;
         };
         if (returned == null) {
-          throw invalid("function `" + name + "` should return `(own $T)` or `(result (own $T))`");
+          throw invalid("function should return `(own $T)` or `(result (own $T))` (`" + name + "`)");
         }
         checkResourceName(names, returned, p.resource());
       }
       case METHOD -> {
         if (f.params().isEmpty()) {
-          throw invalid("function `" + name + "` should have at least one argument");
+          throw invalid("function should have at least one argument (`" + name + "`)");
         }
         if (!f.names().getFirst().equals("self")) {
-          throw invalid("function `" + name + "` should have a first argument called `self`");
+          throw invalid("function should have a first argument called `self` (`" + name + "`)");
         }
         if (!(f.params().getFirst() instanceof ValueType.BorrowType b)) {
-          throw invalid("function `" + name + "` should take a first argument of `(borrow $T)`");
+          throw invalid("function should take a first argument of `(borrow $T)` (`" + name + "`)");
         }
         checkResourceName(names, b.resource(), p.resource());
       }
@@ -1241,7 +1367,8 @@ public final class ComponentValidator {
     if (e.type() != null) {
       ExternT ascribed = externType(s, e.type(), s.definedTokens);
       if (externSort(ascribed) != externSort(t)) {
-        throw invalid("export `" + e.name().name() + "` has a type of a different kind than the exported item");
+        throw invalid("export `" + e.name().name() + "` has a type of a different kind than the exported item: expected "
+            + Subtyping.sortName(ascribed) + ", found " + Subtyping.sortName(t));
       }
       dev.plugboard.types.ValueSubtyping.Mismatch m = new Subtyping(new IdentityHashMap<>(), java.util.Set.of()).extern(t, ascribed);
       if (m != null) {
@@ -1266,7 +1393,13 @@ public final class ComponentValidator {
     }
     annotated(s.exportedResourceNames, parsed, e.name().name(), t);
     s.exports.put(e.name().name(), t);
+    if (e.sort() == Sort.VALUE) {
+      useValue(s, e.index());
+    }
     add(s, t);
+    if (t instanceof ExternT.ValueX) {
+      s.usedValues.set(s.values.size() - 1); // an exported value is a new index, already used
+    }
   }
 
   /** The types an import or export gives a name to here (an instance's named ones included). */
@@ -1361,19 +1494,20 @@ public final class ComponentValidator {
       boolean nominal = v.value() instanceof ValueType.RecordType || v.value() instanceof ValueType.VariantType
           || v.value() instanceof ValueType.EnumType || v.value() instanceof ValueType.FlagsType;
       for (ValueType part : nominal ? ValueTypes.parts(v.value()) : List.of(v.value())) {
-        requireNamed(s, part, "type `" + name + "`", verb, alsoVisible);
+        requireNamed(s, part, what("type", name), verb, alsoVisible);
       }
     } else if (t instanceof ExternT.FuncX(TypeT.Func f)) {
       for (ValueType p : f.params()) {
-        requireNamed(s, p, "func `" + name + "`", verb, alsoVisible);
+        requireNamed(s, p, what("func", name), verb, alsoVisible);
       }
-      requireNamed(s, f.result(), "func `" + name + "`", verb, alsoVisible);
-    } else if (t instanceof ExternT.InstX(TypeT.Inst inst) && !s.typeScope && verb.equals("export")) {
+      requireNamed(s, f.result(), what("func", name), verb, alsoVisible);
+    } else if (t instanceof ExternT.InstX(TypeT.Inst inst)) {
       java.util.Set<Object> visible = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
       visible.addAll(alsoVisible);
       resourcesNamedIn(inst, visible);
+      String instance = name.startsWith("instance `") ? name : "instance `" + name + "`";
       for (var e : inst.exports().entrySet()) {
-        requireNamedTypes(s, e.getValue(), name, verb, visible);
+        requireNamedTypes(s, e.getValue(), instance, verb, visible);
       }
     }
   }
@@ -1422,16 +1556,27 @@ public final class ComponentValidator {
         || (verb.equals("export") && s.exportedTokens.contains(token))) {
       return;
     }
-    throw invalid(name + " not valid to be used as " + verb + ": it uses a resource type that is not "
+    throw notVisible(name, verb, "a resource type that is not "
         + (verb.equals("export") ? "imported or exported" : "imported") + " by this component");
   }
 
   private void mustBeNamed(Scope s, ValueType t, String name, String verb, java.util.Set<Object> alsoVisible)
       throws InvalidComponentException {
     if (!s.namedTypes.contains(t) && !alsoVisible.contains(t)) {
-      throw invalid(name + " not valid to be used as " + verb + ": it uses a record, variant, enum or "
-          + "flags type that is not " + verb + "ed by name");
+      throw notVisible(name, verb, "a record, variant, enum or flags type that is not " + verb + "ed by name");
     }
+  }
+
+  /** The item an error names: an export of an instance is reported as the instance. */
+  private static String what(String kind, String name) {
+    return name.startsWith("instance `") ? name : kind + " `" + name + "`";
+  }
+
+  /** {@code what} is a kind and a name ("func `f`"): the message starts as wasm-tools' does. */
+  private InvalidComponentException notVisible(String what, String verb, String uses) {
+    int space = what.indexOf(' ');
+    return invalid(what.substring(0, space) + " not valid to be used as " + verb + " (" + what.substring(space + 1)
+        + " uses " + uses + ")");
   }
 
   // ---- canonical definitions ----------------------------------------------------------
@@ -1497,7 +1642,7 @@ public final class ComponentValidator {
   private void localResource(Scope s, int index) throws InvalidComponentException {
     resource(s, index);
     if (!(s.types.get(index) instanceof TypeT.Resource r) || !r.local()) {
-      throw invalid("type index " + index + " is not a local resource");
+      throw invalid("type " + index + " is not a local resource");
     }
   }
 
@@ -1527,14 +1672,14 @@ public final class ComponentValidator {
           if (o.memory >= 0) {
             throw invalid("canonical option `memory` is specified more than once");
           }
-          check(opt.index(), s.coreMemories, "memory");
+          check(opt.index(), s.coreMemories.size(), "memory");
           o.memory = opt.index();
         }
         case Canon.Option.REALLOC -> {
           if (o.realloc >= 0) {
             throw invalid("canonical option `realloc` is specified more than once");
           }
-          check(opt.index(), s.coreFuncs.size(), "function");
+          check(opt.index(), s.coreFuncs.size(), "core function");
           CoreFuncT f = s.coreFuncs.get(opt.index());
           if (f.params() != null && (!f.params().equals(List.of("i32", "i32", "i32", "i32"))
               || !f.results().equals(List.of("i32")))) {
@@ -1549,7 +1694,7 @@ public final class ComponentValidator {
           if (!lift) {
             throw invalid("canonical option `post-return` cannot be specified for lowerings");
           }
-          check(opt.index(), s.coreFuncs.size(), "function");
+          check(opt.index(), s.coreFuncs.size(), "core function");
           o.postReturn = opt.index();
         }
         case Canon.Option.ASYNC -> {
@@ -1562,7 +1707,7 @@ public final class ComponentValidator {
           if (o.callback >= 0) {
             throw invalid("canonical option `callback` is specified more than once");
           }
-          check(opt.index(), s.coreFuncs.size(), "function");
+          check(opt.index(), s.coreFuncs.size(), "core function");
           CoreFuncT cb = s.coreFuncs.get(opt.index());
           if (cb.params() != null && (!cb.params().equals(List.of("i32", "i32", "i32"))
               || !cb.results().equals(List.of("i32")))) {
@@ -1615,7 +1760,7 @@ public final class ComponentValidator {
    */
   private void asyncOptions(Opts o, TypeT.Func ft, boolean lift) throws InvalidComponentException {
     if (o.async && !ft.async()) {
-      throw invalid("canonical option `async` requires an async function type");
+      throw invalid("the `async` canonical option requires an async function type");
     }
     if (o.async && o.postReturn >= 0) {
       throw invalid("cannot specify `post-return` with `async`");
@@ -1624,7 +1769,7 @@ public final class ComponentValidator {
       throw invalid("canonical option `callback` is not allowed in `canon lower`");
     }
     if (o.callback >= 0 && !o.async) {
-      throw invalid("canonical option `callback` requires `async`");
+      throw invalid("cannot specify callback without async (canonical option `callback` requires `async`)");
     }
   }
 
@@ -1708,7 +1853,7 @@ public final class ComponentValidator {
         }
       }
       case 0x20, 0x21 -> { // waitable-set.wait / poll
-        check(((Canon.Operand.U32) ops.get(1)).value(), s.coreMemories, "memory");
+        check(((Canon.Operand.U32) ops.get(1)).value(), s.coreMemories.size(), "memory");
       }
       case 0x27 -> { // thread.new-indirect
         long type = ((Canon.Operand.U32) ops.get(0)).value();
@@ -1717,7 +1862,7 @@ public final class ComponentValidator {
             || !f.results().isEmpty()) {
           throw invalid("`thread.new-indirect` requires a function type of `(func (param i32))`");
         }
-        check(((Canon.Operand.U32) ops.get(1)).value(), s.coreTables, "table");
+        check(((Canon.Operand.U32) ops.get(1)).value(), s.coreTables.size(), "table");
       }
       default -> { }
     }

@@ -13,9 +13,11 @@ import java.util.Map;
  */
 public record CoreModuleInterface(List<Import> imports, Map<String, Export> exports) {
   /** Kinds as in the core binary format: 0 func, 1 table, 2 memory, 3 global, 4 tag. */
-  public record Import(String module, String name, int kind, List<String> params, List<String> results) {}
+  public record Import(String module, String name, int kind, List<String> params, List<String> results,
+      CoreExternType type) {}
 
-  public record Export(int kind, List<String> params, List<String> results) {}
+  /** An export; {@code type} is the table, memory or global type, null for functions and tags or when unknown. */
+  public record Export(int kind, List<String> params, List<String> results, CoreExternType type) {}
 
   public static CoreModuleInterface read(byte[] bytes) throws MalformedBinaryException {
     BinaryReader in = new BinaryReader(bytes);
@@ -27,6 +29,9 @@ public record CoreModuleInterface(List<Import> imports, Map<String, Export> expo
     List<Import> imports = new ArrayList<>();
     List<List<String>[]> funcs = new ArrayList<>();
     Map<String, Export> exports = new LinkedHashMap<>();
+    // tables, memories and globals (kinds 1, 2, 3) in index order: imports first; null when unknown
+    List<List<CoreExternType>> spaces = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+        new ArrayList<>());
     while (!in.atEnd()) {
       int id = in.u8();
       int size = in.length("section");
@@ -64,28 +69,26 @@ public record CoreModuleInterface(List<Import> imports, Map<String, Export> expo
             String name = s.name();
             int kind = s.u8();
             List<String>[] sig = new List[] {null, null};
+            CoreExternType type = null;
             switch (kind) {
               case 0x00 -> {
                 long t = s.u32();
                 sig = t < types.size() && types.get((int) t) != null ? types.get((int) t) : sig;
                 funcs.add(sig);
               }
-              case 0x01 -> {
-                GcTypes.skipRefType(s);
-                GcTypes.skipLimits(s);
-              }
-              case 0x02 -> GcTypes.skipLimits(s);
-              case 0x03 -> {
-                GcTypes.skipValType(s);
-                s.u8();
-              }
+              case 0x01 -> type = CoreExternType.table(s);
+              case 0x02 -> type = CoreExternType.memory(s);
+              case 0x03 -> type = CoreExternType.global(s);
               case 0x04 -> {
                 s.u8();
                 s.u32();
               }
               default -> throw new MalformedBinaryException(s.position() - 1, "core module: malformed import kind");
             }
-            imports.add(new Import(module, name, kind, sig[0], sig[1]));
+            if (kind >= 1 && kind <= 3) {
+              spaces.get(kind).add(type);
+            }
+            imports.add(new Import(module, name, kind, sig[0], sig[1], type));
           }
         }
         case 3 -> {
@@ -93,6 +96,30 @@ public record CoreModuleInterface(List<Import> imports, Map<String, Export> expo
           for (int i = 0; i < n; i++) {
             long t = s.u32();
             funcs.add(t < types.size() && types.get((int) t) != null ? types.get((int) t) : new List[] {null, null});
+          }
+        }
+        case 4 -> {
+          int n = s.count("tables", 2);
+          for (int i = 0; i < n; i++) {
+            if (s.peek() == 0x40) { // a table with an initialiser expression: not read further
+              break;
+            }
+            spaces.get(1).add(CoreExternType.table(s));
+          }
+        }
+        case 5 -> {
+          int n = s.count("memories", 2);
+          for (int i = 0; i < n; i++) {
+            spaces.get(2).add(CoreExternType.memory(s));
+          }
+        }
+        case 6 -> {
+          int n = s.count("globals", 2);
+          for (int i = 0; i < n; i++) {
+            spaces.get(3).add(CoreExternType.global(s));
+            if (!skipConstExpr(s)) {
+              break; // an expression this reader does not know: later globals stay unknown
+            }
           }
         }
         case 7 -> {
@@ -105,7 +132,9 @@ public record CoreModuleInterface(List<Import> imports, Map<String, Export> expo
             }
             long index = s.u32();
             List<String>[] sig = kind == 0 && index < funcs.size() ? funcs.get((int) index) : new List[] {null, null};
-            exports.put(name, new Export(kind, sig[0], sig[1]));
+            CoreExternType type = kind >= 1 && kind <= 3 && index < spaces.get(kind).size()
+                ? spaces.get(kind).get((int) index) : null;
+            exports.put(name, new Export(kind, sig[0], sig[1], type));
           }
         }
         default -> { }
@@ -113,6 +142,27 @@ public record CoreModuleInterface(List<Import> imports, Map<String, Export> expo
       in.skip(size);
     }
     return new CoreModuleInterface(List.copyOf(imports), exports);
+  }
+
+  /** Skips a constant expression up to its {@code end}; false when it uses an instruction not known here. */
+  private static boolean skipConstExpr(BinaryReader s) throws MalformedBinaryException {
+    for (;;) {
+      int op = s.u8();
+      switch (op) {
+        case 0x0b -> {
+          return true;
+        }
+        case 0x41, 0x42 -> s.skipU64(); // i32.const, i64.const (signed LEB128 has the same shape)
+        case 0x43 -> s.skip(4);
+        case 0x44 -> s.skip(8);
+        case 0x23, 0xd2 -> s.u32(); // global.get, ref.func
+        case 0xd0 -> s.s33(); // ref.null
+        case 0x6a, 0x6b, 0x6c, 0x7c, 0x7d, 0x7e -> { } // extended constants
+        default -> {
+          return false;
+        }
+      }
+    }
   }
 
   /** {@code i32}, {@code i64}, {@code f32}, {@code f64}, {@code v128}, or {@code ref} for reference types. */

@@ -26,7 +26,7 @@ public final class ExternNames {
 
   public static Parsed parse(String name) throws Invalid {
     if (name.isEmpty()) {
-      throw new Invalid("name cannot be empty");
+      throw new Invalid("`` is not in kebab case (a name cannot be empty)");
     }
     if (name.startsWith("[")) {
       int close = name.indexOf(']');
@@ -225,7 +225,19 @@ public final class ExternNames {
    * annotations other than {@code [constructor]} are stripped.
    */
   public static String uniquenessKey(String name) {
-    String n = name.toLowerCase(Locale.ROOT);
+    return withoutHyphens(annotationKey(name.toLowerCase(Locale.ROOT)));
+  }
+
+  /**
+   * wasm-tools (1.240) also ignores hyphens when it compares names, labels of types included
+   * ({@code ab} conflicts with {@code a-b}, {@code a:b/cd} with {@code a:b/c-d}); the spec text
+   * does not say so, the reference does, and Plugboard follows the reference.
+   */
+  public static String withoutHyphens(String key) {
+    return key.replace("-", "");
+  }
+
+  private static String annotationKey(String n) {
     if (n.startsWith("[method]") || n.startsWith("[static]")) {
       String rest = n.substring(8);
       int dot = rest.indexOf('.');
@@ -239,4 +251,5 @@ public final class ExternNames {
     }
     return n;
   }
+
 }

@@ -46,6 +46,16 @@ public enum Sort {
     return label;
   }
 
+  /** The word wasm-tools uses for this sort in its messages (core sorts without "core"). */
+  public String referenceDesc() {
+    return switch (this) {
+      case CORE_FUNC -> "function";
+      case CORE_MODULE -> "module";
+      case CORE_INSTANCE -> "instance";
+      default -> label.startsWith("core ") ? label.substring(5) : label;
+    };
+  }
+
   /** A {@code core:sort} byte, or null. */
   public static Sort core(int b) {
     for (Sort s : values()) {

@@ -89,7 +89,7 @@ final class Subtyping {
     return switch (expected) {
       case TypeT.Val(ValueType e) -> {
         if (!(actual instanceof TypeT.Val(ValueType a))) {
-          yield Mismatch.of("expected a value type, found " + kind(actual));
+          yield Mismatch.of("expected defined type, found " + kind(actual));
         }
         Mismatch m = value(a, e);
         if (m == null && a != e) {
@@ -110,13 +110,14 @@ final class Subtyping {
     return Mismatch.of("expected " + kind(expected) + ", found " + kind(actual));
   }
 
+  /** A type's kind in wasm-tools' words. */
   private static String kind(TypeT t) {
     return switch (t) {
-      case TypeT.Val v -> "a value type";
-      case TypeT.Func f -> "a function type";
-      case TypeT.Inst i -> "an instance type";
-      case TypeT.Comp c -> "a component type";
-      case TypeT.Resource r -> "a resource type";
+      case TypeT.Val v -> "defined type";
+      case TypeT.Func f -> "func";
+      case TypeT.Inst i -> "instance";
+      case TypeT.Comp c -> "component";
+      case TypeT.Resource r -> "resource";
     };
   }
 
@@ -153,8 +154,9 @@ final class Subtyping {
       }
     }
     if ((actual.result() == null) != (expected.result() == null)) {
-      return Mismatch.of(expected.result() == null ? "expected no result, found one"
-          : "expected a result, found none");
+      // wasm-tools' words, which name the two sides the other way round
+      return Mismatch.of(expected.result() == null ? "expected a result, found none"
+          : "expected no result, found one");
     }
     Mismatch m = actual.result() == null ? null : value(actual.result(), expected.result());
     return m == null ? null : m.within("type mismatch with result type");
@@ -181,7 +183,7 @@ final class Subtyping {
     for (var a : actual.imports().entrySet()) {
       ExternT e = expected.imports().get(a.getKey());
       if (e == null) {
-        return Mismatch.of("missing expected import `" + a.getKey() + "`");
+        return Mismatch.of("missing import named `" + a.getKey() + "`");
       }
       Mismatch m = reversed.extern(e, a.getValue());
       if (m != null) {
@@ -205,7 +207,7 @@ final class Subtyping {
     for (var e : expected.exports().entrySet()) {
       ExternT a = actual.exports().get(e.getKey());
       if (a == null) {
-        return Mismatch.of("missing expected export `" + e.getKey() + "`");
+        return Mismatch.of("missing export named `" + e.getKey() + "`");
       }
       Mismatch m = covariant.extern(asExpected.extern(a), e.getValue());
       if (m != null) {
@@ -225,6 +227,10 @@ final class Subtyping {
       if (e.kind() != a.kind() || !sameFunc(a.func(), e.func())) {
         return Mismatch.of("type mismatch in import `" + a.module() + "::" + a.name() + "`");
       }
+      String why = externMismatch(e.type(), a.type());
+      if (why != null) {
+        return Mismatch.of("type mismatch in import `" + a.module() + "::" + a.name() + "`: " + why);
+      }
     }
     for (var e : expected.exports().entrySet()) {
       CoreExportT a = actual.exports().get(e.getKey());
@@ -235,8 +241,17 @@ final class Subtyping {
         return Mismatch.of("type mismatch in export `" + e.getKey() + "`: expected "
             + describe(e.getValue()) + ", found " + describe(a));
       }
+      String why = externMismatch(a.type(), e.getValue().type());
+      if (why != null) {
+        return Mismatch.of("type mismatch in export `" + e.getKey() + "`: " + why);
+      }
     }
     return null;
+  }
+
+  /** Why a table, memory or global type is not a subtype of another; null if it is or either is unknown. */
+  private static String externMismatch(CoreExternType actual, CoreExternType expected) {
+    return actual == null || expected == null ? null : actual.mismatch(expected);
   }
 
   private static String describe(CoreExportT t) {

@@ -17,15 +17,21 @@ import org.junit.jupiter.api.Test;
  * ({@code ../shared/conformance/cm-wast}) and of Plugboard's own spec cases written from the
  * spec text ({@code src/test/resources/spec-cases}, built by {@code tools/spec-cases.mjs}):
  * every {@code component} and {@code component_definition} is accepted, every
- * {@code assert_malformed} and {@code assert_invalid} binary rejected. Prints
+ * {@code assert_malformed} and {@code assert_invalid} binary rejected (files named
+ * {@code values-enabled*.wast} with the 🪙 value feature on). Prints
  * {@code N passed, M failed} per kind.
  */
 class CmWastValidationTest {
   /** Decodes and validates; returns null when accepted, else the error. */
   static String check(byte[] bytes) {
+    return check(bytes, false);
+  }
+
+  /** The same with the 🪙 value feature on or off. */
+  static String check(byte[] bytes, boolean values) {
     try {
       ComponentDecoder.Decoded d = ComponentDecoder.decodeWithOffsets(bytes);
-      ComponentValidator.validate(d.component(), d.offsets());
+      ComponentValidator.validate(d.component(), d.offsets(), values);
       return null;
     } catch (MalformedBinaryException e) {
       return "malformed: " + e.describe();
@@ -60,7 +66,9 @@ class CmWastValidationTest {
         continue;
       }
       String where = c.get("file").asText() + ":" + c.get("line").asInt();
-      String error = check(Files.readAllBytes(dir.resolve(c.get("wasm").asText())));
+      // our spec cases for the 🪙 value feature are validated with it on (it is off by default)
+      boolean values = c.get("file").asText().startsWith("values-enabled");
+      String error = check(Files.readAllBytes(dir.resolve(c.get("wasm").asText())), values);
       if (mustAccept) {
         if (error == null) {
           accepted++;

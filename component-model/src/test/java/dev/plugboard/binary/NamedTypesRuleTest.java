@@ -22,7 +22,7 @@ class NamedTypesRuleTest {
   void anImportedFunctionUsingAnUnnamedRecordIsInvalid() {
     assertThatThrownBy(() -> ComponentValidator.validate(importing(false)))
         .isInstanceOf(InvalidComponentException.class)
-        .hasMessageContaining("func `f` not valid to be used as import");
+        .hasMessageContaining("func not valid to be used as import (`f` uses");
   }
 
   @Test
