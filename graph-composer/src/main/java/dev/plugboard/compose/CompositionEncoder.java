@@ -170,6 +170,16 @@ public final class CompositionEncoder {
         }
       }
     }
+    TypeDef.ComponentType world = graph.componentImportType(node.importName());
+    if (world != null) {
+      // a component typed by a declared world: the world's component type, self-contained
+      int t = add(Sort.TYPE, TypeDef.class, world);
+      int idx = add(Sort.COMPONENT, Component.ImportSection.class, new Component.Import(
+          Component.ExternName.of(node.importName()), new Component.ExternType.ComponentType(t)));
+      importIndex.put(node.name(), new int[] {Sort.COMPONENT.ordinal(), idx});
+      importIndex.put("\u0000" + node.importName(), importIndex.get(node.name()));
+      return;
+    }
     ComposedPackage declared = graph.importTypes();
     if (declared != null && declared.imports().containsKey(node.importName())) {
       // typed by the document's own declarations: the import of a component made from them

@@ -308,6 +308,20 @@ public final class CompositionGraph {
     this.importTypes = importTypes;
   }
 
+  private final Map<String, dev.plugboard.binary.TypeDef.ComponentType> componentImportTypes = new LinkedHashMap<>();
+
+  /**
+   * The binary component type of the composition's import {@code importName} when it imports a
+   * component typed by a declared world (a WAC document's {@code import x: some-world;}), or null.
+   */
+  public dev.plugboard.binary.TypeDef.ComponentType componentImportType(String importName) {
+    return componentImportTypes.get(importName);
+  }
+
+  public void setComponentImportType(String importName, dev.plugboard.binary.TypeDef.ComponentType type) {
+    componentImportTypes.put(importName, type);
+  }
+
   /** Adds an import of the composition. */
   public void addImport(String name, String importName, ItemType type) throws CompositionException {
     for (Node n : nodes.values()) {

@@ -414,6 +414,12 @@ public final class Wac {
       }
     }
 
+    /** The declared world of each type made for a component import ({@link #declaredComponent}). */
+    private final Map<ItemType, Integer> worldOfType = new java.util.IdentityHashMap<>();
+
+    /** Declared worlds of the imports typed by a world (component imports), by import name. */
+    private final Map<String, Integer> declaredComponentImports = new LinkedHashMap<>();
+
     /** Declared interfaces of the inline and by-path imports, by import name. */
     private final Map<String, Integer> declaredImports = new LinkedHashMap<>();
 
@@ -425,6 +431,14 @@ public final class Wac {
     private void typeUnpluggedImports() {
       if (declared == null) {
         return;
+      }
+      for (var e : declaredComponentImports.entrySet()) {
+        try {
+          graph.setComponentImportType(e.getKey(), dev.plugboard.binary.ComponentNew.componentType(declared,
+              e.getValue()));
+        } catch (dev.plugboard.binary.ComponentNew.Failure | RuntimeException x) {
+          // left untyped: encoding reports the import whose type is unknown
+        }
       }
       var world = new dev.plugboard.wit.resolve.World("wac-document-imports");
       for (Node n : graph.nodes().values()) {
@@ -449,6 +463,22 @@ public final class Wac {
       if (world.imports.isEmpty()) {
         return;
       }
+      // the interfaces whose types those use (a declared interface, the top-level types'
+      // `wac-types`) are imported first, by their names, so the types have a place
+      var all = new LinkedHashMap<dev.plugboard.wit.resolve.WorldKey, dev.plugboard.wit.resolve.WorldItem>();
+      Set<Integer> used = new java.util.LinkedHashSet<>();
+      for (Node n : graph.nodes().values()) {
+        Integer id = n instanceof Node.Import i ? declaredImports.get(i.importName()) : null;
+        if (id != null) {
+          usedInterfaces(id, used);
+        }
+      }
+      for (int id : used) {
+        all.put(new dev.plugboard.wit.resolve.WorldKey.OfInterface(id), new dev.plugboard.wit.resolve.WorldItem
+            .OfInterface(id, dev.plugboard.wit.resolve.Stability.UNKNOWN, null, null, Span.NONE));
+      }
+      all.putAll(world.imports);
+      world.imports = all;
       world.pkg = declared.packages.size() - 1;
       declared.worlds.add(world);
       try {
@@ -458,6 +488,19 @@ public final class Wac {
         // left untyped: encoding reports the import whose type is unknown
       } finally {
         declared.worlds.removeLast();
+      }
+    }
+
+    /** The interfaces whose types interface {@code id} uses, transitively, those used first. */
+    private void usedInterfaces(int id, Set<Integer> out) {
+      for (int t : declared.interfaces.get(id).types.values()) {
+        var def = declared.types.get(t);
+        if (def.kind instanceof dev.plugboard.wit.resolve.TypeKind.Alias(dev.plugboard.wit.resolve.Type.Ref(int target))
+            && declared.types.get(target).owner instanceof dev.plugboard.wit.resolve.Owner.OfInterface(int other)
+            && other != id && !out.contains(other)) {
+          usedInterfaces(other, out);
+          out.add(other);
+        }
       }
     }
 
@@ -706,7 +749,9 @@ public final class Wac {
     private ItemType declaredComponent(String name, Tok at) throws WacException {
       for (int i = declared.worlds.size() - 1; i >= 0; i--) { // the document's own package comes last
         if (name.equals(declared.worlds.get(i).name)) {
-          return ItemType.of(name, new dev.plugboard.binary.ComponentValidator.ExternT.CompX(declaredWorldType(i, at)));
+          ItemType t = ItemType.of(name, new dev.plugboard.binary.ComponentValidator.ExternT.CompX(declaredWorldType(i, at)));
+          worldOfType.put(t, i);
+          return t;
         }
       }
       throw error(at, "undefined world `" + name + "`");
@@ -968,6 +1013,9 @@ public final class Wac {
       }
       expect(";");
       define(local, null);
+      if (worldOfType.containsKey(type)) {
+        declaredComponentImports.put(importName, worldOfType.get(type));
+      }
       if (implicitImports.containsKey(importName)) {
         throw error(asTok != null ? asTok : local, "import `" + importName + "` conflicts with an item that was "
             + "implicitly imported by an instantiation of " + implicitImports.get(importName));
@@ -1010,8 +1058,10 @@ public final class Wac {
         for (var p : declared.packages) {
           if (p.name.toString().replaceAll("@.*", "").equals(pkgName.replaceAll("@.*", ""))
               && p.worlds.containsKey(iface)) {
-            return new ItemType.Other("component of world " + text, // an import of a component
+            ItemType t = new ItemType.Other("component of world " + text, // an import of a component
                 new dev.plugboard.binary.ComponentValidator.ExternT.CompX(declaredWorldType(p.worlds.get(iface), path)));
+            worldOfType.put(t, p.worlds.get(iface));
+            return t;
           }
         }
         throw error(path, "package `" + pkgName + "` has no interface or world `" + iface + "`");
