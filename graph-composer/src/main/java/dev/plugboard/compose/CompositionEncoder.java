@@ -208,6 +208,12 @@ public final class CompositionEncoder {
         case Node.Import i -> Sort.values()[importIndex.get(i.name())[0]];
         case Node.Instantiation i -> Sort.INSTANCE;
       };
+      case Source.Export e when !e.inner().isEmpty() -> switch (graph.typeOf(e)) {
+        case ItemType.Func f -> Sort.FUNC;
+        case ItemType.Instance i -> Sort.INSTANCE;
+        case ItemType t -> throw new CompositionException(Kind.UNSUPPORTED, "`" + e.last() + "` is " + t.describe()
+            + ": only functions and instances are taken out of an exported instance");
+      };
       case Source.Export e when graph.node(e.node()) instanceof Node.Import -> Sort.FUNC;
       case Source.Export e -> {
         ComposedPackage pkg = graph.packages().get(graph.instantiation(e.node()).pkg());
@@ -224,13 +230,18 @@ public final class CompositionEncoder {
         case Node.Instantiation i -> instanceIndex.get(i.name());
       };
       case Source.Export e -> {
-        String key = e.node() + "\u0000" + e.export();
+        String key = e.node() + "\u0000" + e.export() + "\u0000" + String.join("\u0000", e.inner());
         Integer have = aliasIndex.get(key);
         if (have == null) {
           Sort actual = sortOf(e);
+          // a nested export is aliased out of the instance aliased one level up: an alias chain
+          int instance = !e.inner().isEmpty()
+              ? resolve(new Source.Export(e.node(), e.export(), e.inner().subList(0, e.inner().size() - 1)),
+                  Sort.INSTANCE)
+              : graph.node(e.node()) instanceof Node.Import ? importIndex.get(e.node())[1]
+              : instanceIndex.get(e.node());
           have = add(actual, Component.AliasSection.class, new Component.Alias(actual,
-              new Component.AliasTarget.InstanceExport(graph.node(e.node()) instanceof Node.Import
-                  ? importIndex.get(e.node())[1] : instanceIndex.get(e.node()), e.export())));
+              new Component.AliasTarget.InstanceExport(instance, e.last())));
           aliasIndex.put(key, have);
         }
         yield have;

@@ -1,5 +1,7 @@
 package dev.plugboard.compose;
 
+import dev.plugboard.binary.ComponentValidator.ExternT;
+import dev.plugboard.binary.ComponentValidator.TypeT;
 import dev.plugboard.compose.CompositionGraph.Node;
 import dev.plugboard.compose.CompositionGraph.Source;
 import dev.plugboard.compose.WacLexer.T;
@@ -1272,7 +1274,23 @@ public final class Wac {
         }
         return out;
       }
+      if (v instanceof Val.Item item && item.source() instanceof Source.Export e
+          && exportedInstance(e) instanceof TypeT.Inst inst) {
+        for (String name : inst.exports().keySet()) {
+          out.put(name, e.then(name));
+        }
+        return out;
+      }
       return null;
+    }
+
+    /** The instance type of the export {@code e} (at any depth), or null when it is not an instance. */
+    private TypeT.Inst exportedInstance(Source.Export e) {
+      try {
+        return graph.typeOf(e).extern() instanceof ExternT.InstX(TypeT.Inst inst) ? inst : null;
+      } catch (CompositionException x) {
+        return null; // checked when the export was accessed
+      }
     }
 
     private Node.Instantiation node(Val.Inst inst) throws WacException {
@@ -1337,6 +1355,16 @@ public final class Wac {
           throw error(nameTok, "the imported instance `" + imp.importName() + "` has no export `" + export + "`");
         }
         return new Val.Item(new Source.Export(w.node(), export), export);
+      }
+      if (v instanceof Val.Item item && item.source() instanceof Source.Export e
+          && exportedInstance(e) instanceof TypeT.Inst nested) {
+        // an export of an exported instance, at any depth
+        String export = exact ? name : inferExport(nested.exports().keySet(), name);
+        if (!nested.exports().containsKey(export)) {
+          throw error(nameTok, "the instance `" + e.last() + "` has no export `" + export + "`; it exports "
+              + (nested.exports().isEmpty() ? "nothing" : String.join(", ", nested.exports().keySet())));
+        }
+        return new Val.Item(e.then(export), export);
       }
       if (!(v instanceof Val.Inst inst)) {
         throw error(at.start(), nameTok.end(), "only an instance has exports to access");
@@ -1662,7 +1690,8 @@ public final class Wac {
   private static String expr(Source s) {
     return switch (s) {
       case Source.Whole w -> id(w.node());
-      case Source.Export e -> id(e.node()) + "[\"" + e.export() + "\"]";
+      case Source.Export e -> id(e.node()) + "[\"" + e.export() + "\"]"
+          + e.inner().stream().map(n -> "[\"" + n + "\"]").collect(java.util.stream.Collectors.joining());
     };
   }
 
