@@ -1029,6 +1029,7 @@ public final class Wac {
               : "`" + other.importName() + "` (names are unique regardless of case)"));
         }
       }
+      annotated(asTok, importName, type);
       try {
         graph.addImport(unescape(local.text()), importName, type);
       } catch (CompositionException e) {
@@ -1241,7 +1242,40 @@ public final class Wac {
       export(source, name, nameTok != null ? nameTok : start);
     }
 
+    /**
+     * An annotated name ({@code [method]r.m}) is a function's, and its resource {@code r} a resource
+     * type the composition imports or exports before it (Explainer.md, "Import and Export
+     * Definitions"); the function's shape is the validator's to check.
+     */
+    private void annotated(Tok at, String name, ItemType type) throws WacException {
+      String resource = ExternName.annotatedResource(name);
+      if (resource == null) {
+        return;
+      }
+      boolean function = type instanceof ItemType.Func || type instanceof ItemType.Declared d && d.kind().equals("func");
+      if (!function) {
+        throw error(at, "`" + name + "` names a function, but this is " + type.describe());
+      }
+      ItemType known = null;
+      try {
+        Source exported = graph.exports().get(resource);
+        known = exported != null ? graph.typeOf(exported)
+            : graph.importNamed(resource).map(Node.Import::type).orElse(null);
+      } catch (CompositionException e) {
+        // not a resource either
+      }
+      if (known == null || !(known.extern() instanceof ExternT.TypeX(TypeT.Resource r))) {
+        throw error(at, "`" + name + "` belongs to resource `" + resource + "`, which the composition does not "
+            + "import or export before it");
+      }
+    }
+
     private void export(Source source, String name, Tok at) throws WacException {
+      try {
+        annotated(at, name, graph.typeOf(source));
+      } catch (CompositionException e) {
+        throw error(at, e.getMessage());
+      }
       for (String have : graph.exports().keySet()) {
         if (have.equalsIgnoreCase(name)) {
           throw error(at, "duplicate export `" + name + "`: the composition already exports " + (have.equals(name)
