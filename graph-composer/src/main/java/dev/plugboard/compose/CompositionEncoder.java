@@ -170,6 +170,16 @@ public final class CompositionEncoder {
         }
       }
     }
+    TypeDef.ComponentType world = graph.componentImportType(node.importName());
+    if (world != null) {
+      // a component typed by a declared world: the world's component type, self-contained
+      int t = add(Sort.TYPE, TypeDef.class, world);
+      int idx = add(Sort.COMPONENT, Component.ImportSection.class, new Component.Import(
+          Component.ExternName.of(node.importName()), new Component.ExternType.ComponentType(t)));
+      importIndex.put(node.name(), new int[] {Sort.COMPONENT.ordinal(), idx});
+      importIndex.put("\u0000" + node.importName(), importIndex.get(node.name()));
+      return;
+    }
     ComposedPackage declared = graph.importTypes();
     if (declared != null && declared.imports().containsKey(node.importName())) {
       // typed by the document's own declarations: the import of a component made from them
@@ -198,6 +208,12 @@ public final class CompositionEncoder {
         case Node.Import i -> Sort.values()[importIndex.get(i.name())[0]];
         case Node.Instantiation i -> Sort.INSTANCE;
       };
+      case Source.Export e when !e.inner().isEmpty() -> switch (graph.typeOf(e)) {
+        case ItemType.Func f -> Sort.FUNC;
+        case ItemType.Instance i -> Sort.INSTANCE;
+        case ItemType t -> throw new CompositionException(Kind.UNSUPPORTED, "`" + e.last() + "` is " + t.describe()
+            + ": only functions and instances are taken out of an exported instance");
+      };
       case Source.Export e when graph.node(e.node()) instanceof Node.Import -> Sort.FUNC;
       case Source.Export e -> {
         ComposedPackage pkg = graph.packages().get(graph.instantiation(e.node()).pkg());
@@ -214,13 +230,18 @@ public final class CompositionEncoder {
         case Node.Instantiation i -> instanceIndex.get(i.name());
       };
       case Source.Export e -> {
-        String key = e.node() + "\u0000" + e.export();
+        String key = e.node() + "\u0000" + e.export() + "\u0000" + String.join("\u0000", e.inner());
         Integer have = aliasIndex.get(key);
         if (have == null) {
           Sort actual = sortOf(e);
+          // a nested export is aliased out of the instance aliased one level up: an alias chain
+          int instance = !e.inner().isEmpty()
+              ? resolve(new Source.Export(e.node(), e.export(), e.inner().subList(0, e.inner().size() - 1)),
+                  Sort.INSTANCE)
+              : graph.node(e.node()) instanceof Node.Import ? importIndex.get(e.node())[1]
+              : instanceIndex.get(e.node());
           have = add(actual, Component.AliasSection.class, new Component.Alias(actual,
-              new Component.AliasTarget.InstanceExport(graph.node(e.node()) instanceof Node.Import
-                  ? importIndex.get(e.node())[1] : instanceIndex.get(e.node()), e.export())));
+              new Component.AliasTarget.InstanceExport(instance, e.last())));
           aliasIndex.put(key, have);
         }
         yield have;

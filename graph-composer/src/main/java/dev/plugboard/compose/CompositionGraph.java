@@ -44,8 +44,33 @@ public final class CompositionGraph {
     /** A node itself: an import, or (for exports) a whole instantiation's instance. */
     record Whole(String node) implements Source {}
 
-    /** The export {@code export} of the instantiation {@code node}. */
-    record Export(String node, String export) implements Source {}
+    /**
+     * The export {@code export} of the node {@code node} (an instantiation, or an imported
+     * instance) and, when {@code inner} is not empty, the export of that instance named by
+     * {@code inner}, one name per level ({@code g.outer.fn}: export {@code outer}, inner {@code [fn]}).
+     */
+    record Export(String node, String export, List<String> inner) implements Source {
+      public Export {
+        inner = List.copyOf(inner);
+      }
+
+      /** The export {@code export} of the node {@code node}, itself. */
+      public Export(String node, String export) {
+        this(node, export, List.of());
+      }
+
+      /** The export {@code name} of the instance this source is. */
+      public Export then(String name) {
+        List<String> deeper = new ArrayList<>(inner);
+        deeper.add(name);
+        return new Export(node, export, deeper);
+      }
+
+      /** The name of what the source is: the last name of its path. */
+      public String last() {
+        return inner.isEmpty() ? export : inner.getLast();
+      }
+    }
   }
 
   private final Map<String, ComposedPackage> packages = new LinkedHashMap<>();
@@ -108,6 +133,25 @@ public final class CompositionGraph {
           case Node.Import i -> i.type();
           case Node.Instantiation i -> instanceType(i);
         };
+      }
+      case Source.Export e when !e.inner().isEmpty() -> {
+        ItemType at = typeOf(new Source.Export(e.node(), e.export()));
+        String path = e.export();
+        for (String name : e.inner()) {
+          if (!(at.extern() instanceof ExternT.InstX(TypeT.Inst inst))) {
+            throw new CompositionException(Kind.NO_SUCH_EXPORT, "`" + path + "` of `" + e.node()
+                + "` is " + at.describe() + ", not an instance: it has no export `" + name + "`");
+          }
+          ExternT next = inst.exports().get(name);
+          if (next == null) {
+            throw new CompositionException(Kind.NO_SUCH_EXPORT, "`" + path + "` of `" + e.node() + "` has no export `"
+                + name + "`; it exports " + (inst.exports().isEmpty() ? "nothing"
+                : String.join(", ", inst.exports().keySet())));
+          }
+          at = ItemType.of(name, next);
+          path += "." + name;
+        }
+        yield at;
       }
       case Source.Export e when node(e.node()) instanceof Node.Import imp -> {
         ItemType.Func f = imp.type() instanceof ItemType.Instance inst ? inst.functions().get(e.export()) : null;
@@ -306,6 +350,20 @@ public final class CompositionGraph {
 
   public void setImportTypes(ComposedPackage importTypes) {
     this.importTypes = importTypes;
+  }
+
+  private final Map<String, dev.plugboard.binary.TypeDef.ComponentType> componentImportTypes = new LinkedHashMap<>();
+
+  /**
+   * The binary component type of the composition's import {@code importName} when it imports a
+   * component typed by a declared world (a WAC document's {@code import x: some-world;}), or null.
+   */
+  public dev.plugboard.binary.TypeDef.ComponentType componentImportType(String importName) {
+    return componentImportTypes.get(importName);
+  }
+
+  public void setComponentImportType(String importName, dev.plugboard.binary.TypeDef.ComponentType type) {
+    componentImportTypes.put(importName, type);
   }
 
   /** Adds an import of the composition. */

@@ -15,10 +15,32 @@ final class ExternName {
   /** {@code words ::= first-word ('-' word)*}: lower case, each fragment after the first may start with a digit. */
   private static final Pattern WORDS = Pattern.compile("[a-z][0-9a-z]*(-[0-9a-z]+)*");
 
-  /** Why {@code name} is neither a label nor an interface name, or null when it is one. */
+  /** {@code [constructor]R}, {@code [method]R.name}, {@code [static]R.name}: annotation, resource, name. */
+  private static final Pattern ANNOTATED = Pattern.compile("\\[(constructor|method|static)\\]([^.]*)(?:\\.(.*))?");
+
+  /**
+   * The resource an annotated plain name ({@code [constructor]R}, {@code [method]R.name},
+   * {@code [static]R.name}) belongs to, or null when {@code name} is not annotated.
+   */
+  static String annotatedResource(String name) {
+    var m = ANNOTATED.matcher(name);
+    return m.matches() ? m.group(2) : null;
+  }
+
+  /** Why {@code name} is neither a label, an annotated plain name nor an interface name, or null when it is one. */
   static String problem(String name) {
     if (name.isEmpty()) {
       return "an import or export name cannot be empty";
+    }
+    if (name.startsWith("[")) {
+      var m = ANNOTATED.matcher(name);
+      boolean constructor = m.matches() && m.group(1).equals("constructor");
+      if (!m.matches() || constructor != (m.group(3) == null) || Lexer.kebabProblem(m.group(2)) != null
+          || (!constructor && Lexer.kebabProblem(m.group(3)) != null)) {
+        return "`" + name + "` is not a valid annotated name (`[constructor]r`, `[method]r.name` or "
+            + "`[static]r.name`, each part a kebab-case label)";
+      }
+      return null;
     }
     if (!name.contains(":") && !name.contains("/") && !name.contains("@")) {
       String kebab = Lexer.kebabProblem(name);

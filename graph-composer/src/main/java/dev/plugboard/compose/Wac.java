@@ -1,5 +1,7 @@
 package dev.plugboard.compose;
 
+import dev.plugboard.binary.ComponentValidator.ExternT;
+import dev.plugboard.binary.ComponentValidator.TypeT;
 import dev.plugboard.compose.CompositionGraph.Node;
 import dev.plugboard.compose.CompositionGraph.Source;
 import dev.plugboard.compose.WacLexer.T;
@@ -414,6 +416,12 @@ public final class Wac {
       }
     }
 
+    /** The declared world of each type made for a component import ({@link #declaredComponent}). */
+    private final Map<ItemType, Integer> worldOfType = new java.util.IdentityHashMap<>();
+
+    /** Declared worlds of the imports typed by a world (component imports), by import name. */
+    private final Map<String, Integer> declaredComponentImports = new LinkedHashMap<>();
+
     /** Declared interfaces of the inline and by-path imports, by import name. */
     private final Map<String, Integer> declaredImports = new LinkedHashMap<>();
 
@@ -425,6 +433,14 @@ public final class Wac {
     private void typeUnpluggedImports() {
       if (declared == null) {
         return;
+      }
+      for (var e : declaredComponentImports.entrySet()) {
+        try {
+          graph.setComponentImportType(e.getKey(), dev.plugboard.binary.ComponentNew.componentType(declared,
+              e.getValue()));
+        } catch (dev.plugboard.binary.ComponentNew.Failure | RuntimeException x) {
+          // left untyped: encoding reports the import whose type is unknown
+        }
       }
       var world = new dev.plugboard.wit.resolve.World("wac-document-imports");
       for (Node n : graph.nodes().values()) {
@@ -449,6 +465,22 @@ public final class Wac {
       if (world.imports.isEmpty()) {
         return;
       }
+      // the interfaces whose types those use (a declared interface, the top-level types'
+      // `wac-types`) are imported first, by their names, so the types have a place
+      var all = new LinkedHashMap<dev.plugboard.wit.resolve.WorldKey, dev.plugboard.wit.resolve.WorldItem>();
+      Set<Integer> used = new java.util.LinkedHashSet<>();
+      for (Node n : graph.nodes().values()) {
+        Integer id = n instanceof Node.Import i ? declaredImports.get(i.importName()) : null;
+        if (id != null) {
+          usedInterfaces(id, used);
+        }
+      }
+      for (int id : used) {
+        all.put(new dev.plugboard.wit.resolve.WorldKey.OfInterface(id), new dev.plugboard.wit.resolve.WorldItem
+            .OfInterface(id, dev.plugboard.wit.resolve.Stability.UNKNOWN, null, null, Span.NONE));
+      }
+      all.putAll(world.imports);
+      world.imports = all;
       world.pkg = declared.packages.size() - 1;
       declared.worlds.add(world);
       try {
@@ -458,6 +490,19 @@ public final class Wac {
         // left untyped: encoding reports the import whose type is unknown
       } finally {
         declared.worlds.removeLast();
+      }
+    }
+
+    /** The interfaces whose types interface {@code id} uses, transitively, those used first. */
+    private void usedInterfaces(int id, Set<Integer> out) {
+      for (int t : declared.interfaces.get(id).types.values()) {
+        var def = declared.types.get(t);
+        if (def.kind instanceof dev.plugboard.wit.resolve.TypeKind.Alias(dev.plugboard.wit.resolve.Type.Ref(int target))
+            && declared.types.get(target).owner instanceof dev.plugboard.wit.resolve.Owner.OfInterface(int other)
+            && other != id && !out.contains(other)) {
+          usedInterfaces(other, out);
+          out.add(other);
+        }
       }
     }
 
@@ -706,7 +751,9 @@ public final class Wac {
     private ItemType declaredComponent(String name, Tok at) throws WacException {
       for (int i = declared.worlds.size() - 1; i >= 0; i--) { // the document's own package comes last
         if (name.equals(declared.worlds.get(i).name)) {
-          return ItemType.of(name, new dev.plugboard.binary.ComponentValidator.ExternT.CompX(declaredWorldType(i, at)));
+          ItemType t = ItemType.of(name, new dev.plugboard.binary.ComponentValidator.ExternT.CompX(declaredWorldType(i, at)));
+          worldOfType.put(t, i);
+          return t;
         }
       }
       throw error(at, "undefined world `" + name + "`");
@@ -968,6 +1015,9 @@ public final class Wac {
       }
       expect(";");
       define(local, null);
+      if (worldOfType.containsKey(type)) {
+        declaredComponentImports.put(importName, worldOfType.get(type));
+      }
       if (implicitImports.containsKey(importName)) {
         throw error(asTok != null ? asTok : local, "import `" + importName + "` conflicts with an item that was "
             + "implicitly imported by an instantiation of " + implicitImports.get(importName));
@@ -979,6 +1029,7 @@ public final class Wac {
               : "`" + other.importName() + "` (names are unique regardless of case)"));
         }
       }
+      annotated(asTok, importName, type);
       try {
         graph.addImport(unescape(local.text()), importName, type);
       } catch (CompositionException e) {
@@ -1010,8 +1061,10 @@ public final class Wac {
         for (var p : declared.packages) {
           if (p.name.toString().replaceAll("@.*", "").equals(pkgName.replaceAll("@.*", ""))
               && p.worlds.containsKey(iface)) {
-            return new ItemType.Other("component of world " + text, // an import of a component
+            ItemType t = new ItemType.Other("component of world " + text, // an import of a component
                 new dev.plugboard.binary.ComponentValidator.ExternT.CompX(declaredWorldType(p.worlds.get(iface), path)));
+            worldOfType.put(t, p.worlds.get(iface));
+            return t;
           }
         }
         throw error(path, "package `" + pkgName + "` has no interface or world `" + iface + "`");
@@ -1189,7 +1242,40 @@ public final class Wac {
       export(source, name, nameTok != null ? nameTok : start);
     }
 
+    /**
+     * An annotated name ({@code [method]r.m}) is a function's, and its resource {@code r} a resource
+     * type the composition imports or exports before it (Explainer.md, "Import and Export
+     * Definitions"); the function's shape is the validator's to check.
+     */
+    private void annotated(Tok at, String name, ItemType type) throws WacException {
+      String resource = ExternName.annotatedResource(name);
+      if (resource == null) {
+        return;
+      }
+      boolean function = type instanceof ItemType.Func || type instanceof ItemType.Declared d && d.kind().equals("func");
+      if (!function) {
+        throw error(at, "`" + name + "` names a function, but this is " + type.describe());
+      }
+      ItemType known = null;
+      try {
+        Source exported = graph.exports().get(resource);
+        known = exported != null ? graph.typeOf(exported)
+            : graph.importNamed(resource).map(Node.Import::type).orElse(null);
+      } catch (CompositionException e) {
+        // not a resource either
+      }
+      if (known == null || !(known.extern() instanceof ExternT.TypeX(TypeT.Resource r))) {
+        throw error(at, "`" + name + "` belongs to resource `" + resource + "`, which the composition does not "
+            + "import or export before it");
+      }
+    }
+
     private void export(Source source, String name, Tok at) throws WacException {
+      try {
+        annotated(at, name, graph.typeOf(source));
+      } catch (CompositionException e) {
+        throw error(at, e.getMessage());
+      }
       for (String have : graph.exports().keySet()) {
         if (have.equalsIgnoreCase(name)) {
           throw error(at, "duplicate export `" + name + "`: the composition already exports " + (have.equals(name)
@@ -1222,7 +1308,23 @@ public final class Wac {
         }
         return out;
       }
+      if (v instanceof Val.Item item && item.source() instanceof Source.Export e
+          && exportedInstance(e) instanceof TypeT.Inst inst) {
+        for (String name : inst.exports().keySet()) {
+          out.put(name, e.then(name));
+        }
+        return out;
+      }
       return null;
+    }
+
+    /** The instance type of the export {@code e} (at any depth), or null when it is not an instance. */
+    private TypeT.Inst exportedInstance(Source.Export e) {
+      try {
+        return graph.typeOf(e).extern() instanceof ExternT.InstX(TypeT.Inst inst) ? inst : null;
+      } catch (CompositionException x) {
+        return null; // checked when the export was accessed
+      }
     }
 
     private Node.Instantiation node(Val.Inst inst) throws WacException {
@@ -1287,6 +1389,16 @@ public final class Wac {
           throw error(nameTok, "the imported instance `" + imp.importName() + "` has no export `" + export + "`");
         }
         return new Val.Item(new Source.Export(w.node(), export), export);
+      }
+      if (v instanceof Val.Item item && item.source() instanceof Source.Export e
+          && exportedInstance(e) instanceof TypeT.Inst nested) {
+        // an export of an exported instance, at any depth
+        String export = exact ? name : inferExport(nested.exports().keySet(), name);
+        if (!nested.exports().containsKey(export)) {
+          throw error(nameTok, "the instance `" + e.last() + "` has no export `" + export + "`; it exports "
+              + (nested.exports().isEmpty() ? "nothing" : String.join(", ", nested.exports().keySet())));
+        }
+        return new Val.Item(e.then(export), export);
       }
       if (!(v instanceof Val.Inst inst)) {
         throw error(at.start(), nameTok.end(), "only an instance has exports to access");
@@ -1612,7 +1724,8 @@ public final class Wac {
   private static String expr(Source s) {
     return switch (s) {
       case Source.Whole w -> id(w.node());
-      case Source.Export e -> id(e.node()) + "[\"" + e.export() + "\"]";
+      case Source.Export e -> id(e.node()) + "[\"" + e.export() + "\"]"
+          + e.inner().stream().map(n -> "[\"" + n + "\"]").collect(java.util.stream.Collectors.joining());
     };
   }
 

@@ -464,7 +464,8 @@ final class WacEdits {
     return switch (s) {
       case Source.Whole w -> Wac.id(w.node());
       case Source.Export e -> Wac.id(e.node()) + (Ports.isPlain(e.export()) ? "." + e.export()
-          : "[\"" + e.export() + "\"]");
+          : "[\"" + e.export() + "\"]") + e.inner().stream().map(n -> Ports.isPlain(n) ? "." + n : "[\"" + n + "\"]")
+          .collect(java.util.stream.Collectors.joining());
     };
   }
 
