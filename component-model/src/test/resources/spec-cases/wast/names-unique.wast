@@ -46,3 +46,9 @@
 (assert_invalid (component (import "a:b/c" (implements "a:b/c") (instance))) "name `a:b/c` is not valid with `implements`")
 ;; a name with a dot is not a label
 (assert_invalid (component (import "a" (type (sub resource))) (import "a.b" (func))) "`a.b` is not in kebab case")
+
+;; Only the name part is folded: versions are compared as written (wasm-tools accepts each pair).
+(component definition (import "a:b/d@1.0.0-x-y" (func)) (import "a:b/d@1.0.0-xy" (func)))
+(component definition (import "a:b/d@1.0.0+b-c" (func)) (import "a:b/d@1.0.0+bc" (func)))
+(component definition (import "a:b/d@1.0.0-RC" (func)) (import "a:b/d@1.0.0-rc" (func)))
+(assert_invalid (component (import "a:b/c-d@1.0.0" (func)) (import "a:b/cd@1.0.0" (func))) "conflicts with previous name")

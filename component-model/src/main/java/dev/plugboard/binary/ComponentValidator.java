@@ -637,7 +637,7 @@ public final class ComponentValidator {
           dev.plugboard.types.ValueSubtyping.Mismatch m = linking.argument(imp.getKey(), sortIndex(s, arg.sort(), arg.index()));
           if (m != null) {
             throw invalid("type mismatch for component instantiation argument `" + imp.getKey() + "`: "
-                + m.describe());
+                + Subtyping.referenceWords(m));
           }
         }
         // Generativity: every instantiation makes its own copies of the resources the
@@ -1372,7 +1372,7 @@ public final class ComponentValidator {
       }
       dev.plugboard.types.ValueSubtyping.Mismatch m = new Subtyping(new IdentityHashMap<>(), java.util.Set.of()).extern(t, ascribed);
       if (m != null) {
-        throw invalid("type mismatch in ascribed type of export `" + e.name().name() + "`: " + m.describe());
+        throw invalid("type mismatch in ascribed type of export `" + e.name().name() + "`: " + Subtyping.referenceWords(m));
       }
       t = ascribed;
     } else {

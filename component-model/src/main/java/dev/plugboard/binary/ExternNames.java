@@ -225,6 +225,10 @@ public final class ExternNames {
    * annotations other than {@code [constructor]} are stripped.
    */
   public static String uniquenessKey(String name) {
+    int at = name.indexOf('@');
+    if (at >= 0) { // a version is compared as written: 1.0.0-rc and 1.0.0-RC, -x-y and -xy differ
+      return withoutHyphens(name.substring(0, at).toLowerCase(Locale.ROOT)) + name.substring(at);
+    }
     return withoutHyphens(annotationKey(name.toLowerCase(Locale.ROOT)));
   }
 

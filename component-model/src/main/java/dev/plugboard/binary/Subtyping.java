@@ -43,6 +43,23 @@ final class Subtyping {
     this.bindable = bindable;
   }
 
+  /**
+   * A mismatch in the reference validator's words, for the validator's own messages: wasm-tools
+   * words a result-count mismatch naming the two sides the other way round ("expected a result,
+   * found none" where the import wants none). The composer and the runtime show the mismatch as
+   * it is, which says which side has what.
+   */
+  static String referenceWords(Mismatch m) {
+    String d = m.describe();
+    if (d.endsWith("expected no result, found one")) {
+      return d.substring(0, d.length() - "expected no result, found one".length()) + "expected a result, found none";
+    }
+    if (d.endsWith("expected a result, found none")) {
+      return d.substring(0, d.length() - "expected a result, found none".length()) + "expected no result, found one";
+    }
+    return d;
+  }
+
   /** Null when {@code actual} is a subtype of {@code expected}; else why not. */
   Mismatch extern(ExternT actual, ExternT expected) {
     return switch (expected) {
@@ -154,9 +171,8 @@ final class Subtyping {
       }
     }
     if ((actual.result() == null) != (expected.result() == null)) {
-      // wasm-tools' words, which name the two sides the other way round
-      return Mismatch.of(expected.result() == null ? "expected a result, found none"
-          : "expected no result, found one");
+      return Mismatch.of(expected.result() == null ? "expected no result, found one"
+          : "expected a result, found none");
     }
     Mismatch m = actual.result() == null ? null : value(actual.result(), expected.result());
     return m == null ? null : m.within("type mismatch with result type");

@@ -24,6 +24,7 @@ public final class DepsPackages implements Wac.Packages {
   private final Map<String, Path> given;
   private final Path depsDir;
   private final Map<String, ComposedPackage> loaded = new HashMap<>();
+  private final Map<Path, ComposedPackage> byFile = new java.util.HashMap<>();
 
   /** @param given package name (without version) → component file */
   public DepsPackages(Map<String, Path> given, Path depsDir) {
@@ -87,7 +88,12 @@ public final class DepsPackages implements Wac.Packages {
     // a file kept by version is that version of the package: two versions may be composed together
     boolean byVersion = depsDir != null && p.getParent() != null
         && p.getParent().equals(depsDir.resolve(bare.replace(':', '/')));
-    ComposedPackage pkg = ComposedPackage.of(byVersion ? bare + "@" + semver(p) : bare, bytes);
+    // names that reach the same file (ns:x and ns:x@1.0.0, say) are one package, registered once
+    ComposedPackage pkg = byFile.get(p.toAbsolutePath().normalize());
+    if (pkg == null) {
+      pkg = ComposedPackage.of(byVersion ? bare + "@" + semver(p) : bare, bytes);
+      byFile.put(p.toAbsolutePath().normalize(), pkg);
+    }
     loaded.put(name, pkg);
     return pkg;
   }

@@ -871,11 +871,11 @@ public final class Wac {
     }
 
     /** The instance type of declared interface {@code id}, from its binary WIT package's arena. */
-    private ItemType.Instance declaredInstance(int id) throws WacException {
+    private ItemType.Instance declaredInstance(int id, Tok at) throws WacException {
       try {
         return (ItemType.Instance) ItemType.of(declared.interfaceName(id), declaredTypes.instance(id));
       } catch (IllegalStateException | IllegalArgumentException e) {
-        throw error(0, 1, "the types of interface " + declared.interfaceName(id) + " cannot be read: "
+        throw error(at, "the types of interface " + declared.interfaceName(id) + " cannot be read: "
             + e.getMessage());
       }
     }
@@ -965,7 +965,7 @@ public final class Wac {
           importName = unescape(local.text());
         }
         if (id != null) {
-          ItemType.Instance inst = declaredInstance(id);
+          ItemType.Instance inst = declaredInstance(id, typeStart);
           type = typeStart.text().equals("func") ? inst.functions().values().iterator().next() : inst;
           declaredImports.put(importName, id);
         }
@@ -985,7 +985,7 @@ public final class Wac {
         if (id == null) {
           throw error(ref, "`" + unescape(ref.text()) + "` is not a function type the document declares");
         }
-        type = declaredInstance(id).functions().values().iterator().next();
+        type = declaredInstance(id, ref).functions().values().iterator().next();
         if (importName == null) {
           importName = unescape(local.text());
         }
@@ -1004,7 +1004,7 @@ public final class Wac {
           throw error(ref, kind == null ? "undefined name `" + unescape(ref.text()) + "`" : "`" + unescape(ref.text())
               + "` is " + article(kind) + ": an import's type is a function type, an interface or a world");
         } else {
-          type = declaredInstance(id);
+          type = declaredInstance(id, ref);
         }
         if (importName == null) {
           importName = unescape(local.text());
@@ -1055,7 +1055,7 @@ public final class Wac {
       String iface = text.substring(slash + 1, at < 0 ? text.length() : at);
       Integer id = declaredByPath(text);
       if (id != null && id >= 0) {
-        return declaredInstance(id);
+        return declaredInstance(id, path);
       }
       if (id != null) {
         for (var p : declared.packages) {

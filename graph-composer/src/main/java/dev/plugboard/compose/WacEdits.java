@@ -463,9 +463,10 @@ final class WacEdits {
   private static String expr(Source s) {
     return switch (s) {
       case Source.Whole w -> Wac.id(w.node());
-      case Source.Export e -> Wac.id(e.node()) + (Ports.isPlain(e.export()) ? "." + e.export()
-          : "[\"" + e.export() + "\"]") + e.inner().stream().map(n -> Ports.isPlain(n) ? "." + n : "[\"" + n + "\"]")
-          .collect(java.util.stream.Collectors.joining());
+      // a plain name that is a reserved word is written %list, as the reader wants it
+      case Source.Export e -> Wac.id(e.node()) + (Ports.isPlain(e.export()) ? "." + Wac.id(e.export())
+          : "[\"" + e.export() + "\"]") + e.inner().stream().map(n -> Ports.isPlain(n) ? "." + Wac.id(n)
+          : "[\"" + n + "\"]").collect(java.util.stream.Collectors.joining());
     };
   }
 

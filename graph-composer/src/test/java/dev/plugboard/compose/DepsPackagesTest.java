@@ -108,6 +108,11 @@ class DepsPackagesTest {
         + "let now = new test:calc {};\nexport old.add;\nexport now.plus;\n", deps).graph();
     assertThat(both.exports()).containsOnlyKeys("add", "plus");
     assertThat(CompositionEncoder.encode(both)).isNotEmpty(); // validated by the encoder
+    // the same file named with and without its version is one package
+    CompositionGraph same = Wac.read("s.wac", "package test:s;\nlet a = new test:calc {};\n"
+        + "let b = new test:calc@1.10.0 {};\nexport a.plus;\nexport b.plus as \"plus-too\";\n", deps).graph();
+    assertThat(same.exports()).containsOnlyKeys("plus", "plus-too");
+    assertThat(deps.find("test:calc@1.10.0")).isSameAs(deps.find("test:calc"));
     assertThatThrownBy(() -> deps.find("test:calc@2.0.0")).isInstanceOf(CompositionException.class)
         .hasMessage("no version 2.0.0 of `test:calc` in test/calc/ (there: 1.0.0, 1.9.0, 1.10.0)");
   }
