@@ -457,6 +457,9 @@ public final class CompositionCanvas extends Region {
     }
   }
 
+  /** Whether the status line holds why the graph cannot be drawn (cleared when it can again). */
+  private boolean saidNoGraph;
+
   private void say(String text, boolean refused) {
     statusText.set(text);
     status.getStyleClass().remove("refused");
@@ -481,6 +484,10 @@ public final class CompositionCanvas extends Region {
     compose.setDisable(doc.whyNoGraph().isPresent());
     if (doc.whyNoGraph().isPresent()) {
       say(s.message(), true);
+      saidNoGraph = true;
+    } else if (saidNoGraph) { // drawable again: the refusal no longer holds
+      say("", false);
+      saidNoGraph = false;
     }
     scene.set(s);
     redraw();

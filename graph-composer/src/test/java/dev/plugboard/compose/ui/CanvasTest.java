@@ -147,6 +147,10 @@ class CanvasTest extends FxRobot {
     assertThat(canvas.graphSceneProperty().get().nodes()).isEmpty();
     assertThat(canvas.statusProperty().get()).contains("c.wac:5:").contains("canvas:nope");
     assertThat(lookup("#canvas-compose").queryButton().isDisabled()).isTrue();
+    interact(() -> doc.setText(TEXT)); // readable again: the refusal leaves the status line
+    assertThat(canvas.graphSceneProperty().get().nodes()).isNotEmpty();
+    assertThat(canvas.statusProperty().get()).doesNotContain("cannot be drawn");
+    assertThat(lookup("#canvas-compose").queryButton().isDisabled()).isFalse();
   }
 
   @Test
