@@ -35,6 +35,8 @@ public final class ComponentTypes {
     private final List<TypeT> types;
     private final Map<String, ExternT> imports;
     private final Map<String, ExternT> exports;
+    /** Set by the validator when it has read the whole component or component type. */
+    TypeT.Comp componentType;
     private volatile Map<Object, TypeId> firstIndexOfResource;
 
     Space(List<TypeT> types, Map<String, ExternT> imports, Map<String, ExternT> exports) {
@@ -63,24 +65,16 @@ public final class ComponentTypes {
     }
 
     /**
-     * This space's component as a component type, for {@link Linking}: its imports and exports,
-     * the resources its imports introduce (abstract: bound by whoever supplies the imports) and
-     * the other resources its exports name (defined by it: made anew by each instantiation).
+     * This space's component as a component type, as the validator made it, for {@link Linking}:
+     * its imports and exports, the resources its imports introduce (abstract: bound by whoever
+     * supplies the imports) and the ones it defines or exports abstractly (made anew by each
+     * instantiation).
      */
     public TypeT.Comp componentType() {
-      java.util.Set<Object> local = Collections.newSetFromMap(new IdentityHashMap<>());
-      for (TypeT t : types) {
-        if (t instanceof TypeT.Resource r && r.local()) {
-          local.add(ComponentValidator.root(r.token()));
-        }
+      if (componentType == null) {
+        throw new IllegalStateException("an instance type's space has no component type");
       }
-      java.util.Set<Object> imported = new java.util.LinkedHashSet<>();
-      imports.values().forEach(t -> resourcesOf(t, imported));
-      imported.removeAll(local);
-      java.util.Set<Object> defined = new java.util.LinkedHashSet<>();
-      exports.values().forEach(t -> resourcesOf(t, defined));
-      defined.removeAll(imported);
-      return new TypeT.Comp(imports, exports, List.copyOf(imported), List.copyOf(defined));
+      return componentType;
     }
 
     /** The value type at {@code id}. */
@@ -214,6 +208,20 @@ public final class ComponentTypes {
    */
   public static Mismatch subtype(ExternT actual, ExternT expected) {
     return new Subtyping(new IdentityHashMap<>(), java.util.Set.of()).extern(actual, expected);
+  }
+
+  /**
+   * A component type made of these imports and exports (a composition seen from outside): the
+   * resources its imports name are its abstract imported ones, the other resources its exports
+   * name are its own.
+   */
+  public static TypeT.Comp componentType(Map<String, ExternT> imports, Map<String, ExternT> exports) {
+    java.util.Set<Object> imported = new java.util.LinkedHashSet<>();
+    imports.values().forEach(t -> resourcesOf(t, imported));
+    java.util.Set<Object> defined = new java.util.LinkedHashSet<>();
+    exports.values().forEach(t -> resourcesOf(t, defined));
+    defined.removeAll(imported);
+    return new TypeT.Comp(imports, exports, List.copyOf(imported), List.copyOf(defined));
   }
 
   /** {@code t} with resources replaced as {@code map} says (by identity, past aliases); unchanged parts kept. */

@@ -249,7 +249,9 @@ public final class ComponentValidator {
     if (unused < s.values.size()) {
       throw invalid("value index " + unused + " was not used as part of an instantiation, start function, or export");
     }
-    return compType(s);
+    TypeT.Comp type = compType(s);
+    arena.space(c).componentType = type;
+    return type;
   }
 
   private static TypeT.Comp compType(Scope s) {
@@ -916,7 +918,9 @@ public final class ComponentValidator {
         for (TypeDef.Decl d : ct.decls()) {
           decl(inner, d);
         }
-        yield compType(inner);
+        TypeT.Comp type = compType(inner);
+        arena.space(ct).componentType = type;
+        yield type;
       }
       case TypeDef.InstanceType it -> {
         Scope inner = new Scope(s, true);

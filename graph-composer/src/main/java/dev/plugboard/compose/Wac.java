@@ -845,13 +845,7 @@ public final class Wac {
           throw error(targets, ex.getMessage());
         }
       }
-      java.util.Set<Object> imported = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-      haveImports.values().forEach(t -> dev.plugboard.binary.ComponentTypes.resourcesOf(t, imported));
-      java.util.Set<Object> defined = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-      haveExports.values().forEach(t -> dev.plugboard.binary.ComponentTypes.resourcesOf(t, defined));
-      defined.removeAll(imported);
-      var have = new dev.plugboard.binary.ComponentValidator.TypeT.Comp(haveImports, haveExports, List.copyOf(imported),
-          List.copyOf(defined));
+      var have = dev.plugboard.binary.ComponentTypes.componentType(haveImports, haveExports);
       var wanted = new dev.plugboard.binary.ComponentValidator.TypeT.Comp(want.imports(), wantExports,
           want.importedResources(), want.definedResources());
       var m = dev.plugboard.binary.ComponentTypes.subtype(new dev.plugboard.binary.ComponentValidator.ExternT.CompX(have),
