@@ -292,6 +292,18 @@ class CompositionDocumentTest {
   }
 
   @Test
+  void anExportNamedLikeAReservedWordIsWrittenEscapedAndReadsBack(@TempDir Path tmp) throws Exception {
+    Path pkgs = Files.createDirectories(tmp.resolve("canvas"));
+    Files.writeString(pkgs.resolve("lists.wit"), "package canvas:lists;\nworld w { export %list: func(); }\n");
+    CompositionDocument d = new CompositionDocument("c.wac", "package canvas:c;\nlet lists = new canvas:lists {};\n",
+        Sidecar.empty(), WacRulesTest.packages(tmp), List.of());
+    d.execute(new GraphEdit.ExportPort(NodeId.of("lists"), "list"));
+    assertThat(d.text()).contains("export lists.%list;");
+    assertThat(d.problems()).isEmpty();
+    assertThat(d.graph().exports()).containsOnlyKeys("list");
+  }
+
+  @Test
   void crlfTextsKeepTheirLineEndings() throws Exception {
     String crlf = SAMPLE.replace("\n", "\r\n");
     CompositionDocument d = doc(crlf);
