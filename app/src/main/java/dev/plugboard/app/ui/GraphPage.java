@@ -49,6 +49,8 @@ final class GraphPage implements Page, Navigable {
       canvas.statusProperty().addListener((o, was, now) -> {
         if (now != null && !now.isBlank()) {
           shell.status(now);
+        } else if (was != null && !was.isBlank()) {
+          shell.withdrawStatus(was); // e.g. "cannot be drawn" once the text reads again
         }
       });
       refreshCatalog();

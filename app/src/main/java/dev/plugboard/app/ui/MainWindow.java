@@ -615,6 +615,13 @@ public final class MainWindow implements Shell {
   }
 
   @Override
+  public void withdrawStatus(String message) {
+    if (message != null && message.equals(status.getText())) {
+      status.setText("");
+    }
+  }
+
+  @Override
   public void error(String message) {
     status(message);
     log("error: " + message);

@@ -25,6 +25,9 @@ public interface Shell {
   /** A short message in the status bar. */
   void status(String message);
 
+  /** Clears the status bar if it still shows {@code message} (a message that no longer holds). */
+  default void withdrawStatus(String message) {}
+
   /** A line in the Console. */
   void log(String message);
 

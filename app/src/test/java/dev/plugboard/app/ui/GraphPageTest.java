@@ -46,6 +46,21 @@ class GraphPageTest extends IdeTest {
   }
 
   @Test
+  void whyTheGraphCannotBeDrawnLeavesTheStatusBarOnceTheTextReads() throws Exception {
+    openAndWait(sample("compose/loud-greeting.wac"));
+    CodeArea area = textArea();
+    String good = area.getText();
+    interact(() -> area.appendText("let my_app = new plugboard:shout {};\n"));
+    WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+        () -> window().statusText().contains("cannot be drawn"));
+    interact(() -> area.replaceText(good));
+    WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+        () -> canvas().graphSceneProperty().get().node(NodeId.of("shout")) != null);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(window().statusText()).doesNotContain("cannot be drawn");
+  }
+
+  @Test
   void graphAndTextEditOneDocumentWithOneHistoryAndSaveTogether() throws Exception {
     Path wac = sample("compose/loud-greeting.wac");
     String original = Files.readString(wac);
